@@ -1,0 +1,864 @@
+"""find_dates: scan with the master regex, then normalise each match to a TIMEX3 value.
+
+The scan is one pass of a compiled regex over the ASCII-lower-cased text (same offsets); the per-match
+Python work (filters, direction cues, calendar arithmetic) only runs for the few hundred candidates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from dateutil.relativedelta import relativedelta
+
+from . import DateMention
+from .calendar import (easter, granularity, interval, nth_weekday, quarter_of, shift_quarter, shift_value, v_day,
+                       v_half, v_month, v_quarter, v_week, v_year)
+from .lexicon import alternation, cues, lexicon
+from .patterns import ASCII_LOWER, MASTER, MODDABLE, RULE_NAMES
+
+LEX = lexicon()
+CUES = cues()
+MONTHS: dict[str, int] = {k: v for k, v in LEX["months"].items()}
+WEEKDAYS: dict[str, int] = LEX["weekdays"]
+SEASONS: dict[str, str] = LEX["seasons"]
+ORDINALS: dict[str, int] = {**LEX["ordinals"], "final": 4, "last": 4}
+NUMBERS: dict[str, float] = LEX["number_words"]
+POS_MODS: dict[str, str] = LEX["position_mods"]
+APPROX_MODS: dict[str, str] = LEX["approx_words"]
+PARTS: dict[str, str] = LEX["parts_of_day"]
+REF_WORDS: dict[str, str] = LEX["ref_words"]
+REF_BLOCKERS: dict[str, list[str]] = LEX["ref_word_blockers"]
+COUNT_NOUNS = set(LEX["count_nouns"])
+OLD_YEAR_CUES = set(LEX["old_year_cues"])
+MONTH_PREV_OK = set(LEX["month_alone_prev_ok"])
+SEASON_PREV_OK = set(LEX["season_bare_prev_ok"])
+AMBIG = LEX["ambiguous_months"]
+MODAL_FOLLOWERS = set(AMBIG["modal_followers"])
+MARCH_CUES = set(AMBIG["march_noun_cues"])
+HOLIDAYS = LEX["holidays"]
+DECADE_WORDS: dict[str, int] = LEX["decade_words"]
+SP_TENS, SP_DECADES, SP_UNITS = LEX["spelled_year_tens"], LEX["spelled_year_decades"], LEX["spelled_year_units"]
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?|\d+")
+_NEXT_WORD = re.compile(r"\s*([a-z]+|\d+)")
+_SENT_BREAK = re.compile(r"[.!?][\"'\u201d)]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n\s*\n|[;\u2014]|--")
+
+
+def _cue_regex(words: list[str]) -> str:
+    return r"(?<![\w'])" + alternation(words) + r"(?![\w'])"
+
+
+_CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
+                     rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)")
+_ED_EXCEPT = set(CUES["past_suffix_exceptions"])
+
+
+class _Ctx:
+    """Per-document state: texts, reference date and the last resolved calendar anchor."""
+
+    def __init__(self, text: str, low: str, ref: dt.date | None):
+        self.text, self.low, self.ref = text, low, ref
+        self.anchor: str | None = None       # last resolved calendar value (for "a year earlier", "that day")
+        self.anchor_q: str | None = None     # last resolved quarter value (for "the quarter", "a year ago")
+
+    # -- direction of an unanchored relative date from tense cues in its sentence --------------------------
+    def direction(self, start: int, end: int) -> int:
+        """+1 future, -1 past, 0 no cue (callers apply the default)."""
+        low = self.low
+        a = max(0, start - 140)
+        before = low[a:start]
+        breaks = list(_SENT_BREAK.finditer(self.text, a, start))
+        if breaks:
+            before = low[breaks[-1].end():start]
+        last = None
+        for m in _CUE_RE.finditer(before):
+            if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+                continue
+            last = m
+        if last is not None:
+            return 1 if last.lastgroup == "fut" else -1
+        after_end = min(len(low), end + 80)
+        b = _SENT_BREAK.search(self.text, end, after_end)
+        after = low[end:b.start() if b else after_end]
+        for m in _CUE_RE.finditer(after):
+            if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+                continue
+            return 1 if m.lastgroup == "fut" else -1
+        return 0
+
+    def dir_default(self, start: int, end: int) -> int:
+        d = self.direction(start, end)
+        return d if d else (1 if CUES["default_direction"] == "future" else -1)
+
+    def prev_word(self, pos: int) -> str:
+        m = re.search(r"([a-z]+|\d+)[^a-z\d]*$", self.low[max(0, pos - 25):pos])
+        return m.group(1) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        m = _NEXT_WORD.match(self.low, pos)
+        return m.group(1) if m else ""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# small parsers
+# ---------------------------------------------------------------------------------------------------------------
+
+def _month(tok: str) -> int:
+    return MONTHS[tok.rstrip(".").lower()]
+
+
+def _weekday(tok: str) -> int:
+    return WEEKDAYS[tok.rstrip(".").lower()]
+
+
+def _day(tok: str) -> int:
+    return int(re.match(r"\d+", tok).group())
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s.strip().lower())
+
+
+def _number(tok: str) -> float | None:
+    t = _norm(tok)
+    if t.isdigit():
+        return int(t)
+    if t in NUMBERS:
+        return NUMBERS[t]
+    parts = re.split(r"[-\s]", t)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _spelled_year(s: str) -> int | None:
+    words = [w for w in re.split(r"[-\s]+", _norm(s)) if w != "and"]
+    if not words:
+        return None
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        base = 2000
+    elif words[0] in SP_TENS:
+        base = SP_TENS[words[0]] * 100
+        rest = words[1:]
+        if rest and rest[0] == "hundred":
+            rest = rest[1:]
+    else:
+        return None
+    n = 0
+    for w in rest:
+        if w in SP_DECADES:
+            n += SP_DECADES[w]
+        elif w in SP_UNITS:
+            n += SP_UNITS[w]
+        else:
+            return None
+    return base + n
+
+
+def _rel_year(s: str, ctx: _Ctx) -> int | None:
+    """Year of 'this year', 'last year', 'next year'; None without a reference date."""
+    if ctx.ref is None:
+        return None
+    t = _norm(s)
+    if t.startswith(("last", "the previous")):
+        return ctx.ref.year - 1
+    if t.startswith(("next", "the following")):
+        return ctx.ref.year + 1
+    return ctx.ref.year
+
+
+def _year_for(ctx: _Ctx, key: tuple, ref_key: tuple, rel: str | None, start: int, end: int) -> int:
+    """Year of a month / month-day / quarter without a year, from a relative word or the sentence tense."""
+    ref = ctx.ref
+    if rel in ("last", "past", "this past"):
+        return ref.year if key < ref_key else ref.year - 1
+    if rel in ("next", "coming", "this coming"):
+        return ref.year if key > ref_key else ref.year + 1
+    if rel == "this" or key == ref_key:
+        return ref.year
+    d = ctx.dir_default(start, end)
+    if d > 0:
+        return ref.year if key > ref_key else ref.year + 1
+    return ref.year if key < ref_key else ref.year - 1
+
+
+def _resolve_weekday(ctx: _Ctx, wd: int, rel: str | None, start: int, end: int) -> dt.date:
+    ref = ctx.ref
+    diff = wd - ref.weekday()
+    if rel in ("last", "past", "this past"):
+        return ref + dt.timedelta(days=(diff % 7) - 7 if diff % 7 else -7)
+    if rel in ("next", "coming", "this coming"):
+        return ref + dt.timedelta(days=(diff % 7) or 7)
+    if rel == "this":
+        return ref + dt.timedelta(days=diff)
+    if diff == 0:
+        return ref
+    if ctx.dir_default(start, end) > 0:
+        return ref + dt.timedelta(days=diff % 7)
+    return ref - dt.timedelta(days=(-diff) % 7)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# rule handlers: (match, ctx, core_start) -> (value, mod) or None to reject
+# ---------------------------------------------------------------------------------------------------------------
+Result = tuple  # (value, mod) or (value, mod, new_start, new_end)
+
+
+def _capitalised(ctx: _Ctx, pos: int) -> bool:
+    return ctx.text[pos].isupper()
+
+
+def h_iso(m, ctx, s):
+    y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    if m["iso_h"]:
+        return f"{v_day(day)}T{m['iso_h']}:{m['iso_min']}", None
+    return v_day(day), None
+
+
+def h_num(m, ctx, s):
+    a, b, y = int(m["num_a"]), int(m["num_b"]), m["num_y"]
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    mo, d = (a, b) if a <= 12 else (b, a)   # US month-first, day-first when the first number is over 12
+    if "." in m.group("r_num") and len(y) == 2:
+        return None   # 1.5.25 is more likely a version / score
+    try:
+        return v_day(dt.date(year, mo, d)), None
+    except ValueError:
+        return None
+
+
+def _date_for_dayword(ctx: _Ctx, word: str, start: int, end: int) -> dt.date | None:
+    w = _norm(word)
+    if ctx.ref is None:
+        return None
+    if w in WEEKDAYS or w.rstrip(".") in WEEKDAYS:
+        return _resolve_weekday(ctx, _weekday(w), None, start, end)
+    offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    return ctx.ref + dt.timedelta(days=offs.get(w, 0))
+
+
+def h_time(m, ctx, s):
+    if m["time_noon"]:
+        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["time_noon"]]
+    elif m["time_ampm"]:
+        h = int(m["time_h"])
+        if h > 12 or h == 0:
+            return None
+        pm = m["time_ampm"].startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        hm = f"{h:02d}:{m['time_min'] or '00'}"
+    else:
+        hm = f"{int(m['time_hh']):02d}:{m['time_mm']}"
+    mod = "APPROX" if m["time_approx"] else None
+    if m["time_wd"] and m["time_wd"] != "tonight" and not _capitalised(ctx, m.start("time_wd")) and m["time_wd"][0] not in "ty":
+        return None
+    day = _date_for_dayword(ctx, m["time_wd"] or "today", m.start("r_time"), m.end("r_time"))
+    return (f"{v_day(day) if day else 'XXXX-XX-XX'}T{hm}", mod)
+
+
+def h_wdmd(m, ctx, s):
+    return _md(ctx, m["wdmd_m"], m["wdmd_d"], m["wdmd_y"], m.start("wdmd_m"), m.start("r_wdmd"), m.end("r_wdmd"),
+               wd=_weekday(m["wdmd_wd"]))
+
+
+def h_md(m, ctx, s):
+    return _md(ctx, m["md_m"], m["md_d"], m["md_y"], m.start("md_m"), s, m.end("r_md"))
+
+
+def h_dm(m, ctx, s):
+    return _md(ctx, m["dm_m"], m["dm_d"], m["dm_y"], m.start("dm_m"), s, m.end("r_dm"))
+
+
+def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
+    if not _capitalised(ctx, mpos):
+        return None
+    mo, d = _month(mtok), _day(dtok)
+    if ytok:
+        y = int(ytok)
+    elif ctx.ref is not None:
+        if wd is not None:
+            # choose the year (ref year +-1) whose date falls on the weekday given
+            for cand in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+                try:
+                    if dt.date(cand, mo, d).weekday() == wd:
+                        y = cand
+                        break
+                except ValueError:
+                    pass
+            else:
+                y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+        else:
+            y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+    else:
+        return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
+    try:
+        return v_day(dt.date(y, mo, d)), None
+    except ValueError:
+        return None
+
+
+def h_my(m, ctx, s):
+    if not _capitalised(ctx, m.start("my_m")):
+        return None
+    mo = _month(m["my_m"])
+    if m["my_y"]:
+        y = int(m["my_y"])
+    elif m["my_sp"]:
+        y = _spelled_year(m["my_sp"])
+    elif m["my_y2"]:
+        yy = int(m["my_y2"])
+        y = 2000 + yy if yy < 50 else 1900 + yy
+    else:
+        y = _rel_year(m["my_rel"], ctx)
+    if y is None:
+        return f"XXXX-{mo:02d}", None
+    return v_month(y, mo), None
+
+
+def _quarter_value(unit: str, n: int, y: int | None) -> str:
+    yy = "XXXX" if y is None else f"{y:04d}"
+    return f"{yy}-{'Q' if unit == 'quarter' else 'H'}{n}"
+
+
+def h_yq(m, ctx, s):
+    unit = m["yq_unit"]
+    n = ORDINALS.get(_norm(m["yq_ord"]))
+    if n is None or (unit == "half" and n > 2) or n > 4:
+        return None
+    if unit == "half" and _norm(m["yq_ord"]) in ("last", "final"):
+        n = 2
+    y = int(m["yq_y"]) if m["yq_y"] else _rel_year(m["yq_rel"] + " year", ctx)
+    return _quarter_value(unit, n, y), None
+
+
+def h_q(m, ctx, s):
+    unit = _norm(m["q_unit"])
+    ordw = _norm(m["q_ord"])
+    n = ORDINALS.get(ordw)
+    if ordw in ("last", "final"):
+        n = 2 if unit == "half" else 4
+        if not (m["q_y"] or m["q_y2"] or m["q_rel"]) and ordw == "last":
+            return None   # "the last quarter" = the previous quarter, handled as relative below
+    if n is None or (unit == "half" and n > 2) or n > 4:
+        return None
+    if unit == "half" and not (m["q_y"] or m["q_y2"] or m["q_rel"]) and not m.group("r_q").lower().startswith(("the", "first", "second")):
+        return None
+    if m["q_y"] or m["q_y2"]:
+        y = int(m["q_y"] or m["q_y2"])
+    elif m["q_rel"]:
+        y = _rel_year(m["q_rel"], ctx) if not _norm(m["q_rel"]).startswith("the year") else (ctx.ref.year if ctx.ref else None)
+    elif ctx.ref is None:
+        y = None
+    else:
+        ref_n = quarter_of(ctx.ref) if unit == "quarter" else (1 if ctx.ref.month <= 6 else 2)
+        y = _year_for(ctx, (n,), (ref_n,), None, s, m.end("r_q"))
+    return _quarter_value(unit, n, y), None
+
+
+def h_qa(m, ctx, s):
+    unit = (m["qa_u"] or m["qa_u2"]).lower()
+    n = int(m["qa_n"] or m["qa_n2"])
+    if unit == "h" and n > 2:
+        return None
+    ytok = m["qa_y"] or m["qa_y0"]
+    if ytok:
+        y = int(ytok) if len(ytok) == 4 else 2000 + int(ytok)
+    elif ctx.ref is not None:
+        y = _year_for(ctx, (n,), (quarter_of(ctx.ref) if unit == "q" else (1 if ctx.ref.month <= 6 else 2),), None, s, m.end())
+    else:
+        y = None
+    if not _capitalised(ctx, m.start("qa_u") if m["qa_u"] else m.start("qa_u2")):
+        return None
+    return _quarter_value("quarter" if unit == "q" else "half", n, y), None
+
+
+def _prev_quarter(ctx) -> str | None:
+    if ctx.anchor_q:
+        return ctx.anchor_q
+    if ctx.ref is None:
+        return "XXXX-QX"
+    y, q = shift_quarter(ctx.ref.year, quarter_of(ctx.ref), -1)
+    return v_quarter(y, q)
+
+
+def h_qrel(m, ctx, s):
+    det = _norm(m["qrel_det"] or "the")
+    unit = _norm(m["qrel_unit"] or m["qrel_unit2"])
+    ytok = m["qrel_y"] or m["qrel_y2"]
+    if m["qrel_y2"]:
+        y = int(m["qrel_y2"])
+        if unit in ("quarter", "period") and ctx.anchor_q and unit == "quarter":
+            return f"{y:04d}{ctx.anchor_q[4:]}", None
+        return v_year(y), None
+    if ytok:
+        y = int(ytok)
+        if ctx.anchor_q:
+            return f"{y:04d}{ctx.anchor_q[4:]}", None
+        return v_year(y), None
+    if det.startswith("the year"):
+        pq = _prev_quarter(ctx)
+        return (shift_value(pq, years=-1) or "XXXX-QX"), None
+    if ctx.ref is None:
+        return "XXXX-QX", None
+    rq = (ctx.ref.year, quarter_of(ctx.ref))
+    if det in ("this", "the current", "the current fiscal"):
+        return v_quarter(*rq), None
+    if det in ("next", "the coming", "the next", "the following"):
+        return v_quarter(*shift_quarter(*rq, 1)), None
+    if det in ("last",):
+        return v_quarter(*shift_quarter(*rq, -1)), None
+    if det in ("the previous", "the prior", "the preceding"):
+        pq = _prev_quarter(ctx)
+        return (shift_value(pq, months=-3) if pq and "X" not in pq else pq), None
+    if det == "the" and unit == "period":
+        return None   # "the period" alone is too vague
+    return _prev_quarter(ctx), None
+
+
+def h_fy(m, ctx, s):
+    if m["fy_y"]:
+        return v_year(int(m["fy_y"])), None
+    yy = int(m["fy_y2"])
+    return v_year(2000 + yy if yy < 50 else 1900 + yy), None
+
+
+def h_dec(m, ctx, s):
+    if m["dec_c"]:
+        v = f"{m['dec_c']}{m['dec_d']}"
+    elif m["dec_d2"] is not None:
+        d = int(m["dec_d2"])
+        v = f"{'19' if d >= 3 else '20'}{d}"
+    else:
+        if not _norm(m.group("r_dec")).startswith("the"):
+            return None
+        v = f"19{DECADE_WORDS[_norm(m['dec_w'])]}"
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["dec_pos"] or "").lower())
+    return v, mod
+
+
+def h_cent(m, ctx, s):
+    n = ORDINALS.get(_norm(m["cent_ord"]))
+    if not n:
+        return None
+    return f"{n - 1:02d}", None
+
+
+def h_season(m, ctx, s):
+    code = SEASONS[_norm(m["season_s"])]
+    det = _norm(m["season_det"] or "")
+    y = None
+    if m["season_y"]:
+        y = int(m["season_y"])
+    elif m["season_sp"]:
+        y = _spelled_year(m["season_sp"])
+    elif m["season_rel"]:
+        y = _rel_year(m["season_rel"], ctx)
+    else:
+        if det in ("", "the"):
+            prev = ctx.prev_word(m.start("r_season"))
+            if det == "" and prev not in SEASON_PREV_OK:
+                return None
+            if code == "FA" and (det == "the" or prev in ("the", "a")):
+                if ctx.next_word(m.end("r_season")) == "of" or prev not in ("in", "during", "by", "until", "this", "the", "since", "through", "over"):
+                    return None
+            if ctx.next_word(m.end("r_season")) in ("of", "and"):
+                return None
+        if ctx.ref is None:
+            y = None
+        else:
+            y = _season_year(ctx, code, det, s, m.end("r_season"))
+    mod = {"early": "START", "late": "END"}.get(det)
+    return (f"{'XXXX' if y is None else f'{y:04d}'}-{code}", mod)
+
+
+def _season_year(ctx, code, det, start, end) -> int:
+    ref = ctx.ref
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        a, b = interval(f"{y:04d}-{code}")
+        cands.append((y, dt.date.fromisoformat(a), dt.date.fromisoformat(b)))
+    containing = [c for c in cands if c[1] <= ref <= c[2]]
+    if det in ("last", "this past"):
+        return max(c for c in cands if c[2] < ref)[0]
+    if det in ("next", "this coming"):
+        return min(c for c in cands if c[1] > ref)[0]
+    if containing:
+        return containing[0][0]
+    if det == "this":
+        return ref.year if code != "WI" or ref.month > 2 else ref.year - 1
+    if ctx.dir_default(start, end) > 0:
+        return min(c for c in cands if c[1] > ref)[0]
+    return max(c for c in cands if c[2] < ref)[0]
+
+
+def h_hol(m, ctx, s):
+    name = _norm(m["hol_n"])
+    if not _capitalised(ctx, m.start("hol_n")):
+        return None
+    rule = HOLIDAYS[name]
+
+    def date_in(y: int) -> dt.date:
+        if isinstance(rule, list):
+            return dt.date(y, rule[0], rule[1])
+        if rule.startswith("easter"):
+            return easter(y) - dt.timedelta(days=int(rule[7:] or 0) if "-" in rule else 0)
+        nth, wd, _, mon = rule.split()
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
+        return nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n)
+
+    if m["hol_y"]:
+        y = int(m["hol_y"])
+    elif ctx.ref is None:
+        if isinstance(rule, list):
+            return f"XXXX-{rule[0]:02d}-{rule[1]:02d}", None
+        return "XXXX-XX-XX", None
+    else:
+        this = date_in(ctx.ref.year)
+        if this == ctx.ref:
+            y = ctx.ref.year
+        elif ctx.dir_default(s, m.end("r_hol")) > 0:
+            y = ctx.ref.year if this > ctx.ref else ctx.ref.year + 1
+        else:
+            y = ctx.ref.year if this < ctx.ref else ctx.ref.year - 1
+    d = date_in(y)
+    return (v_week(d) if m["hol_week"] else v_day(d)), None
+
+
+def h_dpart(m, ctx, s):
+    part = PARTS[_norm(m["dpart_p"])]
+    if m["dpart_day"]:
+        day = _date_for_dayword(ctx, m["dpart_day"], s, m.end())
+    else:
+        if ctx.ref is None:
+            day = None
+        else:
+            day = ctx.ref - dt.timedelta(days=1) if _norm(m["dpart_this"]) == "last" else ctx.ref
+        if _norm(m["dpart_this"]) == "last" and part != "NI":
+            return None
+    return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
+
+
+def h_dayref(m, ctx, s):
+    w = _norm(m["dayref_w"])
+    if ctx.ref is None:
+        return "XXXX-XX-XX", None
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+           "the day after tomorrow": 2}[w]
+    return v_day(ctx.ref + dt.timedelta(days=off)), None
+
+
+def h_wd(m, ctx, s):
+    if not _capitalised(ctx, m.start("wd_w")):
+        return None
+    prev = ctx.prev_word(s)
+    if prev in ("every", "each"):
+        return None
+    rel = _norm(m["wd_rel"]) if m["wd_rel"] else None
+    part = PARTS.get(_norm(m["wd_p"])) if m["wd_p"] else None
+    if ctx.ref is None:
+        v = "XXXX-XX-XX"
+    else:
+        v = v_day(_resolve_weekday(ctx, _weekday(m["wd_w"]), rel, s, m.end("r_wd")))
+    return (f"{v}T{part}" if part else v), None
+
+
+def h_rel(m, ctx, s):
+    det = _norm(m["rel_det"])
+    unit = _norm(m["rel_u"])
+    start, end = s, m.end("r_rel")
+    if det in ("the next", "the coming"):
+        return None            # "the next decade": a duration
+    if det in ("the same", "that", "the following"):
+        return _anaphoric(ctx, det, unit)
+    if det == "the":
+        if unit == "weekend":
+            off = None
+        elif unit == "quarter":
+            return _prev_quarter(ctx), None
+        elif m["mod"]:
+            off = 0
+        else:
+            return None
+    elif det in ("this", "the current"):
+        off = 0
+    elif det in ("last", "the past", "the last", "the previous", "this past"):
+        off = -1
+    else:
+        off = 1
+    ref = ctx.ref
+    if ref is None:
+        xs = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX",
+              "century": "XX", "quarter": "XXXX-QX"}
+        return xs[unit], None
+    if unit == "week":
+        return v_week(ref + dt.timedelta(weeks=off)), None
+    if unit == "weekend":
+        if off is None:
+            if ref.weekday() >= 5:
+                off = 0
+            else:
+                off = 0 if ctx.dir_default(start, end) > 0 else -1
+        return v_week(ref + dt.timedelta(weeks=off), weekend=True), None
+    if unit == "month":
+        d = ref + relativedelta(months=off)
+        return v_month(d.year, d.month), None
+    if unit == "year":
+        return v_year(ref.year + off), None
+    if unit == "decade":
+        return f"{(ref.year // 10) + off:03d}", None
+    if unit == "century":
+        return f"{(ref.year // 100) + off:02d}", None
+    if unit == "quarter":
+        if det in ("the past", "the last", "the previous") :
+            pq = _prev_quarter(ctx)
+            return pq, None
+        return v_quarter(*shift_quarter(ref.year, quarter_of(ref), off)), None
+    return None
+
+
+def _anaphoric(ctx: _Ctx, det: str, unit: str):
+    base = ctx.anchor
+    if base is None:
+        if ctx.ref is None:
+            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX"), None
+        base = v_day(ctx.ref)
+    step = 1 if det in ("the following", "the next") else (-1 if det in ("the previous", "the preceding") else 0)
+    g = granularity(base)
+    try:
+        if unit == "day":
+            if g != "D":
+                return None
+            return shift_value(base, days=step), None
+        if unit == "year":
+            return v_year(int(base[:4]) + step), None
+        if unit == "month":
+            if g not in ("D", "M"):
+                return None
+            return shift_value(base[:7], months=step), None
+        if unit == "week":
+            if g != "D":
+                return None
+            return v_week(dt.date.fromisoformat(base[:10]) + dt.timedelta(weeks=step)), None
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def h_anaph(m, ctx, s):
+    return _anaphoric(ctx, _norm(m["anaph_det"]), _norm(m["anaph_u"]))
+
+
+_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
+              "hour": "H", "minute": "MIN"}
+
+
+def h_ago(m, ctx, s):
+    unit = _UNIT_CODE[re.sub(r"(ies|s)$", lambda x: "y" if x.group(1) == "ies" else "", _norm(m["ago_u"]))]
+    n = _number(m["ago_n"])
+    direction = _norm(m["ago_dir"])
+    back = direction in ("ago", "earlier", "before")
+    approx = APPROX_MODS.get(_norm(m["ago_approx"])) if m["ago_approx"] else None
+    start = s if m["ago_approx"] else m.start("ago_n")
+    if n is None:   # several / a few / many years ago
+        if direction != "ago":
+            return None
+        return ("PAST_REF", approx, start, m.end("r_ago"))
+    n = int(n) if float(n).is_integer() else n
+    if not isinstance(n, int):
+        return None
+    if unit in ("H", "MIN"):
+        return None
+    sign = -1 if back else 1
+    anchored = direction != "ago"
+    base_val = ctx.anchor if (anchored and ctx.anchor) else None
+    if unit == "Y" and n == 1 and ctx.anchor_q and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
+        base_val = ctx.anchor_q
+    if base_val and "X" not in base_val and granularity(base_val) in ("D", "M", "Q", "Y", "W"):
+        g = granularity(base_val)
+        if unit == "Y":
+            v = shift_value(base_val, years=sign * n)
+        elif unit == "M" and g in ("D", "M"):
+            v = shift_value(base_val, months=sign * n)
+        elif unit == "D" and g == "D":
+            v = shift_value(base_val, days=sign * n)
+        elif unit == "W" and g in ("D", "W"):
+            v = shift_value(base_val, days=sign * 7 * n)
+        elif unit == "Q" and g == "Q":
+            v = shift_value(base_val, months=sign * 3 * n)
+        else:
+            v = None
+        if v:
+            return (v, approx, start, m.end("r_ago"))
+    ref = ctx.ref
+    if ref is None:
+        xs = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XX", "Q": "XXXX-QX"}
+        return (xs[unit], approx, start, m.end("r_ago"))
+    if unit == "D":
+        v = v_day(ref + dt.timedelta(days=sign * n))
+    elif unit == "W":
+        v = v_week(ref + dt.timedelta(weeks=sign * n))
+    elif unit == "M":
+        d = ref + relativedelta(months=sign * n)
+        v = v_month(d.year, d.month)
+    elif unit == "Y":
+        v = v_year(ref.year + sign * n)
+    elif unit == "DE":
+        v = v_year(ref.year + sign * 10 * n)
+    elif unit == "CE":
+        v = f"{ref.year // 100 + sign * n:02d}"
+    else:
+        v = v_quarter(*shift_quarter(ref.year, quarter_of(ref), sign * n))
+    return (v, approx, start, m.end("r_ago"))
+
+
+def h_yadj(m, ctx, s):
+    w = _norm(m["yadj_w"])
+    if w == "year-end":
+        if ctx.ref is None:
+            return "XXXX-12-31", None
+        y = ctx.ref.year - 1 if ctx.ref.month <= 3 else ctx.ref.year
+        return f"{y:04d}-12-31", None
+    base = ctx.anchor_q or ctx.anchor
+    if base and "X" not in base and granularity(base) in ("Q", "Y", "M", "D"):
+        return shift_value(base, years=-1), None
+    if ctx.ref is None:
+        return "XXXX", None
+    return v_year(ctx.ref.year - 1), None
+
+
+def h_yearw(m, ctx, s):
+    y = int(m["yearw_y"]) if m["yearw_y"] else _spelled_year(m["yearw_sp"])
+    return (v_year(y), None) if y else None
+
+
+def h_spy(m, ctx, s):
+    y = _spelled_year(m["spy_sp"])
+    if not y or not (1000 <= y <= 2099):
+        return None
+    if len(re.split(r"[-\s]+", m["spy_sp"].strip())) < 2:
+        return None
+    return v_year(y), None
+
+
+def h_year(m, ctx, s):
+    y = int(m["year_y"])
+    ys = m.start("year_y")
+    nxt = ctx.next_word(m.end("r_year"))
+    if nxt in COUNT_NOUNS:
+        return None
+    prev = ctx.prev_word(ys)
+    if y < 1700 and prev not in OLD_YEAR_CUES:
+        return None
+    # a number in a list of numbers ("1,500 and 2000 shares") or after "No." / "#"
+    before = ctx.text[max(0, ys - 4):ys]
+    if re.search(r"(?:no\.|#)\s*$", before, re.I) or re.search(r"\d\s*$", before):
+        return None
+    if ctx.text[m.end("r_year"):m.end("r_year") + 1] == ":":
+        return None
+    return v_year(y), None
+
+
+def h_month(m, ctx, s):
+    mp = m.start("month_m")
+    tok = _norm(m["month_m"])
+    if not _capitalised(ctx, mp):
+        return None
+    if len(tok.rstrip(".")) <= 4 and tok not in ("may", "june", "july"):
+        return None   # a bare abbreviation ("Dec.") is too ambiguous
+    rel = _norm(m["month_rel"]) if m["month_rel"] else None
+    prev = ctx.prev_word(s)
+    nxt = ctx.next_word(m.end("r_month"))
+    if tok == "may" and not rel and not m["mod"]:
+        if prev not in MONTH_PREV_OK or nxt in MODAL_FOLLOWERS or prev in ("that", "and", "or", "to"):
+            return None
+        if ctx.text[mp:mp + 3] == "MAY" and ctx.text[mp + 3:mp + 5].strip().isupper():
+            return None
+    if tok == "march" and not rel and not m["mod"]:
+        if prev in ("a", "the") or nxt in ("on", "to", "toward", "towards", "through", "into", "against", "past",
+                                            "in", "from", "down", "up", "for", "with"):
+            return None
+    if not rel and not m["mod"] and prev in ("every", "each"):
+        return None
+    mo = _month(tok)
+    if ctx.ref is None:
+        return f"XXXX-{mo:02d}", None
+    y = _year_for(ctx, (mo,), (ctx.ref.month,), rel, s, m.end("r_month"))
+    return v_month(y, mo), None
+
+
+def h_ref(m, ctx, s):
+    w = _norm(m["ref_w"])
+    nxt = ctx.next_word(m.end("r_ref"))
+    if nxt in REF_BLOCKERS.get(w, ()):
+        return None
+    if w in ("the past", "past"):
+        if nxt and (nxt.isdigit() or nxt in NUMBERS or nxt in ("few", "several", "couple", "decade", "year", "month",
+                                                                 "week", "day", "century", "quarter")):
+            return None
+    if w == "now" and ctx.prev_word(s) in ("from", "until", "till", "by", "of"):
+        pass
+    if w == "current" and nxt in ("account", "dollars", "prices"):
+        return None
+    return REF_WORDS[w], None
+
+
+HANDLERS: dict[str, Callable] = {name: globals()[f"h_{name}"] for name in RULE_NAMES}
+_MOD_RE = re.compile(r"(the\s+(?:very\s+)?\w+(?:\s+\w+)?\s+of|(?:very\s+)?(?:early|late|earlier|later)|mid)", re.I)
+
+
+def _pos_mod(text: str) -> str | None:
+    t = _norm(text).rstrip("- ")
+    t = re.sub(r"^the very ", "the ", re.sub(r"^very ", "", t))
+    t = re.sub(r"\s+the$", "", t)
+    return POS_MODS.get(t)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMention]:
+    """Every DATE/TIME expression in ``text`` (sorted, non-overlapping) with its TIMEX3 value.
+
+    ``reference_date`` anchors relative expressions; without it their unknown parts stay ``X``
+    (``XXXX-XX-XX`` for "Friday", ``XXXX-11`` for "November") and today's date is never used.
+    """
+    if isinstance(reference_date, dt.datetime):
+        reference_date = reference_date.date()
+    low = text.translate(ASCII_LOWER)
+    ctx = _Ctx(text, low, reference_date)
+    out: list[DateMention] = []
+    for m in MASTER.finditer(low):
+        rule = m.lastgroup[2:]
+        core = m.start("r_" + rule)
+        res = HANDLERS[rule](m, ctx, core)
+        if res is None:
+            continue
+        value, mod = res[0], res[1]
+        start, end = (res[2], res[3]) if len(res) > 2 else (m.start(), m.end())
+        if m["mod"]:
+            if rule in MODDABLE:
+                pm = _pos_mod(m["mod"])
+                mod = pm or mod
+            else:
+                start = max(start, core)
+        if value is None:
+            continue
+        if out and start < out[-1].end:
+            continue
+        t = text[start:end]
+        ia, ib = interval(value)
+        out.append(DateMention(start, end, t, value, "TIME" if ("T" in value and not value.endswith("_REF")) else "DATE", ia, ib, mod))
+        if "X" not in value and not value.endswith("_REF"):
+            g = granularity(value)
+            if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
+                ctx.anchor = value[:10] if "T" in value else value
+            if g == "Q":
+                ctx.anchor_q = value
+    return out

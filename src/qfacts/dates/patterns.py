@@ -1,0 +1,162 @@
+"""The detection grammar: one big compiled alternation built from the lexicon.
+
+Every top-level alternative is a named *rule* group (``r_<name>``); the parts a rule needs for
+normalisation are inner named groups prefixed with the rule name.  An optional position
+modifier (``early``, ``the end of``, ``mid-`` ...) may precede most rules (group ``mod``).
+Alternatives are ordered so that, at one start position, the longest reading comes first
+(Python's ``re`` takes the first alternative that matches, not the longest).
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation, lexicon
+
+LEX = lexicon()
+
+MONTH = alternation([k for k in LEX["months"] if not k.startswith("_")], abbrev_dot=True)
+# Weekday abbreviations are only accepted with a period, and never the ones that are words.
+_WD_FULL = [k for k in LEX["weekdays"] if len(k) > 5]
+_WD_ABBR = [k for k in LEX["weekdays"] if len(k) <= 5 and k not in ("sun", "sat", "wed")]
+WEEKDAY = "(?:" + alternation(_WD_FULL)[3:-1] + "|" + "|".join(re.escape(a) + r"\." for a in sorted(_WD_ABBR, key=len, reverse=True)) + ")"
+SEASON = alternation(LEX["seasons"])
+PART_OF_DAY = alternation(["morning", "afternoon", "evening", "night", "overnight"])
+ORDINAL = alternation([k for k in LEX["ordinals"] if not k[0].isdigit()] + ["1st", "2nd", "3rd", "4th"])
+CENT_ORD = alternation(list(LEX["ordinals"]))
+NUMBER_WORD = alternation([k for k in LEX["number_words"]])
+VAGUE = alternation(LEX["vague_quantities"])
+APPROX = alternation(LEX["approx_words"])
+UNIT = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?)"
+UNIT_CAL = r"(?:week|month|year|decade|century|quarter|weekend)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR4 = r"(?:1\d|20)\d\d(?![\d])(?![.,]\d)"
+TENS = alternation(LEX["spelled_year_tens"])
+DECADES = alternation(LEX["spelled_year_decades"])
+UNITS = alternation(LEX["spelled_year_units"])
+SPELLED_YEAR = (rf"(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?|{TENS}\s+hundred(?:\s+and)?(?:\s+{DECADES}(?:[-\s]{UNITS})?|\s+{UNITS})?"
+                rf"|two\s+thousand(?:\s+and)?(?:\s+{DECADES}(?:[-\s]{UNITS})?|\s+{UNITS})?)")
+REL_YEAR = r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year"
+AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b)"
+TZ = r"(?:\s+\(?(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|KST|JST|local\s+time)\)?)"
+DAYREF = r"(?:today|tonight|yesterday|tomorrow)"
+POSMOD = (r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part|tail\s+end|turn)\s+of\s+"
+          r"|(?:very\s+)?(?:early|late|earlier|later)\s+|mid-?\s*)")
+REL_DET = r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|that)"
+HOLIDAY = alternation([k for k in LEX["holidays"]])
+
+RULES: list[tuple[str, str]] = [
+    # 2024-11-05, 2024-11-05T14:30
+    ("iso", rf"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[T ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
+    # 11/05/2024, 5/19/25
+    ("num", rf"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.](?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
+    # 10:35 a.m. (Wednesday), 10 p.m. EDT Thursday, noon Thursday
+    ("time", rf"(?:(?P<time_approx>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+             rf"(?:(?P<time_h>[01]?\d|2[0-3])(?::(?P<time_min>[0-5]\d))?\s*(?P<time_ampm>{AMPM})|(?P<time_hh>[01]?\d|2[0-3]):(?P<time_mm>[0-5]\d)(?=\s*{TZ}|\s*h\b)|(?P<time_noon>noon|midnight|midday))"
+             rf"{TZ}?(?:\s+(?:on\s+)?(?P<time_wd>{WEEKDAY}|{DAYREF})(?!\w))?"),
+    # Saturday, April 25 (, 1998)
+    ("wdmd", rf"(?P<wdmd_wd>{WEEKDAY}),?\s+(?P<wdmd_m>{MONTH})\s+(?P<wdmd_d>{DAY})(?:,?\s+(?P<wdmd_y>{YEAR4}))?"),
+    # Nov. 5, 2024 / November 5 / Sept. 30
+    ("md", rf"(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?!\s*(?:%|percent|per\s+cent|pct|[-\u2013]\s*\d))(?:,?\s+(?P<md_y>{YEAR4}))?"),
+    # (the) 5(th) (of) November (2024)
+    ("dm", rf"(?:the\s+)?(?P<dm_d>{DAY})(?:\s+of)?\s+(?P<dm_m>{MONTH})(?![a-z])(?:,?\s+(?P<dm_y>{YEAR4}))?"),
+    # November 2024, January this year, January nineteen ninety-seven, Nov. '97
+    ("my", rf"(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?:(?P<my_y>{YEAR4})|(?P<my_sp>{SPELLED_YEAR})|(?P<my_rel>{REL_YEAR})|'(?P<my_y2>\d\d)(?!\d))"),
+    # this year's third quarter, last year's first half
+    ("yq", rf"(?:(?P<yq_rel>this|last|next)\s+year|(?P<yq_y>{YEAR4}))['\u2019]s\s+(?:fiscal\s+)?(?P<yq_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal\s+)?(?P<yq_unit>quarter|half)"),
+    # the first quarter of 2026, third-quarter, the fiscal first quarter, the second half of 2024
+    ("q", rf"(?:the\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
+          rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
+    # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
+    ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[QH])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[QH]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
+    # the year-ago quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
+    ("qrel", rf"(?:(?P<qrel_det>the\s+year[-\s](?:ago|earlier)|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
+             rf"|the\s+(?P<qrel_y2>{YEAR4})\s+(?P<qrel_unit2>quarter|period|fiscal\s+year|year))"),
+    # fiscal 1989, FY2025, fiscal year 2025
+    ("fy", rf"(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?:(?P<fy_y>{YEAR4})|['\u2019]?(?P<fy_y2>\d\d)(?!\d))(?![\w])"),
+    # the 1990s, the late 1970s, the '90s, the nineties
+    ("dec", rf"(?:the\s+)?(?:(?P<dec_pos>early|late|mid)[-\s]+)?(?:(?P<dec_c>1\d|20)(?P<dec_d>\d)0['\u2019]?s|['\u2019](?P<dec_d2>\d)0s|(?P<dec_w>{alternation(LEX['decade_words'])}))(?!\w)"),
+    # the 20th century, this century
+    ("cent", rf"(?:the\s+)?(?P<cent_ord>{CENT_ORD})[-\s]+century"),
+    # the winter of 1994, this spring, summer 2024
+    ("season", rf"(?:(?P<season_det>this\s+past|this\s+coming|this|last|next|the|early|late)\s+)?(?P<season_s>{SEASON})(?:\s+(?:of\s+)?(?:(?P<season_y>{YEAR4})|(?P<season_sp>{SPELLED_YEAR})|(?P<season_rel>{REL_YEAR})))?(?![\w-])"),
+    # Thanksgiving Day, Christmas, Easter week
+    ("hol", rf"(?P<hol_n>{HOLIDAY})(?:\s+(?P<hol_week>week))?(?:\s+(?P<hol_y>{YEAR4}))?(?![\w])"),
+    # yesterday afternoon, this morning, last night, tonight
+    ("dpart", rf"(?:(?P<dpart_day>{DAYREF})|(?P<dpart_this>this|last))\s+(?P<dpart_p>{PART_OF_DAY})"),
+    ("dayref", rf"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
+    # Friday, last Friday, Tuesday night, Friday morning
+    ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?!['\u2019]?s\b)(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
+    # last month, this week, the past decade, next year, the weekend, earlier this year
+    ("rel", rf"(?P<rel_det>{REL_DET}|the)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])"),
+    # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
+    ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
+    # year-earlier / year-ago (adjective), year-end
+    ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end)(?![\w-])"),
+    # the same day, that day, the following day, later that year
+    ("anaph", rf"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year)(?![\w-])"),
+    # the year 1998, the year two thousand
+    ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
+    # nineteen ninety-six
+    ("spy", rf"(?P<spy_sp>(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?))(?![\w-])"),
+    # 1998
+    ("year", rf"(?<![\w$\u00a3\u20ac.,/])(?<!\d-)(?<!\d\u2013)(?P<year_y>{YEAR4})(?!['\u2019]?s\b)(?![-\u2013/]\d)(?!\s*(?:%|percent|per\s+cent|pct))(?![\w])"),
+    # November (alone), last November
+    ("month", rf"(?:(?P<month_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<month_m>{MONTH})(?![\w])(?!\.\w)"),
+    # now, currently, recently, the future ...
+    ("ref", rf"(?P<ref_w>{alternation(LEX['ref_words_enabled'])})(?![\w-])"),
+]
+
+RULE_NAMES = [name for name, _ in RULES]
+# Rules that may take a leading position modifier ("early", "the end of", "mid-").
+MODDABLE = {"md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
+
+_body = "|".join(f"(?P<r_{name}>{pat})" for name, pat in RULES)
+MASTER = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed: a cheap guard before the rule alternation.  Every rule starts with one of START_WORDS
+# (or a digit / apostrophe / "Q3"-like token); the guard is a character trie of those words, so
+# the 30-odd rule branches are only tried at the few word starts that can begin a date.
+# ---------------------------------------------------------------------------------------------
+
+def _first_words(words) -> set[str]:
+    return {w.split()[0].split("-")[0].rstrip(".").lower() for w in words if w and not w.startswith("_")}
+
+
+START_WORDS: set[str] = set()
+for _key in ("months", "weekdays", "seasons", "ordinals", "number_words", "holidays", "decade_words",
+             "spelled_year_tens", "approx_words"):
+    START_WORDS |= _first_words(LEX[_key])
+START_WORDS |= _first_words(LEX["vague_quantities"]) | _first_words(LEX["ref_words_enabled"])
+START_WORDS |= {"the", "this", "that", "last", "next", "coming", "past", "very", "early", "late", "earlier", "later",
+                "mid", "final", "fiscal", "financial", "fy", "year", "today", "tonight", "yesterday", "tomorrow",
+                "noon", "midnight", "midday", "about", "around", "approximately", "roughly", "shortly", "just", "two"}
+START_WORDS = {w for w in START_WORDS if w and w[0].isalpha()}
+
+
+def _trie_regex(words) -> str:
+    """A regex matching exactly ``words`` (plain lower-case strings), factored as a character trie."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts, end = [], "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+GUARD = rf"(?=(?:{_trie_regex(START_WORDS)})(?![a-z])|[0-9'\u2019]|[qh][1-4])"
+# The master scanner runs over the ASCII-lower-cased text (same length and offsets as the original).
+MASTER = re.compile(rf"(?<![\w'\u2019]){GUARD}(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
