@@ -57,7 +57,9 @@ def main() -> int:
         res = subprocess.run(cmd, check=False, capture_output=True, text=True)
         for row in res.stdout.splitlines():
             # only the DATE rows and the error listing: the other labels are not this module's business
-            if not row.strip() or row.split()[0] in ("ORG", "PLACE", "AGREEMENT", "agreements", "orgs", "places"):
+            words = row.split()
+            if not words or words[0] in ("ORG", "PLACE", "AGREEMENT", "agreements", "orgs", "places") or (
+                    row.startswith("  ") and len(words) > 1 and words[1] != "DATE"):
                 continue
             print(row)
         sys.stderr.write(res.stderr)

@@ -185,6 +185,19 @@ def _year_for(ctx: _Ctx, key: tuple, ref_key: tuple, rel: str | None, start: int
     return ref.year if key < ref_key else ref.year - 1
 
 
+def _closest_year(ref: dt.date, mo: int, d: int) -> int:
+    """Year putting month ``mo`` day ``d`` nearest to the reference date (news names days close to its own)."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            dist = abs((dt.date(y, mo, d) - ref).days)
+        except ValueError:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ref.year
+
+
 def _resolve_weekday(ctx: _Ctx, wd: int, rel: str | None, start: int, end: int) -> dt.date:
     ref = ctx.ref
     diff = wd - ref.weekday()
@@ -295,7 +308,7 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
             else:
                 y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
         else:
-            y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+            y = _closest_year(ctx.ref, mo, d)
     else:
         return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
     try:
@@ -809,6 +822,9 @@ def h_ref(m, ctx, s):
     return REF_WORDS[w], None
 
 
+# Rules whose values may anchor later anaphoric expressions ("a year earlier", "that day", "the quarter").
+ANCHOR_RULES = {"iso", "num", "wdmd", "md", "dm", "my", "q", "qa", "yq", "fy", "year", "month", "season", "hol", "wd",
+                "dayref", "yearw", "spy"}
 HANDLERS: dict[str, Callable] = {name: globals()[f"h_{name}"] for name in RULE_NAMES}
 _MOD_RE = re.compile(r"(the\s+(?:very\s+)?\w+(?:\s+\w+)?\s+of|(?:very\s+)?(?:early|late|earlier|later)|mid)", re.I)
 
@@ -855,7 +871,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
         t = text[start:end]
         ia, ib = interval(value)
         out.append(DateMention(start, end, t, value, "TIME" if ("T" in value and not value.endswith("_REF")) else "DATE", ia, ib, mod))
-        if "X" not in value and not value.endswith("_REF"):
+        if rule in ANCHOR_RULES and "X" not in value and not value.endswith("_REF"):
             g = granularity(value)
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value

@@ -85,7 +85,9 @@ RULES: list[tuple[str, str]] = [
     ("dpart", rf"(?:(?P<dpart_day>{DAYREF})|(?P<dpart_this>this|last))\s+(?P<dpart_p>{PART_OF_DAY})"),
     ("dayref", rf"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
     # Friday, last Friday, Tuesday night, Friday morning
-    ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?!['\u2019]?s\b)(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
+    ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
+    # the year 1998, the year two thousand
+    ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
     # last month, this week, the past decade, next year, the weekend, earlier this year
     ("rel", rf"(?P<rel_det>{REL_DET}|the)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])"),
     # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
@@ -94,12 +96,10 @@ RULES: list[tuple[str, str]] = [
     ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end)(?![\w-])"),
     # the same day, that day, the following day, later that year
     ("anaph", rf"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year)(?![\w-])"),
-    # the year 1998, the year two thousand
-    ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
     # nineteen ninety-six
     ("spy", rf"(?P<spy_sp>(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?))(?![\w-])"),
     # 1998
-    ("year", rf"(?<![\w$\u00a3\u20ac.,/])(?<!\d-)(?<!\d\u2013)(?P<year_y>{YEAR4})(?!['\u2019]?s\b)(?![-\u2013/]\d)(?!\s*(?:%|percent|per\s+cent|pct))(?![\w])"),
+    ("year", rf"(?<![\w$\u00a3\u20ac.,/])(?<!\d-)(?<!\d\u2013)(?P<year_y>{YEAR4})(?!s\b)(?![-\u2013/]\d)(?!\s*(?:%|percent|per\s+cent|pct))(?![\w])"),
     # November (alone), last November
     ("month", rf"(?:(?P<month_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<month_m>{MONTH})(?![\w])(?!\.\w)"),
     # now, currently, recently, the future ...
