@@ -1,0 +1,121 @@
+"""The library entry points: ``extract`` for one text, ``extract_documents`` for many."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .dates import find_reference_date
+from .models import Agreement, Entity, Record
+from .pipeline import get_pipeline
+
+DateLike = Union[str, _dt.date, None]
+
+
+@dataclass
+class Document:
+    """One input text. ``reference_date_source`` says where a given ``reference_date`` came from."""
+
+    id: str
+    text: str
+    reference_date: DateLike = None
+    source: str = "-"
+    reference_date_source: Optional[str] = None
+
+
+def parse_reference_date(value: DateLike) -> Optional[_dt.date]:
+    """``YYYY-MM-DD`` (or a longer ISO timestamp) or a date; raises ValueError on anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
+
+
+def extract(text: str, reference_date: DateLike = None, *, id: str = "-", source: str = "-",
+            nlp: Optional[Language] = None) -> Record:
+    """Extract entities and agreement facts from ``text``.
+
+    ``reference_date`` anchors relative dates ("Friday", "last year"); without it the article's dateline or
+    first lines are used, and failing those relative dates keep ``X`` parts.
+
+    >>> rec = extract("Acme Corp signed an MOU with Daejeon on Friday.", "2025-05-19")
+    >>> [(e.label, e.text) for e in rec.entities][:2]
+    [('ORG', 'Acme Corp'), ('AGREEMENT', 'MOU')]
+    """
+    doc = Document(id=id, text=text, reference_date=reference_date, source=source,
+                   reference_date_source="given" if reference_date else None)
+    return next(extract_documents([doc], nlp=nlp))
+
+
+def extract_documents(documents: Iterable[Document], nlp: Optional[Language] = None,
+                      batch_size: int = 32) -> Iterator[Record]:
+    """Extract from many documents, yielding one Record each, in order."""
+    nlp = nlp or get_pipeline()
+    for document in documents:
+        yield _extract_one(nlp, document)
+
+
+def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into pieces of at most ``limit`` characters, at paragraph, line or space boundaries."""
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + limit // 2, start + limit)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut == -1:
+            cut = start + limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _extract_one(nlp: Language, document: Document) -> Record:
+    text = document.text
+    ref = parse_reference_date(document.reference_date)
+    ref_source = document.reference_date_source if ref else None
+    if ref is None:
+        found = find_reference_date(text)
+        if found is not None:
+            ref, ref_source = found.date, "dateline"
+    record = Record(id=document.id, source=document.source,
+                    reference_date=ref.isoformat() if ref else None,
+                    reference_date_source=ref_source, text_length=len(text))
+    limit = max(1000, nlp.max_length - 1)
+    for offset, piece in _chunks(text, limit):
+        doc = nlp.make_doc(piece)
+        doc._.reference_date = ref
+        doc._.reference_date_source = ref_source
+        doc = nlp(doc)
+        _collect(doc, offset, record)
+    return record
+
+
+def _collect(doc: Doc, offset: int, record: Record) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PLACE", "DATE", "AGREEMENT"):
+            continue
+        if ent.label_ == "DATE" and ent._.value is None:
+            continue  # a model's DATE that the rules could not normalise
+        record.entities.append(Entity(
+            label=ent.label_, start=ent.start_char + offset, end=ent.end_char + offset, text=ent.text,
+            value=ent._.value, canonical=ent._.canonical, interval=ent._.interval))
+    for fact in doc._.agreements or ():
+        record.agreements.append(Agreement(
+            type=fact["type"], parties=list(fact["parties"]), date=fact.get("date"),
+            date_text=fact.get("date_text"), status=fact["status"],
+            trigger={"text": fact["trigger_text"], "start": fact["trigger_start"] + offset,
+                     "end": fact["trigger_end"] + offset},
+            sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset))

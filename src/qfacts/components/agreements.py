@@ -1,0 +1,81 @@
+"""``qfacts_agreements``: AGREEMENT mentions typed with the canonical agreement types."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import load_jsonl
+from .common import add_entities, register_extensions
+
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "such", "said"})
+
+
+class AgreementsComponent:
+    """Match agreement phrases (agreements.jsonl) and type them.
+
+    An anaphoric noun ("the agreement", "the memorandum", "the joint agreement", "the venture") after a
+    determiner takes the type of the nearest earlier agreement mention; without a determiner, or with no earlier
+    mention, it keeps its own type ("an agreement" is other_agreement). Each span's ``_.value`` is the type and
+    ``_.kind`` says how it was found: specific, generic, anaphor (resolved to an earlier mention) or new.
+    """
+
+    def __init__(self, nlp: Language, name: str, patterns: str) -> None:
+        register_extensions()
+        self.name = name
+        self.rows = {}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        phrases = load_jsonl(patterns)
+        docs = list(nlp.tokenizer.pipe(r["phrase"] for r in phrases))
+        for i, (row, pdoc) in enumerate(zip(phrases, docs)):
+            key = f"qfacts_agr_{i}"
+            self.rows[nlp.vocab.strings.add(key)] = row
+            (self.exact if row.get("case") else self.lower).add(key, [pdoc])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = list(self.lower(doc)) + list(self.exact(doc))
+        spans = []
+        rows = {}
+        for key, s, e in matches:
+            span = Span(doc, s, e, label="AGREEMENT")
+            spans.append(span)
+            rows[(s, e)] = self.rows[key]
+        taken = {i for ent in doc.ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
+        spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+        out = []
+        previous: list[Span] = []
+        for span in spans:
+            row = rows[(span.start, span.end)]
+            kind = row["kind"]
+            value = row["type"]
+            if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
+                continue
+            if kind == "anaphor":
+                det = span.start > 0 and doc[span.start - 1].lower_ in DETERMINERS
+                if det and previous:
+                    value = previous[-1]._.value
+                else:
+                    kind = "new"
+            span._.value = value
+            span._.kind = kind
+            out.append(span)
+            if kind in ("specific", "new"):
+                previous.append(span)
+        add_entities(doc, out)
+        return doc
+
+    @staticmethod
+    def _party_after(doc: Doc, end: int) -> bool:
+        """A named organisation or place within the next five tokens ("joined the Quantum Consortium")."""
+        limit = min(len(doc), end + 6)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
+                return True
+        return any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+
+
+@Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl"})
+def make_agreements(nlp: Language, name: str, patterns: str) -> AgreementsComponent:
+    return AgreementsComponent(nlp, name, patterns)

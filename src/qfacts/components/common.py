@@ -1,0 +1,49 @@
+"""Shared helpers for the qfacts components: extension attributes and entity merging."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+QFACTS_LABELS = frozenset({"ORG", "PLACE", "DATE", "AGREEMENT"})
+
+
+def register_extensions() -> None:
+    """Custom attributes the components write (idempotent)."""
+    for name, default in (("value", None), ("canonical", None), ("interval", None), ("kind", None)):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, default in (("reference_date", None), ("reference_date_source", None), ("agreements", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[str] = frozenset()) -> None:
+    """Merge ``spans`` into ``doc.ents``.
+
+    Among new spans the longest wins. A new span replaces existing entities it overlaps when they carry a label
+    that is not a qfacts label (a statistical model's), a label in ``replace_labels``, or are strictly shorter
+    and carry an ORG/PLACE label (an organisation's name contains its city: "Daejeon Metropolitan Government").
+    Otherwise the existing entity stays and the new span is dropped.
+    """
+    new = filter_spans(list(spans))
+    if not new:
+        return
+    kept = list(doc.ents)
+    out_new = []
+    for span in new:
+        clash = [e for e in kept if e.start < span.end and span.start < e.end]
+        if all(
+            e.label_ not in QFACTS_LABELS
+            or e.label_ in replace_labels
+            or (e.label_ in ("ORG", "PLACE") and len(e) < len(span) and span.start <= e.start and e.end <= span.end)
+            for e in clash
+        ):
+            kept = [e for e in kept if e not in clash]
+            out_new.append(span)
+    doc.ents = sorted(kept + out_new, key=lambda s: s.start)
+
+
+def is_capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()

