@@ -53,6 +53,8 @@ def _cue_regex(words: list[str]) -> str:
 _CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
                      rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
+# a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 
 
 class _Ctx:
@@ -74,7 +76,7 @@ class _Ctx:
             before = low[breaks[-1].end():start]
         last = None
         for m in _CUE_RE.finditer(before):
-            if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+            if m.lastgroup == "ed" and (m.group() in _ED_EXCEPT or _PASSIVE.search(before, 0, m.start())):
                 continue
             last = m
         if last is not None:
@@ -179,7 +181,9 @@ def _year_for(ctx: _Ctx, key: tuple, ref_key: tuple, rel: str | None, start: int
         return ref.year if key > ref_key else ref.year + 1
     if rel == "this" or key == ref_key:
         return ref.year
-    d = ctx.dir_default(start, end)
+    d = ctx.direction(start, end)
+    if d == 0:
+        return _closest_year(ref, key[0], key[1] if len(key) > 1 else 15)
     if d > 0:
         return ref.year if key > ref_key else ref.year + 1
     return ref.year if key < ref_key else ref.year - 1
@@ -196,6 +200,19 @@ def _closest_year(ref: dt.date, mo: int, d: int) -> int:
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else ref.year
+
+
+def _period_year(ref: dt.date, n: int, per_year: int) -> int:
+    """Year of quarter/half ``n`` named without a year: the nearest such period to the reference date,
+    with later periods penalised (news mostly reports on periods that have ended or are under way)."""
+    cur = ref.year * per_year + (ref.month - 1) * per_year // 12
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        k = y * per_year + n - 1
+        cost = abs(k - cur) + (per_year // 2 if k > cur else 0)
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1]
 
 
 def _resolve_weekday(ctx: _Ctx, wd: int, rel: str | None, start: int, end: int) -> dt.date:
@@ -370,8 +387,7 @@ def h_q(m, ctx, s):
     elif ctx.ref is None:
         y = None
     else:
-        ref_n = quarter_of(ctx.ref) if unit == "quarter" else (1 if ctx.ref.month <= 6 else 2)
-        y = _year_for(ctx, (n,), (ref_n,), None, s, m.end("r_q"))
+        y = _period_year(ctx.ref, n, 4 if unit == "quarter" else 2)
     return _quarter_value(unit, n, y), None
 
 
@@ -384,7 +400,7 @@ def h_qa(m, ctx, s):
     if ytok:
         y = int(ytok) if len(ytok) == 4 else 2000 + int(ytok)
     elif ctx.ref is not None:
-        y = _year_for(ctx, (n,), (quarter_of(ctx.ref) if unit == "q" else (1 if ctx.ref.month <= 6 else 2),), None, s, m.end())
+        y = _period_year(ctx.ref, n, 4 if unit == "q" else 2)
     else:
         y = None
     if not _capitalised(ctx, m.start("qa_u") if m["qa_u"] else m.start("qa_u2")):
