@@ -15,7 +15,7 @@ from . import DateMention
 from .calendar import (easter, granularity, interval, nth_weekday, quarter_of, shift_quarter, shift_value, v_day,
                        v_half, v_month, v_quarter, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
-from .patterns import ASCII_LOWER, MASTER, MODDABLE, RULE_NAMES
+from .patterns import ASCII_LOWER, MASTER, MODDABLE, MONTH as MONTH_RE, RULE_NAMES
 
 LEX = lexicon()
 CUES = cues()
@@ -55,6 +55,9 @@ _CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_reg
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
+
+
+_ENDED_RE = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+({MONTH_RE})\s+\d")
 
 
 class _Ctx:
@@ -446,8 +449,17 @@ def h_qrel(m, ctx, s):
     if det in ("the previous", "the prior", "the preceding"):
         pq = _prev_quarter(ctx)
         return (shift_value(pq, months=-3) if pq and "X" not in pq else pq), None
+    ended = _ENDED_RE.match(ctx.low, m.end("r_qrel"))
+    if ended and unit == "quarter":
+        # "the quarter ended Sept. 30": the calendar quarter holding that end date
+        mo = _month(ended.group(1))
+        y = _year_for(ctx, (mo, 28), (ctx.ref.month, ctx.ref.day), "last", s, m.end())
+        return v_quarter(y, (mo - 1) // 3 + 1), None
     if det == "the" and unit == "period":
         return None   # "the period" alone is too vague
+    if det in ("the latest", "the most recent", "the just-ended", "the just-completed", "the just ended"):
+        y, q = shift_quarter(ctx.ref.year, quarter_of(ctx.ref), -1)
+        return v_quarter(y, q), None
     return _prev_quarter(ctx), None
 
 
