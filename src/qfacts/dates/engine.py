@@ -506,9 +506,8 @@ def h_season(m, ctx, s):
             prev = ctx.prev_word(m.start("r_season"))
             if det == "" and prev not in SEASON_PREV_OK:
                 return None
-            if code == "FA" and (det == "the" or prev in ("the", "a")):
-                if ctx.next_word(m.end("r_season")) == "of" or prev not in ("in", "during", "by", "until", "this", "the", "since", "through", "over"):
-                    return None
+            if code == "FA" and ctx.next_word(m.end("r_season")) in ("of", "in", "from", "to", "on", "at", "was", "is"):
+                return None   # "the fall of the wall", "the fall in prices"
             if ctx.next_word(m.end("r_season")) in ("of", "and"):
                 return None
         if ctx.ref is None:

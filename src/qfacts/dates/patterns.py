@@ -14,7 +14,9 @@ from .lexicon import alternation, lexicon
 
 LEX = lexicon()
 
-MONTH = alternation([k for k in LEX["months"] if not k.startswith("_")], abbrev_dot=True)
+_MONTH_FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"]
+MONTH = "(?:" + alternation([k for k in LEX["months"] if k not in _MONTH_FULL], abbrev_dot=True)[3:-1] + "|" + alternation(_MONTH_FULL)[3:-1] + ")"
 # Weekday abbreviations are only accepted with a period, and never the ones that are words.
 _WD_FULL = [k for k in LEX["weekdays"] if len(k) > 5]
 _WD_ABBR = [k for k in LEX["weekdays"] if len(k) <= 5 and k not in ("sun", "sat", "wed")]
@@ -37,7 +39,7 @@ SPELLED_YEAR = (rf"(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?|{TENS}\s+hundred(?:\s+
                 rf"|two\s+thousand(?:\s+and)?(?:\s+{DECADES}(?:[-\s]{UNITS})?|\s+{UNITS})?)")
 REL_YEAR = r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year"
 AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b)"
-TZ = r"(?:\s+\(?(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|KST|JST|local\s+time)\)?)"
+TZ = r"(?:\s+\(?(?:edt|est|cdt|cst|mdt|mst|pdt|pst|gmt|utc|bst|cet|cest|kst|jst|local\s+time)\)?)"
 DAYREF = r"(?:today|tonight|yesterday|tomorrow)"
 POSMOD = (r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part|tail\s+end|turn)\s+of\s+"
           r"|(?:very\s+)?(?:early|late|earlier|later)\s+|mid-?\s*)")
@@ -46,7 +48,7 @@ HOLIDAY = alternation([k for k in LEX["holidays"]])
 
 RULES: list[tuple[str, str]] = [
     # 2024-11-05, 2024-11-05T14:30
-    ("iso", rf"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[T ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
+    ("iso", rf"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[t ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
     # 11/05/2024, 5/19/25
     ("num", rf"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.](?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
     # 10:35 a.m. (Wednesday), 10 p.m. EDT Thursday, noon Thursday
@@ -64,15 +66,15 @@ RULES: list[tuple[str, str]] = [
     # this year's third quarter, last year's first half
     ("yq", rf"(?:(?P<yq_rel>this|last|next)\s+year|(?P<yq_y>{YEAR4}))['\u2019]s\s+(?:fiscal\s+)?(?P<yq_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal\s+)?(?P<yq_unit>quarter|half)"),
     # the first quarter of 2026, third-quarter, the fiscal first quarter, the second half of 2024
-    ("q", rf"(?:the\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
+    ("q", rf"(?:the\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
           rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
     # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
-    ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[QH])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[QH]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
+    ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[qh])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[qh]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
     # the year-ago quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
     ("qrel", rf"(?:(?P<qrel_det>the\s+year[-\s](?:ago|earlier)|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
              rf"|the\s+(?P<qrel_y2>{YEAR4})\s+(?P<qrel_unit2>quarter|period|fiscal\s+year|year))"),
     # fiscal 1989, FY2025, fiscal year 2025
-    ("fy", rf"(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?:(?P<fy_y>{YEAR4})|['\u2019]?(?P<fy_y2>\d\d)(?!\d))(?![\w])"),
+    ("fy", rf"(?:(?:fiscal|financial)(?:\s+year)?\s+|fy\s?)(?:(?P<fy_y>{YEAR4})|['\u2019]?(?P<fy_y2>\d\d)(?!\d))(?![\w])"),
     # the 1990s, the late 1970s, the '90s, the nineties
     ("dec", rf"(?:the\s+)?(?:(?P<dec_pos>early|late|mid)[-\s]+)?(?:(?P<dec_c>1\d|20)(?P<dec_d>\d)0['\u2019]?s|['\u2019](?P<dec_d2>\d)0s|(?P<dec_w>{alternation(LEX['decade_words'])}))(?!\w)"),
     # the 20th century, this century
