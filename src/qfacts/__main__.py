@@ -1,0 +1,4 @@
+"""``python -m qfacts``: the same as the ``qfacts`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,330 @@
+"""The ``qfacts`` command line: ``qfacts extract PATH...`` and ``qfacts --version``.
+
+The CLI is thin: it parses options, reads inputs (:mod:`qfacts.io`), calls the library
+(:func:`qfacts.extract_documents`) and writes records (:mod:`qfacts.render`). Data goes to stdout (or
+``--output FILE``); errors, the progress bar and the summary go to stderr.
+
+Exit codes
+----------
+===  =====================================================================================================
+0    every input was read and processed
+1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
+     one line on stderr names each, and the output for all the other inputs is still written
+2    usage error: unknown or bad option, bad ``--reference-date``, ``--model`` that cannot be loaded,
+     ``--output`` in a folder that does not exist, no PATH while stdin is a terminal
+130  interrupted (Ctrl-C); ``--output FILE`` is left untouched
+===  =====================================================================================================
+
+A closed stdout (``qfacts extract ... | head``) ends the run quietly with exit code 0, as ripgrep does.
+"""
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from . import __version__
+from .api import Document, extract_documents, parse_reference_date
+from .io import InputError, read_inputs
+from .pipeline import ModelError, get_pipeline
+from .render import make_writer
+
+PROG = "qfacts"
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Rows(str, enum.Enum):
+    entities = "entities"
+    facts = "facts"
+
+
+app = typer.Typer(
+    name=PROG,
+    help="Offline fact extraction from news: organisations, places, dates, agreements, and who agreed what "
+         "with whom, when.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Offline fact extraction from news: organisations, places, dates, agreements, and who agreed what
+    with whom, when.
+
+    Run 'qfacts extract --help' for the options.
+    """
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _colour_allowed(stream: IO[str]) -> bool:
+    return _is_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
+def resolve_format(fmt: Optional[str], output: Optional[str], stdout_is_terminal: bool) -> str:
+    """The output format: the one given, else from ``--output``'s suffix (default jsonl), else table on a
+    terminal and jsonl in a pipe."""
+    if fmt:
+        return fmt
+    if output:
+        return SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
+    return "table" if stdout_is_terminal else "jsonl"
+
+
+@contextlib.contextmanager
+def atomic_output(path: str) -> Iterator[IO[str]]:
+    """A text stream whose content replaces ``path`` only when the block ends without an exception.
+
+    The data goes to a temporary file in the same folder, renamed over ``path`` with ``os.replace`` at the
+    end; on any exception (KeyboardInterrupt included) the temporary file is removed and ``path`` is untouched.
+    """
+    target = os.path.abspath(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                               dir=os.path.dirname(target))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _stdout() -> IO[str]:
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(out, "reconfigure"):
+        with contextlib.suppress(Exception):
+            out.reconfigure(encoding="utf-8")
+    return out
+
+
+class Reporter:
+    """Everything that goes to stderr: one-line errors, the progress bar and the summary."""
+
+    def __init__(self, quiet: bool, progress_allowed: bool) -> None:
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
+                               no_color=not _colour_allowed(sys.stderr))
+        self.quiet = quiet
+        self.progress_allowed = progress_allowed and not quiet and _is_terminal(sys.stderr)
+        self.progress: Optional[Progress] = None
+        self.task = None
+        self.documents = 0
+        self.errors = 0
+
+    def error(self, where: str, message: str) -> None:
+        self.errors += 1
+        line = Text(f"{PROG}: ")
+        line.append("error", style="bold red")
+        line.append(f": {where}: {message}")
+        self.console.print(line)
+
+    def document_done(self, doc_id: str) -> None:
+        self.documents += 1
+        if self.progress_allowed and self.progress is None and self.documents >= 2:
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), BarColumn(),
+                                     TimeElapsedColumn(), TextColumn("{task.description}"),
+                                     console=self.console, transient=True)
+            self.task = self.progress.add_task("", total=None, completed=self.documents)
+            self.progress.start()
+        if self.progress is not None:
+            self.progress.update(self.task, completed=self.documents, description=doc_id[-60:])
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+    def summary(self) -> None:
+        if self.quiet or not _is_terminal(sys.stderr):
+            return
+        text = f"{PROG}: {self.documents} document{'s' if self.documents != 1 else ''}"
+        if self.errors:
+            text += f", {self.errors} error{'s' if self.errors != 1 else ''}"
+        self.console.print(Text(text, style="dim"))
+
+
+def _usage_error(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False, soft_wrap=True, no_color=not _colour_allowed(sys.stderr)).print(
+        Text(f"{PROG}: error: {message}"))
+    return typer.Exit(EXIT_USAGE)
+
+
+def _check_reference_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        parse_reference_date(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+    return value
+
+
+@app.command()
+def extract(
+    paths: Optional[List[str]] = typer.Argument(
+        None, metavar="PATH...", show_default=False,
+        help="Files, folders, glob patterns ('articles/*.txt') or - for stdin. A .jsonl file is a corpus of "
+             '{"id", "text", "reference_date"} records. Default: - when stdin is not a terminal.'),
+    fmt: Optional[Format] = typer.Option(
+        None, "--format", "-f", case_sensitive=False, show_default=False,
+        help="Output format. Default: from --output's suffix (.json, .jsonl, .csv; else jsonl), otherwise "
+             "table on a terminal and jsonl in a pipe."),
+    rows: Rows = typer.Option(Rows.entities, "--rows", case_sensitive=False,
+                              help="CSV rows: one per entity or one per agreement fact."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="FILE",
+        help="Write to FILE instead of stdout; FILE is replaced atomically, complete or not at all."),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=_check_reference_date,
+        help="Anchor for relative dates ('Friday', 'last year'); overrides record and dateline dates."),
+    model: Optional[str] = typer.Option(
+        None, "--model", "-m", metavar="NAME_OR_PATH",
+        help="An installed spaCy pipeline to run under the qfacts rules (default: the embedded rules only)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
+) -> None:
+    """Extract organisations, places, dates, agreements and agreement facts from news texts.
+
+    Writes one record per document: table on a terminal, JSON Lines in a pipe. Data goes to stdout, errors
+    and progress to stderr.
+
+    Examples:
+
+        qfacts extract article.txt
+
+        qfacts extract articles/ --format csv --rows facts -o facts.csv
+
+        cat article.txt | qfacts extract - --reference-date 2025-05-19
+
+        qfacts extract --format jsonl corpus.jsonl > predictions.jsonl
+
+    Exit codes: 0 all inputs processed; 1 some input failed (each named on stderr, the output for the others
+    still written); 2 usage error (bad option, bad --reference-date, unloadable --model); 130 interrupted.
+    """
+    if not paths:
+        if _is_terminal(sys.stdin):
+            raise _usage_error("no input: give a PATH, or - to read standard input (see qfacts extract --help)")
+        paths = ["-"]
+    if output is not None:
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            raise _usage_error(f"--output {output}: folder {folder} does not exist")
+        if os.path.isdir(output):
+            raise _usage_error(f"--output {output}: is a folder")
+    stdout = _stdout()
+    fmt_name = resolve_format(fmt.value if fmt else None, output, _is_terminal(stdout))
+    try:
+        nlp = get_pipeline(model)
+    except ModelError as exc:
+        raise _usage_error(f"--model: {exc}") from None
+
+    to_terminal = output is None and _is_terminal(stdout)
+    reporter = Reporter(quiet=quiet, progress_allowed=not to_terminal)
+    try:
+        if output is None:
+            _run(paths, stdout, fmt_name, rows.value, reference_date, nlp, reporter,
+                 color=_colour_allowed(stdout))
+        else:
+            with atomic_output(output) as fh:
+                _run(paths, fh, fmt_name, rows.value, reference_date, nlp, reporter, color=False)
+    except KeyboardInterrupt:
+        reporter.close()
+        reporter.console.print(Text(f"{PROG}: interrupted"))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        reporter.close()
+        # Nobody reads stdout any more: point it at /dev/null so the interpreter's final flush stays quiet.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+    finally:
+        reporter.close()
+    reporter.summary()
+    if reporter.errors:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Optional[str], nlp,
+         reporter: Reporter, *, color: bool) -> None:
+    writer = make_writer(fmt, out, rows=rows, color=color)
+    writer.start()
+    for item in read_inputs(paths, reference_date=reference_date):
+        if isinstance(item, InputError):
+            reporter.error(item.where, item.message)
+            continue
+        record = _extract(item, nlp, reporter)
+        if record is not None:
+            writer.write(record)
+        reporter.document_done(item.id)
+    writer.finish()
+
+
+def _extract(document: Document, nlp, reporter: Reporter):
+    """One document's record, or None (reported) if the extractor fails on it."""
+    try:
+        return next(extract_documents([document], nlp=nlp))
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug in a rule must not lose the other documents' output
+        reporter.error(document.id, f"extraction failed: {type(exc).__name__}: {exc}")
+        return None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name=PROG)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

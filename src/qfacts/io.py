@@ -1,0 +1,262 @@
+"""Reading inputs into :class:`qfacts.Document` objects, lazily and in order.
+
+An input ``PATH`` is one of:
+
+* ``-``: standard input, read as one plain-text document with id ``-``;
+* a file: a plain-text document whose id is the path as given, or, when it ends in ``.jsonl`` / ``.ndjson``,
+  a corpus of JSON Lines records ``{"id", "text", "reference_date"}`` (other keys are ignored; a record's id
+  defaults to ``PATH:LINE``; its ``reference_date`` is optional and has source ``"record"``);
+* a folder: its text files (``*.txt``, ``*.md``, ``*.text``, files without a suffix) and JSONL corpora, found
+  recursively, in sorted order of their path parts; hidden files and folders (names starting with ``.``) are
+  skipped and symbolic links to folders are not followed; the ids are the folder as given joined with the
+  relative path (``articles/2024/a.txt``);
+* a glob pattern (``'articles/*.txt'``, ``'**/*.md'``), when no file of that exact name exists: expanded by us,
+  sorted; each match is read as above (a matched folder is walked).
+
+Text and encoding
+-----------------
+Files are read as bytes and decoded as UTF-8; nothing is normalised, so ``\\r\\n`` stays ``\\r\\n`` and every
+entity offset indexes the exact text. The one exception is a leading UTF-8 byte order mark: it is an encoding
+signature, not content, and is dropped (as Python's ``utf-8-sig`` codec does). Offsets therefore count code
+points from *after* the BOM, i.e. they index the text as ``open(path, encoding="utf-8-sig", newline="").read()``
+returns it.
+
+Errors are values
+-----------------
+A problem with one input never stops the others: :func:`read_inputs` yields an :class:`InputError` in place of
+the documents that input would have given, for a missing path, a folder without text files, a glob matching
+nothing, an unreadable file, a binary file (a NUL byte in its first 8 KB), a file that is not UTF-8 (with the
+byte offset of the first bad byte), a malformed JSONL line, or a JSONL record that is not an object, has no
+string ``text``, or has a ``reference_date`` that is not ``YYYY-MM-DD``. An empty file is an empty document.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import glob as _glob
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import BinaryIO, Iterable, Iterator, Optional, Union
+
+from .api import Document, parse_reference_date
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+STDIN = "-"
+BINARY_SNIFF_BYTES = 8192
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class InputError:
+    """One input that could not be read, or one bad record of a JSONL corpus (``line`` is 1-based)."""
+
+    input: str
+    message: str
+    line: Optional[int] = None
+
+    @property
+    def where(self) -> str:
+        """``input`` or ``input:line``: the name used in messages."""
+        return f"{self.input}:{self.line}" if self.line is not None else self.input
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Item = Union[Document, InputError]
+
+
+def is_glob(path: str) -> bool:
+    """True if ``path`` contains glob wildcards (``*``, ``?``, ``[``)."""
+    return any(ch in _GLOB_CHARS for ch in path)
+
+
+def is_jsonl(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in JSONL_SUFFIXES
+
+
+def is_text_file_name(name: str) -> bool:
+    """Whether a file met while walking a folder is read: text suffixes, no suffix, or JSONL."""
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 bytes exactly, dropping a leading BOM.
+
+    Raises :class:`UnicodeDecodeError` whose ``start`` is the byte offset in ``data`` (BOM included).
+    """
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnicodeDecodeError(exc.encoding, data, exc.start + skip, exc.end + skip, exc.reason) from None
+
+
+def looks_binary(data: bytes) -> bool:
+    """A NUL byte in the first 8 KB (the heuristic of git, grep and ripgrep)."""
+    return b"\x00" in data[:BINARY_SNIFF_BYTES]
+
+
+def walk_folder(folder: str) -> list[str]:
+    """The readable files under ``folder``, recursively, sorted by path parts, hidden entries skipped."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or not is_text_file_name(name):
+                continue
+            full = os.path.join(root, name)
+            if not os.path.isfile(full):
+                continue
+            rel = os.path.relpath(full, folder)
+            found.append((tuple(rel.split(os.sep)), full))
+    found.sort()
+    return [full for _, full in found]
+
+
+def read_inputs(paths: Iterable[str], *, reference_date: Union[str, _dt.date, None] = None,
+                stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
+    """Yield a :class:`Document` or an :class:`InputError` for each input, in order, lazily.
+
+    ``reference_date`` (a date or ``YYYY-MM-DD``) overrides every record's and dateline's date; the documents
+    then carry ``reference_date_source="option"``. ``stdin`` is the binary stream read for ``-`` (default:
+    ``sys.stdin.buffer``).
+    """
+    override = parse_reference_date(reference_date)
+    for path in paths:
+        if path == STDIN:
+            yield from _read_stdin(stdin, override)
+        elif os.path.isdir(path):
+            files = walk_folder(path)
+            if not files:
+                yield InputError(path, "no text files in this folder")
+            for file in files:
+                yield from _read_file(file, override)
+        elif os.path.lexists(path) or not is_glob(path):
+            yield from _read_file(path, override)
+        else:
+            matches = sorted(_glob.glob(path, recursive=True))
+            if not matches:
+                yield InputError(path, "no files match this pattern")
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _read_folder_quietly(match, override)
+                else:
+                    yield from _read_file(match, override)
+
+
+def _read_folder_quietly(folder: str, override: Optional[_dt.date]) -> Iterator[Item]:
+    """A folder matched by a glob: its files, and no error when it has none (the glob chose it, not the user)."""
+    for file in walk_folder(folder):
+        yield from _read_file(file, override)
+
+
+def _document(id: str, text: str, source: str, override: Optional[_dt.date]) -> Document:
+    if override is not None:
+        return Document(id=id, text=text, reference_date=override, source=source, reference_date_source="option")
+    return Document(id=id, text=text, source=source)
+
+
+def _read_stdin(stream: Optional[BinaryIO], override: Optional[_dt.date]) -> Iterator[Item]:
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = stream.read()
+    except OSError as exc:
+        yield InputError(STDIN, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _decode_document(STDIN, data, override)
+
+
+def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
+    if is_jsonl(path):
+        yield from _read_jsonl(path, override)
+        return
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        yield InputError(path, _os_message(exc))
+        return
+    yield from _decode_document(path, data, override)
+
+
+def _decode_document(name: str, data: bytes, override: Optional[_dt.date]) -> Iterator[Item]:
+    if looks_binary(data):
+        yield InputError(name, "binary file (NUL byte in the first 8 KB), skipped")
+        return
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError as exc:
+        yield InputError(name, f"not valid UTF-8 (byte offset {exc.start})")
+        return
+    yield _document(name, text, name, override)
+
+
+def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield InputError(path, _os_message(exc))
+        return
+    with fh:
+        try:
+            head = fh.read(BINARY_SNIFF_BYTES)
+            if looks_binary(head):
+                yield InputError(path, "binary file (NUL byte in the first 8 KB), skipped")
+                return
+            fh.seek(0)
+            offset = 0
+            for number, raw in enumerate(fh, start=1):
+                item = _jsonl_record(path, number, offset, raw, override)
+                offset += len(raw)
+                if item is not None:
+                    yield item
+        except OSError as exc:
+            yield InputError(path, _os_message(exc))
+
+
+def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
+                  override: Optional[_dt.date]) -> Optional[Item]:
+    def error(message: str) -> InputError:
+        return InputError(path, message, line=number)
+
+    try:
+        line = decode_text(raw) if number == 1 else raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return error(f"not valid UTF-8 (byte offset {offset + exc.start})")
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return error(f"invalid JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(obj, dict):
+        return error(f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return error('record has no "text" string' if text is None else '"text" is not a string')
+    record_id = obj.get("id")
+    record_id = f"{path}:{number}" if record_id is None or record_id == "" else str(record_id)
+    source = f"{path}:{number}"
+    if override is not None:
+        return _document(record_id, text, source, override)
+    try:
+        ref = parse_reference_date(obj.get("reference_date"))
+    except (ValueError, TypeError):
+        return error(f'bad "reference_date" {obj.get("reference_date")!r} (expected YYYY-MM-DD)')
+    return Document(id=record_id, text=text, reference_date=ref, source=source,
+                    reference_date_source="record" if ref else None)
+
+
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return (exc.strerror or str(exc)).lower()

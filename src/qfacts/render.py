@@ -1,0 +1,236 @@
+"""Writers that turn :class:`qfacts.Record` objects into ``table``, ``json``, ``jsonl`` or ``csv`` output.
+
+Every writer has the same three-step life: ``start()``, ``write(record)`` once per record, ``finish()``.
+``jsonl``, ``csv`` and ``table`` write each record as it comes (a stream); ``json`` writes one pretty-printed
+array, also record by record, that is valid JSON once ``finish()`` has run (``[]`` for no records).
+
+* ``jsonl``: one record a line, as ``Record.to_dict()`` orders its keys, UTF-8 kept as is (``ensure_ascii=False``).
+* ``csv``: a header row then one row per entity (``rows="entities"``) or per agreement fact (``rows="facts"``);
+  see :data:`ENTITY_COLUMNS` and :data:`FACT_COLUMNS`. Parties are joined with ``" | "``.
+* ``table``: for people. Per document a header line (id, reference date and where it came from), a Rich table of
+  entities grouped by label (ORG, PLACE, DATE, AGREEMENT) and a table of agreement facts.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from typing import IO, Any, Mapping, Optional, Union
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .models import LABELS, Record
+
+FORMATS = ("table", "json", "jsonl", "csv")
+ROWS = ("entities", "facts")
+
+ENTITY_COLUMNS = ("id", "label", "text", "start", "end", "value", "canonical", "interval_start", "interval_end")
+FACT_COLUMNS = ("id", "type", "parties", "date", "status", "trigger", "sentence", "start", "end")
+PARTY_SEPARATOR = " | "
+SENTENCE_WIDTH = 100
+
+RecordLike = Union[Record, Mapping[str, Any]]
+
+
+def as_dict(record: RecordLike) -> dict[str, Any]:
+    """The JSON form of a record (a ``Record`` or an already converted dict)."""
+    return record.to_dict() if isinstance(record, Record) else dict(record)
+
+
+class Writer:
+    """Base class: subclasses write to ``self.out`` (a text stream)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.count = 0
+
+    def start(self) -> None:
+        pass
+
+    def write(self, record: RecordLike) -> None:
+        self._write(as_dict(record))
+        self.count += 1
+
+    def _write(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        self.out.flush()
+
+
+class JsonLinesWriter(Writer):
+    def _write(self, data: dict[str, Any]) -> None:
+        self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+
+class JsonWriter(Writer):
+    """One JSON array, written record by record: ``[``, records separated by ``,``, ``]``."""
+
+    def _write(self, data: dict[str, Any]) -> None:
+        body = json.dumps(data, ensure_ascii=False, indent=2)
+        body = "\n".join("  " + line for line in body.splitlines())
+        self.out.write(("[\n" if self.count == 0 else ",\n") + body)
+
+    def finish(self) -> None:
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        self.out.flush()
+
+
+def entity_rows(data: Mapping[str, Any]) -> list[list[Any]]:
+    """CSV rows (``ENTITY_COLUMNS``) for one record's entities."""
+    rows = []
+    for ent in data.get("entities", ()):
+        interval = ent.get("interval") or {}
+        rows.append([data["id"], ent["label"], ent["text"], ent["start"], ent["end"], ent.get("value", ""),
+                     ent.get("canonical", ""), interval.get("start", ""), interval.get("end", "")])
+    return rows
+
+
+def fact_rows(data: Mapping[str, Any]) -> list[list[Any]]:
+    """CSV rows (``FACT_COLUMNS``) for one record's agreement facts."""
+    rows = []
+    for fact in data.get("agreements", ()):
+        rows.append([data["id"], fact["type"], PARTY_SEPARATOR.join(fact["parties"]), fact.get("date") or "",
+                     fact["status"], (fact.get("trigger") or {}).get("text", ""), fact["sentence"],
+                     fact["start"], fact["end"]])
+    return rows
+
+
+class CsvWriter(Writer):
+    def __init__(self, out: IO[str], rows: str = "entities") -> None:
+        super().__init__(out)
+        if rows not in ROWS:
+            raise ValueError(f"rows must be one of {', '.join(ROWS)}, not {rows!r}")
+        self.rows = rows
+        self.csv = csv.writer(out, lineterminator="\n")
+
+    def start(self) -> None:
+        self.csv.writerow(ENTITY_COLUMNS if self.rows == "entities" else FACT_COLUMNS)
+        self.out.flush()
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.csv.writerows(entity_rows(data) if self.rows == "entities" else fact_rows(data))
+        self.out.flush()
+
+
+def shorten(sentence: str, width: int = SENTENCE_WIDTH, focus: Optional[tuple[int, int]] = None) -> str:
+    """``sentence`` on one line, at most ``width`` characters, cut with ``…`` around ``focus`` (offsets into it)."""
+    flat = " ".join(sentence.split())
+    if len(flat) <= width:
+        return flat
+    # Map the focus into the flattened string approximately: whitespace runs shrink, so clamp.
+    centre = 0
+    if focus is not None:
+        before = " ".join(sentence[:focus[0]].split())
+        centre = min(len(flat), len(before) + (focus[1] - focus[0]) // 2)
+    begin = max(0, min(centre - width // 2, len(flat) - width))
+    end = begin + width
+    piece = flat[begin:end]
+    if begin > 0:
+        piece = "…" + piece[1:]
+    if end < len(flat):
+        piece = piece[:-1] + "…"
+    return piece
+
+
+def _offsets(item: Mapping[str, Any]) -> str:
+    return f"{item['start']}–{item['end']}"
+
+
+def _entity_detail(ent: Mapping[str, Any]) -> str:
+    parts = []
+    if ent.get("value"):
+        parts.append(str(ent["value"]))
+    if ent.get("canonical") and ent["canonical"] != ent["text"]:
+        parts.append(f"= {ent['canonical']}")
+    interval = ent.get("interval")
+    if interval:
+        parts.append(f"[{interval.get('start')} … {interval.get('end')}]")
+    return " ".join(parts)
+
+
+class TableWriter(Writer):
+    """Rich tables for a terminal; plain (no colour) when ``color`` is false."""
+
+    def __init__(self, out: IO[str], color: bool = True, width: Optional[int] = None) -> None:
+        super().__init__(out)
+        if width is None and not _is_terminal(out) and not os.environ.get("COLUMNS"):
+            width = 120  # a file or a pipe: wide enough for the sentence column
+        self.console = Console(file=out, no_color=not color, color_system="auto" if color else None,
+                               force_terminal=True if color else None,
+                               highlight=False, emoji=False, width=width, soft_wrap=False)
+
+    def _write(self, data: dict[str, Any]) -> None:
+        console = self.console
+        if self.count:
+            console.print()
+        header = Text()
+        header.append(str(data["id"]), style="bold")
+        if data.get("reference_date"):
+            header.append(f"  reference date {data['reference_date']}", style="cyan")
+            if data.get("reference_date_source"):
+                header.append(f" ({data['reference_date_source']})", style="dim")
+        else:
+            header.append("  no reference date", style="dim")
+        header.append(f"  {data.get('text_length', 0)} characters", style="dim")
+        console.print(header)
+
+        entities = sorted(data.get("entities", ()),
+                          key=lambda e: (LABELS.index(e["label"]) if e["label"] in LABELS else len(LABELS),
+                                         e["start"], e["end"]))
+        if entities:
+            table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+            table.add_column("label", style="magenta", no_wrap=True)
+            table.add_column("text", style="bold")
+            table.add_column("value / canonical", overflow="fold")
+            table.add_column("offsets", justify="right", style="dim", no_wrap=True)
+            previous = None
+            for ent in entities:
+                label = ent["label"] if ent["label"] != previous else ""
+                previous = ent["label"]
+                table.add_row(Text(label), Text(ent["text"]), Text(_entity_detail(ent)), Text(_offsets(ent)))
+            console.print(table)
+        else:
+            console.print(Text("no entities found", style="dim"))
+
+        facts = data.get("agreements", ())
+        if facts:
+            table = Table(show_edge=False, pad_edge=False, expand=False)
+            table.add_column("agreement", style="green", no_wrap=True)
+            table.add_column("parties", style="bold", max_width=36)
+            table.add_column("date")
+            table.add_column("status")
+            table.add_column("sentence", min_width=30)
+            for fact in facts:
+                trigger = fact.get("trigger") or {}
+                focus = None
+                if "start" in trigger:
+                    focus = (trigger["start"] - fact["start"], trigger["end"] - fact["start"])
+                table.add_row(Text(fact["type"]), Text("\n".join(fact["parties"])), Text(fact.get("date") or "—"),
+                              Text(fact["status"]), Text(shorten(fact["sentence"], focus=focus)))
+            console.print(table)
+        self.out.flush()
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def make_writer(fmt: str, out: IO[str], *, rows: str = "entities", color: bool = False,
+                width: Optional[int] = None) -> Writer:
+    """The writer for ``fmt`` (one of :data:`FORMATS`) on the text stream ``out``."""
+    if fmt == "jsonl":
+        return JsonLinesWriter(out)
+    if fmt == "json":
+        return JsonWriter(out)
+    if fmt == "csv":
+        return CsvWriter(out, rows=rows)
+    if fmt == "table":
+        return TableWriter(out, color=color, width=width)
+    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
