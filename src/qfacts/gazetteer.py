@@ -43,16 +43,22 @@ class Gazetteer(Generic[T]):
     def get(self, name: str) -> Optional[T]:
         return self._names.get(name)
 
-    def find(self, doc: Doc, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int, T]]:
-        """Yield ``(start_token, end_token, payload)`` for the longest match at each position."""
+    def find(self, doc: Doc, start: int = 0, end: Optional[int] = None,
+             words: Optional[list[str]] = None, idx: Optional[list[int]] = None) -> Iterator[tuple[int, int, T]]:
+        """Yield ``(start_token, end_token, payload)`` for the longest match at each position.
+
+        ``words`` and ``idx`` (token texts and offsets) may be passed in to save building them again.
+        """
         text = doc.text
         names = self._names
         first = self._first
-        n = len(doc) if end is None else end
+        if words is None or idx is None:
+            words = [t.text for t in doc]
+            idx = [t.idx for t in doc]
+        n = len(words) if end is None else end
         i = start
         while i < n:
-            tok = doc[i]
-            word = tok.text
+            word = words[i]
             span_max = first.get(word)
             if span_max is None:
                 # the first piece of a name may be shorter than spaCy's token ("St." vs "St")
@@ -61,11 +67,10 @@ class Gazetteer(Generic[T]):
                 if span_max is None:
                     i += 1
                     continue
-            begin = tok.idx
+            begin = idx[i]
             hit = None
             for j in range(min(n, i + span_max), i, -1):
-                last = doc[j - 1]
-                s = text[begin : last.idx + len(last.text)]
+                s = text[begin : idx[j - 1] + len(words[j - 1])]
                 if "\n" in s or "  " in s or "\t" in s:
                     s = _WS.sub(" ", s)
                 payload = names.get(s)

@@ -32,8 +32,6 @@ def build_pipeline(model: Optional[str] = None) -> Language:
             return nlp
     else:
         nlp = spacy.blank("en")
-    if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
-        nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -47,3 +47,27 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
 
 def is_capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper()
+
+
+class TokenView:
+    """Plain Python lists of a Doc's token texts, offsets and trailing whitespace.
+
+    Reading ``doc[i]`` creates a Token object each time; the components look at every token several times, so
+    they share these lists instead (built once per Doc and cached in ``doc.user_data``).
+    """
+
+    __slots__ = ("text", "idx", "ws", "lower")
+
+    def __init__(self, doc: Doc) -> None:
+        toks = list(doc)
+        self.text = [t.text for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.ws = [t.whitespace_ for t in toks]
+        self.lower = [w.lower() for w in self.text]
+
+
+def token_view(doc: Doc) -> TokenView:
+    view = doc.user_data.get("qfacts_tokens")
+    if view is None or len(view.text) != len(doc):
+        view = doc.user_data["qfacts_tokens"] = TokenView(doc)
+    return view

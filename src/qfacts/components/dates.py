@@ -37,9 +37,15 @@ class DatesComponent:
             if m.interval_start and m.interval_end:
                 span._.interval = {"start": m.interval_start, "end": m.interval_end}
             spans.append(span)
-        add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}))
-        # a model's DATE/TIME spans that no rule confirmed carry no value: drop them
-        doc.ents = [e for e in doc.ents if e.label_ not in ("DATE", "TIME") or e._.value is not None]
+        if doc.ents:
+            # a model's DATE/TIME spans that no rule confirmed carry no value: drop them
+            add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}))
+            ents = doc.ents
+            kept = [e for e in ents if e.label_ not in ("DATE", "TIME") or e._.value is not None]
+            if len(kept) != len(ents):
+                doc.ents = kept
+        else:
+            add_entities(doc, spans)
         return doc
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json
-from .common import register_extensions
+from .common import TokenView, register_extensions, token_view
 
 PARTY_LABELS = ("ORG", "PLACE")
 LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "throughout", "around", "inside"})
@@ -45,23 +45,38 @@ class FactsComponent:
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset({"with", "between", "among", "by"})
         self.adjacent_preps = frozenset(p for p in cfg["party_prepositions"] if p not in self.anywhere_preps)
-        self.subject_words = {tuple(k.split()): v for k, v in cfg["subject_words"].items()}
+        self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
+                                      key=lambda kv: -len(kv[0]))
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
-    def _sentences(doc: Doc) -> list[tuple[int, int]]:
-        bounds = []
+    def _sentences(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
+        """Sentence bounds: a parser's or senter's where present, else punctuation and line breaks."""
         if doc.has_annotation("SENT_START"):
             raw = [(s.start, s.end) for s in doc.sents]
         else:
-            raw = [(0, len(doc))]
-        for s, e in raw:  # also break at blank lines and line ends (headlines, datelines)
+            raw = []
+            start = 0
+            n = len(v.text)
+            for i in range(n):
+                w = v.text[i]
+                end_here = "\n" in v.ws[i] or (w.isspace() and "\n" in w)
+                if not end_here and w in (".", "!", "?") and v.ws[i] and i + 1 < n:
+                    nxt = v.text[i + 1]
+                    end_here = nxt[:1].isupper() or nxt[:1] in ("\"", "\u201c", "'")
+                if end_here:
+                    raw.append((start, i + 1))
+                    start = i + 1
+            if start < n:
+                raw.append((start, n))
+            return raw
+        bounds = []
+        for s, e in raw:  # also break at line ends (headlines, datelines)
             start = s
             for i in range(s, e):
-                if "\n" in doc[i].whitespace_ or doc[i].is_space and "\n" in doc[i].text:
-                    if i + 1 > start:
-                        bounds.append((start, i + 1))
+                if "\n" in v.ws[i] or (v.text[i].isspace() and "\n" in v.text[i]):
+                    bounds.append((start, i + 1))
                     start = i + 1
             if start < e:
                 bounds.append((start, e))
@@ -80,33 +95,36 @@ class FactsComponent:
                         return True
         return False
 
-    def _is_modifier(self, doc: Doc, ent: Span) -> bool:
-        """ "US-based", "Korea's public institutions", "in Tokyo" (a location, not a side)."""
+    def _is_modifier(self, v: TokenView, ent: Span) -> bool:
+        """ "US-based", "in Tokyo" (a location, not a side), "according to X" (a source)."""
         e = ent.end
-        if e + 1 < len(doc) and doc[e].text == "-" and ("-" + doc[e + 1].lower_) in self.modifier_suffixes:
+        low = v.lower
+        if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
             return True
-        if ent.label_ == "PLACE" and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVES:
+        if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in LOCATIVES:
             return True
-        if ent.start > 1 and doc[ent.start - 2].lower_ == "according" and doc[ent.start - 1].lower_ == "to":
+        if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
-        if ent.start > 2 and doc[ent.start - 3].lower_ == "according" and doc[ent.start - 1].lower_ == "the":
+        if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
 
     @staticmethod
-    def _possessive(doc: Doc, ent: Span) -> bool:
-        return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'")
+    def _possessive(v: TokenView, ent: Span) -> bool:
+        return ent.end < len(v.lower) and v.lower[ent.end] in ("'s", "\u2019s", "'")
 
     # ------------------------------------------------------------------ parties
-    def _groups(self, doc: Doc, s: int, e: int, ents: list[Span], triggers: list[Span]) -> tuple[list[list[Span]], set[int]]:
+    def _groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
+                triggers: list[Span]) -> tuple[list[list[Span]], set[int]]:
         """Partner groups opened by prepositions; returns the groups and the entity starts they used."""
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
+        low = v.lower
         groups: list[list[Span]] = []
         used: set[int] = set()
         i = s
         while i < e:
-            word = doc[i].lower_
+            word = low[i]
             adjacent = word in self.adjacent_preps and (i in trigger_ends or i - 1 in trigger_ends)
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
@@ -115,7 +133,7 @@ class FactsComponent:
                 while j < e and skipped < 10:
                     ent = by_start.get(j)
                     if ent is not None:
-                        if self._is_modifier(doc, ent) or (self._possessive(doc, ent) and word != "by"):
+                        if self._is_modifier(v, ent) or (self._possessive(v, ent) and word != "by"):
                             j = ent.end
                             skipped += 1
                             continue
@@ -125,23 +143,22 @@ class FactsComponent:
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
-                            while k < e and doc[k].lower_ in (",", "and", "&", "the", "as", "well", "also", "both"):
+                            while k < e and low[k] in (",", "and", "&", "the", "as", "well", "also", "both"):
                                 k += 1
                             nxt = by_start.get(k)
-                            if k > j and nxt is not None and not self._is_modifier(doc, nxt):
+                            if k > j and nxt is not None and not self._is_modifier(v, nxt):
                                 group.append(nxt)
                                 used.add(nxt.start)
                                 j = nxt.end
                             else:
                                 break
                         break
-                    t = doc[j]
-                    if t.lower_ in self.anywhere_preps or t.text in (".", ";", "—", "–") or t.ent_type_ == "AGREEMENT":
+                    if low[j] in self.anywhere_preps or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
                     j += 1
                     skipped += 1
                 if group:
-                    if groups and word not in self.split_preps and groups[-1] is not None:
+                    if groups and word not in self.split_preps:
                         groups[-1].extend(group)
                     else:
                         groups.append(group)
@@ -150,16 +167,15 @@ class FactsComponent:
             i += 1
         return groups, used
 
-    def _subject(self, doc: Doc, s: int, limit: int, ents: list[Span], used: set[int],
+    def _subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]]) -> list[Span]:
         subj = [ent for ent in ents if ent.start < limit and ent.start not in used
-                and not self._is_modifier(doc, ent)
-                and not (self._possessive(doc, ent) and not self._agreement_follows(doc, ent.end + 1, limit))]
+                and not self._is_modifier(v, ent)
+                and not (self._possessive(v, ent) and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
         if subj:
-            # the subject is the last name chunk before the agreement word: "X said its unit Y signed"
             return subj
-        words = [t.lower_ for t in doc[s:limit]]
-        for phrase, label in sorted(self.subject_words.items(), key=lambda kv: -len(kv[0])):
+        words = v.lower[s:limit]
+        for phrase, label in self.subject_phrases:
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
@@ -168,47 +184,57 @@ class FactsComponent:
         return []
 
     @staticmethod
-    def _agreement_follows(doc: Doc, start: int, limit: int) -> bool:
-        return any(t.ent_type_ == "AGREEMENT" for t in doc[start:min(limit + 1, start + 3)])
-
-    @staticmethod
     def _actors(ents: list[Span]) -> dict[str, Optional[Span]]:
+        """The most-named organisation and place (what "the company", "the city" and "it" refer to)."""
         counts: Counter = Counter()
         first: dict[str, Span] = {}
         for ent in ents:
-            if ent.label_ not in PARTY_LABELS or ent.text.isupper() and len(ent.text) > 3:
+            if ent.text.isupper() and len(ent.text) > 3:  # headlines and datelines
                 continue
             key = ent.text
             counts[(ent.label_, key)] += 1
             first.setdefault(key, ent)
         out: dict[str, Optional[Span]] = {"ANY": None, "ORG": None, "PLACE": None}
         for label in ("ORG", "PLACE"):
-            best = sorted(((-c, first[k].start, k) for (lab, k), c in counts.items() if lab == label))
+            best = sorted((-c, first[k].start, k) for (lab, k), c in counts.items() if lab == label)
             if best:
                 out[label] = first[best[0][2]]
-        both = sorted(((-c, first[k].start, k) for (lab, k), c in counts.items()))
+        both = sorted((-c, first[k].start, k) for (lab, k), c in counts.items())
         if both:
             out["ANY"] = first[both[0][2]]
         return out
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc.ents if e.label_ in PARTY_LABELS]
+        all_ents = list(doc.ents)
+        triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
+        if not triggers_all:
+            doc._.agreements = []
+            return doc
+        v = token_view(doc)
+        labels: list = [None] * len(v.text)
+        for ent in all_ents:
+            for i in range(ent.start, ent.end):
+                labels[i] = ent.label_
+        ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        dated = [d for d in all_ents if d.label_ == "DATE" and d._.value and _YEARISH.match(d._.value)]
         actors = self._actors(ents)
         facts: list[dict] = []
-        for s, e in self._sentences(doc):
-            triggers = [t for t in doc.ents if t.label_ == "AGREEMENT" and s <= t.start < e]
+        for s, e in self._sentences(doc, v):
+            triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
                 continue
-            words = [t.lower_ for t in doc[s:e] if t.ent_type_ != "DATE"]
+            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE"]
             if self._has(words, self.strong_negation):
                 continue
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used = self._groups(doc, s, e, sent_ents, triggers)
+            groups, used = self._groups(v, labels, s, e, sent_ents, triggers)
             specific = any(t._.kind == "specific" for t in triggers)
             signing = self._has(words, self.signing)
-            dates = [d for d in doc.ents if d.label_ == "DATE" and s <= d.start < e
-                     and d._.value and _YEARISH.match(d._.value)]
+            dates = [d for d in dated if s <= d.start < e]
+            sentence = doc[s:e].text
+            stripped = sentence.strip()
+            sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
             for trig in triggers:
                 kind = trig._.kind
                 if kind == "anaphor":
@@ -216,13 +242,13 @@ class FactsComponent:
                     continue
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
-                before = [t.lower_ for t in doc[max(s, trig.start - 6):trig.start] if t.ent_type_ != "DATE"]
+                before = [w for w, lab in zip(v.lower[max(s, trig.start - 6):trig.start],
+                                              labels[max(s, trig.start - 6):trig.start]) if lab != "DATE"]
                 if self._has(before, self.hedges):
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
-                subject = self._subject(doc, s, max(trig.start, first_with), sent_ents, used, actors)
-                partner_groups = groups or [[]]
-                for group in partner_groups:
+                subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors)
+                for group in groups or [[]]:
                     parties = self._dedupe(subject + group)
                     if not parties:
                         continue
@@ -233,13 +259,13 @@ class FactsComponent:
                         "keys": frozenset(self._key(p) for p in parties),
                         "date": date._.value if date is not None else None,
                         "date_text": date.text if date is not None else None,
-                        "status": self._status(words, trig),
+                        "status": self._status(words),
                         "trigger_text": trig.text,
                         "trigger_start": trig.start_char,
                         "trigger_end": trig.end_char,
-                        "sentence": doc[s:e].text.strip(),
-                        "start": doc[s].idx + (len(doc[s:e].text) - len(doc[s:e].text.lstrip())),
-                        "end": doc[s].idx + len(doc[s:e].text.rstrip()),
+                        "sentence": stripped,
+                        "start": sent_start,
+                        "end": sent_start + len(stripped),
                     })
         doc._.agreements = self._merge(facts)
         return doc
@@ -257,7 +283,7 @@ class FactsComponent:
                 out.append(p)
         return out
 
-    def _status(self, words: list[str], trig: Span) -> str:
+    def _status(self, words: list[str]) -> str:
         if self._has(words, self.status["negotiating"]):
             return "negotiating"
         if self._has(words, self.status["planned"]):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..resources import load_json, load_jsonl
-from .common import add_entities, register_extensions
+from .common import TokenView, add_entities, register_extensions, token_view
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$")
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
@@ -58,44 +58,44 @@ class OrgsComponent:
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
-    def _name_token(self, doc: Doc, i: int) -> bool:
-        t = doc[i]
-        text = t.text
-        if text in ("&",):
+    def _name_token(self, v: TokenView, i: int) -> bool:
+        text = v.text[i]
+        if text == "&":
             return True
-        if _is_cap(text) and not t.is_punct:
+        if _is_cap(text) and text[0].isalpha():
             return True
         if text[:1].isdigit() and any(c.isalpha() for c in text):  # 3M, 7-Eleven
             return True
         # lower-case piece glued by a hyphen: "Leading-edge"
-        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
-                and _is_cap(doc[i - 2].text) and t.is_alpha:
+        if i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
+                and _is_cap(v.text[i - 2]) and text.isalpha():
             return True
-        if text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_ and _is_cap(doc[i - 1].text):
+        if text == "-" and not v.ws[i] and i > 0 and not v.ws[i - 1] and _is_cap(v.text[i - 1]):
             return True
         return False
 
-    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
+    def _runs(self, v: TokenView) -> list[tuple[int, int]]:
         """Maximal runs of name tokens, with connectors inside ("Bank of America")."""
         runs = []
-        n = len(doc)
+        n = len(v.text)
+        joiners = self.connectors | {"the"}
         i = 0
         while i < n:
-            if not self._name_token(doc, i):
+            if not self._name_token(v, i):
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if doc[j - 1].text == "\n" or "\n" in doc[j - 1].whitespace_:
+                if v.text[j - 1] == "\n" or "\n" in v.ws[j - 1]:
                     break
-                if self._name_token(doc, j):
+                if self._name_token(v, j):
                     j += 1
                     continue
                 # connectors: "of", "and", "the" inside a name, when a name token follows
                 k = j
-                while k < n and doc[k].text in self.connectors | {"the"} and k - j < 2:
+                while k < n and v.text[k] in joiners and k - j < 2:
                     k += 1
-                if k > j and k < n and self._name_token(doc, k):
+                if k > j and k < n and self._name_token(v, k):
                     j = k + 1
                     continue
                 break
@@ -103,104 +103,107 @@ class OrgsComponent:
             i = j
         return runs
 
-    def _trim_left(self, doc: Doc, s: int, e: int) -> int:
-        while s < e and (doc[s].lower_ in STOP_WORDS or doc[s].text in self.connectors or doc[s].text == "-"):
+    def _trim_left(self, v: TokenView, s: int, e: int) -> int:
+        while s < e and (v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-"):
             s += 1
         return s
 
-    def _candidates(self, doc: Doc, s: int, e: int) -> list[tuple[int, int, str]]:
+    def _candidates(self, v: TokenView, s: int, e: int) -> list[tuple[int, int, str]]:
         """Organisation spans inside one run: (start, end, head)."""
         out = []
-        toks = [t.text for t in doc[s:e]]
+        toks = v.text[s:e]
         # prefix form: HEAD of|for|on NAME ...
         for p in range(len(toks) - 2):
             if toks[p] in self.prefix and toks[p + 1] in _OF_LIKE:
                 b = s + p
-                while b > s and _is_cap(doc[b - 1].text) and doc[b - 1].text not in self.connectors:
+                while b > s and _is_cap(v.text[b - 1]) and v.text[b - 1] not in self.connectors:
                     b -= 1
-                b = self._trim_left(doc, b, s + p + 1)
+                b = self._trim_left(v, b, s + p + 1)
                 end = e
-                while end > b and (doc[end - 1].text in self.connectors or doc[end - 1].text in ("the", "-")):
+                while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
                     end -= 1
-                if doc[end - 1].text in self.not_org:
+                if v.text[end - 1] in self.not_org:
                     return out
                 out.append((b, end, toks[p]))
                 return out
         # suffix form: split the run at "and" (two names), keep the part ending in a head
         start = s
         for idx in range(s, e + 1):
-            if idx == e or doc[idx].text in ("and", "of", "for", "on", "in", "the"):
-                self._suffix_piece(doc, start, idx, out)
+            if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
+                self._suffix_piece(v, start, idx, out)
                 start = idx + 1
         return out
 
-    def _suffix_piece(self, doc: Doc, s: int, e: int, out: list) -> None:
-        s = self._trim_left(doc, s, e)
+    def _suffix_piece(self, v: TokenView, s: int, e: int, out: list) -> None:
+        s = self._trim_left(v, s, e)
         h = e - 1
-        while h > s and doc[h].text not in self.suffix:
+        while h > s and v.text[h] not in self.suffix:
             h -= 1
-        if h <= s or doc[h].text not in self.suffix:
+        if h <= s or v.text[h] not in self.suffix:
             return
-        if doc[e - 1].text in self.not_org:
+        if v.text[e - 1] in self.not_org:
             return
         # at least one word of the name is not itself a head: "Government Office" is no name
-        if all(doc[k].text in self.suffix or doc[k].text in self.connectors for k in range(s, h)):
+        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)):
             return
-        out.append((s, h + 1, doc[h].text))
+        out.append((s, h + 1, v.text[h]))
 
-    def _extend(self, doc: Doc, s: int, e: int, head: str, places: dict[int, Span]) -> int:
+    def _extend(self, v: TokenView, s: int, e: int, head: str, places: dict[int, Span]) -> int:
         """Lists after 'of' ("of Economy, Trade and Industry") and campus names ("University of X, Y")."""
-        n = len(doc)
-        if e + 1 < n and doc[e].text == "," and head in self.prefix:
+        n = len(v.text)
+        if e + 1 < n and v.text[e] == "," and head in self.prefix:
             # ", Cap ... and Cap" closes a list inside the name
             k = e + 1
             j = k
-            while j < n and (_is_cap(doc[j].text) or doc[j].text == ","):
+            while j < n and (_is_cap(v.text[j]) or v.text[j] == ","):
                 j += 1
-            if j < n - 1 and doc[j].text == "and" and _is_cap(doc[j + 1].text) and j > k:
+            if j < n - 1 and v.text[j] == "and" and _is_cap(v.text[j + 1]) and j > k:
                 j += 1
-                while j < n and _is_cap(doc[j].text):
+                while j < n and _is_cap(v.text[j]):
                     j += 1
                 return j
-        if e + 1 < n and doc[e].text == "," and head in self.campus and (e + 1) in places:
+        if e + 1 < n and v.text[e] == "," and head in self.campus and (e + 1) in places:
             return places[e + 1].end
         return e
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        places = {e.start: e for e in doc.ents if e.label_ == "PLACE"}
-        taken = {i for e in doc.ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
+        v = token_view(doc)
+        ents = doc.ents
+        places = {e.start: e for e in ents if e.label_ == "PLACE"}
+        taken = {i for e in ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
         found: dict[tuple[int, int], Optional[str]] = {}  # span -> canonical
+        runs = self._runs(v)
 
-        for s, e in self._runs(doc):
-            for b, end, head in self._candidates(doc, s, e):
-                end = self._extend(doc, b, end, head, places)
+        for s, e in runs:
+            for b, end, head in self._candidates(v, s, e):
+                end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
-        for b, end, canonical in self.known.find(doc):
+        for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx):
             found.setdefault((b, end), canonical)
-        n = len(doc)
+        n = len(v.text)
         for i in range(n):
-            text = doc[i].text
+            text = v.text[i]
             if _CAMEL.match(text) and not _SURNAME_PREFIX.match(text) and len(text) > 3:
                 found.setdefault((i, i + 1), None)
-        self._cue_names(doc, found, places)
+        self._cue_names(v, found, places)
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
         for (b, end) in list(found):
-            if end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
-                aliases[doc[end + 1].text] = doc[b:end].text
-        for s, e in self._runs(doc):
-            if e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")" and _ACRONYM.match(doc[e + 1].text):
-                s2 = self._trim_left(doc, s, e)
-                acr = re.sub(r"[^A-Z]", "", doc[e + 1].text)
-                if s2 < e and doc[e - 1].text not in self.not_org and (s2, e) not in found \
-                        and _initials([t.text for t in doc[s2:e]]) == acr and not (s2 in places and places[s2].end == e):
+            if end + 2 < n and v.text[end] == "(" and v.text[end + 2] == ")" and _ACRONYM.match(v.text[end + 1]):
+                aliases[v.text[end + 1]] = doc[b:end].text
+        for s, e in runs:
+            if e + 2 < n and v.text[e] == "(" and v.text[e + 2] == ")" and _ACRONYM.match(v.text[e + 1]):
+                s2 = self._trim_left(v, s, e)
+                acr = re.sub(r"[^A-Z]", "", v.text[e + 1])
+                if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
+                        and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
-                    aliases[doc[e + 1].text] = doc[s2:e].text
+                    aliases[v.text[e + 1]] = doc[s2:e].text
         full_names = {doc[b:end].text: (b, end) for (b, end) in found}
         for name, (b, end) in full_names.items():
-            words = [t.text for t in doc[b:end]]
+            words = v.text[b:end]
             caps = [w for w in words if _is_cap(w)]
             if len(caps) >= 2:
                 aliases.setdefault(_initials(words), name)
@@ -209,10 +212,12 @@ class OrgsComponent:
             if len(words) >= 2 and last in self.suffix and last not in self.government and first not in self.suffix \
                     and b not in places and first.lower() not in STOP_WORDS and len(first) >= 3 and first.isalpha():
                 aliases.setdefault(first, name)
+        name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in range(n):
-            text = doc[i].text
-            if text in aliases and (i, i + 1) not in found:
-                if text.isupper() or (i > 0 and doc[i - 1].text not in (".",) and not self._name_token(doc, i + 1) if i + 1 < n else True):
+            text = v.text[i]
+            if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts:
+                # an acronym anywhere; a short name only where it does not begin a longer name
+                if text.isupper() or i + 1 >= n or not self._name_token(v, i + 1):
                     found[(i, i + 1)] = aliases[text]
 
         spans = []
@@ -224,41 +229,39 @@ class OrgsComponent:
                 span._.canonical = canonical
             spans.append(span)
         # an alias or brand name that a weak gazetteer place also claims ("Stanford") is the organisation
-        weak = {(e.start, e.end) for e in doc.ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
+        weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
                 and (e.start, e.end) in found and len(e) == 1 and not e.text.isupper()
                 and e.text in aliases}
         if weak:
-            doc.ents = [e for e in doc.ents if (e.start, e.end) not in weak]
+            doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
         return doc
 
-    def _cue_names(self, doc: Doc, found: dict, places: dict[int, Span]) -> None:
+    def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
-        n = len(doc)
+        n = len(v.text)
         for i in range(n - 1):
-            if doc[i].lower_ not in self.cues:
+            if v.lower[i] not in self.cues:
                 continue
             k = i + 1
-            if doc[k].text == "," and k + 1 < n:
+            if v.text[k] == "," and k + 1 < n:
                 k += 1
-            if _is_cap(doc[k].text) and doc[k].lower_ not in STOP_WORDS and k not in places:
+            if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places:
                 j = k
-                while j < n and _is_cap(doc[j].text) and not doc[j].is_punct and doc[j].whitespace_ != "" or (j == k):
+                while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
-                    if j >= n or not _is_cap(doc[j].text):
-                        break
                 found.setdefault((k, j), None)
         # "Name, a/an/the ... cue"
         for i in range(1, n - 3):
-            if doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the"):
-                window = [t.lower_ for t in doc[i + 2:min(n, i + 7)]]
+            if v.text[i] == "," and v.lower[i + 1] in ("a", "an", "the"):
+                window = v.lower[i + 2:min(n, i + 7)]
                 if any(w in self.cues for w in window):
                     j = i
                     b = j
-                    while b > 0 and _is_cap(doc[b - 1].text) and not doc[b - 1].is_punct:
+                    while b > 0 and _is_cap(v.text[b - 1]) and v.text[b - 1][0].isalpha():
                         b -= 1
-                    b = self._trim_left(doc, b, j)
-                    if b < j and b not in places and not any(t.is_sent_start for t in doc[b + 1:j]):
+                    b = self._trim_left(v, b, j)
+                    if b < j and b not in places:
                         found.setdefault((b, j), None)
 
 

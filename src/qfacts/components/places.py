@@ -6,11 +6,11 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..resources import load_json, load_jsonl, load_lines
-from .common import add_entities, register_extensions
+from .common import TokenView, add_entities, register_extensions, token_view
 
 
 class Place(NamedTuple):
@@ -79,15 +79,14 @@ class PlacesComponent:
         self.strong = frozenset(cfg["strong_kinds"])
 
     def __call__(self, doc: Doc) -> Doc:
+        v = token_view(doc)
         spans = []
         surnames: set[str] = set()
-        for start, end, place in self.gazetteer.find(doc):
-            span = doc[start:end]
+        for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx):
+            span = Span(doc, start, end, label="PLACE")
             if place.kind not in self.strong and not span.text.isupper():
-                if span.text in surnames or self._glued(doc, start, end, surnames):
+                if span.text in surnames or self._glued(v, start, end, span.text, surnames):
                     continue
-            span = doc[start:end]
-            span = span.doc.char_span(span.start_char, span.end_char, label="PLACE")
             span._.canonical = place.canonical
             span._.kind = place.kind
             spans.append(span)
@@ -95,16 +94,16 @@ class PlacesComponent:
         return doc
 
     @staticmethod
-    def _glued(doc: Doc, start: int, end: int, surnames: set[str]) -> bool:
+    def _glued(v: TokenView, start: int, end: int, name: str, surnames: set[str]) -> bool:
         """True when a capitalised non-function word touches the name on either side."""
         if start > 0:
-            prev = doc[start - 1]
-            if prev.is_title and prev.lower_ not in STOP_WORDS and not prev.whitespace_ == "" and prev.text[-1:] != ".":
-                surnames.add(doc[start:end].text)
+            prev = v.text[start - 1]
+            if prev.istitle() and v.lower[start - 1] not in STOP_WORDS and v.ws[start - 1] and prev[-1] != ".":
+                surnames.add(name)
                 return True
-        if end < len(doc):
-            nxt = doc[end]
-            if nxt.is_title and nxt.lower_ not in STOP_WORDS and doc[end - 1].whitespace_:
+        if end < len(v.text):
+            nxt = v.text[end]
+            if nxt.istitle() and v.lower[end] not in STOP_WORDS and v.ws[end - 1]:
                 return True
         return False
 
