@@ -51,7 +51,10 @@ def _cue_regex(words: list[str]) -> str:
 
 
 _CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
-                     rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)")
+                     rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)"
+                     )
+_FUT_PREP = set(CUES["future_prepositions"])
+_PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
@@ -82,15 +85,17 @@ class _Ctx:
             if m.lastgroup == "ed" and (m.group() in _ED_EXCEPT or _PASSIVE.search(before, 0, m.start())):
                 continue
             last = m
+        if _PREV_WORD.search(before) and _PREV_WORD.search(before).group(1) in _FUT_PREP:
+            return 1   # "by May", "until Friday": a limit lies ahead
         if last is not None:
-            return 1 if last.lastgroup == "fut" else -1
+            return 1 if last.lastgroup in ("fut", "inf") else -1
         after_end = min(len(low), end + 80)
         b = _SENT_BREAK.search(self.text, end, after_end)
         after = low[end:b.start() if b else after_end]
         for m in _CUE_RE.finditer(after):
             if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
                 continue
-            return 1 if m.lastgroup == "fut" else -1
+            return 1 if m.lastgroup in ("fut", "inf") else -1
         return 0
 
     def dir_default(self, start: int, end: int) -> int:
