@@ -826,9 +826,8 @@ def h_month(m, ctx, s):
         if ctx.text[mp:mp + 3] == "MAY" and ctx.text[mp + 3:mp + 5].strip().isupper():
             return None
     if tok == "march" and not rel and not m["mod"]:
-        if prev in ("a", "the") or nxt in ("on", "to", "toward", "towards", "through", "into", "against", "past",
-                                            "in", "from", "down", "up", "for", "with"):
-            return None
+        if prev == "a" or (prev not in MONTH_PREV_OK and nxt in MARCH_CUES):
+            return None   # "a march", "March on Washington" (the verb or the noun)
     if not rel and not m["mod"] and prev in ("every", "each"):
         return None
     mo = _month(tok)
@@ -882,12 +881,19 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     low = text.translate(ASCII_LOWER)
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
-    for m in MASTER.finditer(low):
+    pos, n = 0, len(low)
+    while pos < n:
+        m = MASTER.search(low, pos)
+        if m is None:
+            break
         rule = m.lastgroup[2:]
         core = m.start("r_" + rule)
         res = HANDLERS[rule](m, ctx, core)
         if res is None:
+            # a rejected reading must not hide a shorter one starting later inside it ("last Oct. 23")
+            pos = m.start() + 1
             continue
+        pos = max(m.end(), pos + 1) if len(res) <= 2 else max(res[3], pos + 1)
         value, mod = res[0], res[1]
         start, end = (res[2], res[3]) if len(res) > 2 else (m.start(), m.end())
         if m["mod"]:
