@@ -382,14 +382,14 @@ def h_q(m, ctx, s):
     n = ORDINALS.get(ordw)
     if ordw in ("last", "final"):
         n = 2 if unit == "half" else 4
-        if not (m["q_y"] or m["q_y2"] or m["q_rel"]) and ordw == "last":
+        if not (m["q_y"] or m["q_y2"] or m["q_rel"] or m["q_y0"]) and ordw == "last":
             return None   # "the last quarter" = the previous quarter, handled as relative below
     if n is None or (unit == "half" and n > 2) or n > 4:
         return None
     if unit == "half" and not (m["q_y"] or m["q_y2"] or m["q_rel"]) and not m.group("r_q").lower().startswith(("the", "first", "second")):
         return None
-    if m["q_y"] or m["q_y2"]:
-        y = int(m["q_y"] or m["q_y2"])
+    if m["q_y"] or m["q_y2"] or m["q_y0"]:
+        y = int(m["q_y"] or m["q_y2"] or m["q_y0"])
     elif m["q_rel"]:
         y = _rel_year(m["q_rel"], ctx) if not _norm(m["q_rel"]).startswith("the year") else (ctx.ref.year if ctx.ref else None)
     elif ctx.ref is None:
@@ -466,6 +466,14 @@ def h_qrel(m, ctx, s):
         y, q = shift_quarter(ctx.ref.year, quarter_of(ctx.ref), -1)
         return v_quarter(y, q), None
     return _prev_quarter(ctx), None
+
+
+def h_fyrel(m, ctx, s):
+    det = _norm(m["fyrel_det"])
+    if ctx.ref is None:
+        return "XXXX", None
+    off = -1 if det in ("last", "the previous", "the prior") else (1 if det in ("next", "the next", "the coming") else 0)
+    return v_year(ctx.ref.year + off), None
 
 
 def h_fy(m, ctx, s):
@@ -687,6 +695,11 @@ def _anaphoric(ctx: _Ctx, det: str, unit: str):
             if g not in ("D", "M"):
                 return None
             return shift_value(base[:7], months=step), None
+        if unit == "quarter":
+            q = ctx.anchor_q
+            if q is None:
+                return None
+            return shift_value(q, months=3 * step), None
         if unit == "week":
             if g != "D":
                 return None
@@ -915,4 +928,21 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
                 ctx.anchor = value[:10] if "T" in value else value
             if g == "Q":
                 ctx.anchor_q = value
+    _anchor_times(text, out)
     return out
+
+
+_DAYWORD_IN_TIME = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_TIME_GAP = re.compile(r"^[\s,]*(?:\([^()\n]{0,24}\)[\s,]*)?(?:on\s+)?$")
+
+
+def _anchor_times(text: str, out: list[DateMention]) -> None:
+    """A clock time without its own day takes the day of a date right after it ("10:35 a.m. (0735 GMT) Friday")."""
+    for i, m in enumerate(out[:-1]):
+        if m.type != "TIME" or "T" not in m.value or _DAYWORD_IN_TIME.search(m.text) or m.value[:10].count("-") != 2:
+            continue
+        nxt = out[i + 1]
+        if nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and _TIME_GAP.match(text[m.end:nxt.start]):
+            value = nxt.value + m.value[10:]
+            ia, ib = interval(value)
+            out[i] = DateMention(m.start, m.end, m.text, value, m.type, ia, ib, m.mod)

@@ -66,7 +66,7 @@ RULES: list[tuple[str, str]] = [
     # this year's third quarter, last year's first half
     ("yq", rf"(?:(?P<yq_rel>this|last|next)\s+year|(?P<yq_y>{YEAR4}))['\u2019]s\s+(?:fiscal\s+)?(?P<yq_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal\s+)?(?P<yq_unit>quarter|half)"),
     # the first quarter of 2026, third-quarter, the fiscal first quarter, the second half of 2024
-    ("q", rf"(?:the\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
+    ("q", rf"(?:the\s+)?(?:(?P<q_y0>{YEAR4})\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
           rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
     # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
     ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[qh])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[qh]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
@@ -74,6 +74,7 @@ RULES: list[tuple[str, str]] = [
     ("qrel", rf"(?:(?P<qrel_det>the\s+year[-\s](?:ago|earlier)|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
              rf"|the\s+(?P<qrel_y2>{YEAR4})\s+(?P<qrel_unit2>quarter|period|fiscal\s+year|year))"),
     # fiscal 1989, FY2025, fiscal year 2025
+    ("fyrel", rf"(?P<fyrel_det>the\s+(?:current|latest|most\s+recent|previous|prior|next|coming)|this|last|next)\s+(?:fiscal|financial)\s+year(?![\w-])"),
     ("fy", rf"(?:(?:fiscal|financial)(?:\s+year)?\s+|fy\s?)(?:(?P<fy_y>{YEAR4})|['\u2019]?(?P<fy_y2>\d\d)(?!\d))(?![\w])"),
     # the 1990s, the late 1970s, the '90s, the nineties
     ("dec", rf"(?:the\s+)?(?:(?P<dec_pos>early|late|mid)[-\s]+)?(?:(?P<dec_c>1\d|20)(?P<dec_d>\d)0['\u2019]?s|['\u2019](?P<dec_d2>\d)0s|(?P<dec_w>{alternation(LEX['decade_words'])}))(?!\w)"),
@@ -91,13 +92,13 @@ RULES: list[tuple[str, str]] = [
     # the year 1998, the year two thousand
     ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
     # last month, this week, the past decade, next year, the weekend, earlier this year
-    ("rel", rf"(?P<rel_det>{REL_DET}|the)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])"),
+    ("rel", rf"(?P<rel_det>{REL_DET}|the)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])(?!\s+(?:ended|ending)\b)"),
     # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
     ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
     # year-earlier / year-ago (adjective), year-end
     ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end)(?![\w-])"),
     # the same day, that day, the following day, later that year
-    ("anaph", rf"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year)(?![\w-])"),
+    ("anaph", rf"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year|quarter)(?![\w-])"),
     # nineteen ninety-six
     ("spy", rf"(?P<spy_sp>(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?))(?![\w-])"),
     # 1998
@@ -110,7 +111,7 @@ RULES: list[tuple[str, str]] = [
 
 RULE_NAMES = [name for name, _ in RULES]
 # Rules that may take a leading position modifier ("early", "the end of", "mid-").
-MODDABLE = {"md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
+MODDABLE = {"fyrel", "md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
 
 _body = "|".join(f"(?P<r_{name}>{pat})" for name, pat in RULES)
 MASTER = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])", re.IGNORECASE)
