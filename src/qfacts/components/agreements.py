@@ -53,9 +53,11 @@ class AgreementsComponent:
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
             if kind == "anaphor":
-                det = span.start > 0 and doc[span.start - 1].lower_ in DETERMINERS
+                det = self._determined(doc, span.start)
                 if det and previous:
-                    value = previous[-1]._.value
+                    # "the venture" refers to the last joint venture; "the agreement" to the last agreement
+                    same = [p for p in previous if p._.value == value]
+                    value = (same or previous)[-1]._.value
                 else:
                     kind = "new"
             span._.value = value
@@ -65,6 +67,17 @@ class AgreementsComponent:
                 previous.append(span)
         add_entities(doc, out)
         return doc
+
+    @staticmethod
+    def _determined(doc: Doc, start: int) -> bool:
+        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact"."""
+        for k in range(start - 1, max(-1, start - 4), -1):
+            word = doc[k].lower_
+            if word in DETERMINERS:
+                return True
+            if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
+                return False
+        return False
 
     @staticmethod
     def _party_after(doc: Doc, end: int) -> bool:

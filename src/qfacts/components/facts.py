@@ -59,10 +59,21 @@ class FactsComponent:
             raw = []
             start = 0
             n = len(v.text)
+            line_start = 0
             for i in range(n):
                 w = v.text[i]
-                end_here = "\n" in v.ws[i] or (w.isspace() and "\n" in w)
-                if not end_here and w in (".", "!", "?") and v.ws[i] and i + 1 < n:
+                ws = v.ws[i] if not w.isspace() else w + v.ws[i]
+                end_here = False
+                if "\n" in ws:
+                    # a line break ends a sentence after final punctuation, at a blank line, before an
+                    # indented line, or after an upper-case headline; wrapped lines (newswire) run on
+                    nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
+                    line = v.text[line_start:i + 1]
+                    headline = any(c.isalpha() for c in "".join(line)) and "".join(line).upper() == "".join(line)
+                    end_here = (ws.count("\n") > 1 or nxt_indented or headline
+                                or w[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
+                    line_start = i + 1
+                elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
                     nxt = v.text[i + 1]
                     end_here = nxt[:1].isupper() or nxt[:1] in ("\"", "\u201c", "'")
                 if end_here:
@@ -102,6 +113,10 @@ class FactsComponent:
         if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
             return True
         if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in LOCATIVES:
+            return True
+        # a dateline: "TOKYO, April 12 --" at the start of a line
+        if ent.text.isupper() and (ent.start == 0 or "\n" in v.ws[ent.start - 1] or v.text[ent.start - 1].isspace()) \
+                and e < len(low) and low[e] in (",", "(", "--", "\u2014", "-"):
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True

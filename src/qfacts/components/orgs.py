@@ -220,6 +220,9 @@ class OrgsComponent:
                 if text.isupper() or i + 1 >= n or not self._name_token(v, i + 1):
                     found[(i, i + 1)] = aliases[text]
 
+        self._party_slots(v, found, places, taken)
+        self._propagate(doc, v, found)
+
         spans = []
         for (b, end), canonical in sorted(found.items()):
             if any(k in taken for k in range(b, end)):
@@ -237,11 +240,45 @@ class OrgsComponent:
         add_entities(doc, spans)
         return doc
 
+    def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int]) -> None:
+        """A capitalised name right after "with" or "between" that the text uses more than once (a partner)."""
+        n = len(v.text)
+        counts: dict[str, int] = {}
+        for w in v.text:
+            if w[:1].isupper():
+                counts[w] = counts.get(w, 0) + 1
+        for i in range(n - 1):
+            if v.lower[i] not in ("with", "between"):
+                continue
+            k = i + 1
+            if v.lower[k] == "the" and k + 1 < n:
+                k += 1
+            if k in places or k in taken or not self._name_token(v, k) or v.lower[k] in STOP_WORDS:
+                continue
+            j = k
+            while j < n and self._name_token(v, j) and j - k < 4:
+                j += 1
+            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha():
+                found.setdefault((k, j), None)
+
+    @staticmethod
+    def _propagate(doc: Doc, v: TokenView, found: dict) -> None:
+        """One name, one sense: every other occurrence of a found organisation name is that organisation."""
+        names = {doc[b:e].text: found[(b, e)] for (b, e) in found}
+        gaz: Gazetteer[Optional[str]] = Gazetteer()
+        for name, canonical in names.items():
+            gaz.add(name, canonical or name)
+        covered = {i for (b, e) in found for i in range(b, e)}
+        for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx):
+            if not any(i in covered for i in range(b, e)):
+                text = doc[b:e].text
+                found[(b, e)] = canonical if canonical != text else None
+
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
         n = len(v.text)
         for i in range(n - 1):
-            if v.lower[i] not in self.cues:
+            if v.lower[i] not in self.cues or not v.text[i].islower():
                 continue
             k = i + 1
             if v.text[k] == "," and k + 1 < n:
