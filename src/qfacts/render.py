@@ -147,7 +147,7 @@ def _entity_detail(ent: Mapping[str, Any]) -> str:
     if ent.get("canonical") and ent["canonical"] != ent["text"]:
         parts.append(f"= {ent['canonical']}")
     interval = ent.get("interval")
-    if interval:
+    if interval and interval.get("start") != interval.get("end"):
         parts.append(f"[{interval.get('start')} … {interval.get('end')}]")
     return " ".join(parts)
 
