@@ -197,6 +197,9 @@ def _year_for(ctx: _Ctx, key: tuple, ref_key: tuple, rel: str | None, start: int
     return ref.year if key < ref_key else ref.year - 1
 
 
+FAR_DAYS = 120  # a month-day nearer than this to the reference date is read in the nearest year
+
+
 def _closest_year(ref: dt.date, mo: int, d: int) -> int:
     """Year putting month ``mo`` day ``d`` nearest to the reference date (news names days close to its own)."""
     best = None
@@ -334,6 +337,13 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
                 y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
         else:
             y = _closest_year(ctx.ref, mo, d)
+            try:
+                far = abs((dt.date(y, mo, d) - ctx.ref).days) > FAR_DAYS
+            except ValueError:
+                far = False
+            if far and ctx.direction(start, end):
+                # far from the reference date either way: let the tense decide
+                y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
     else:
         return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
     try:
