@@ -436,3 +436,17 @@ def test_text_longer_than_spacy_max_length_is_chunked_with_exact_offsets(seed_pa
     assert max(e["end"] for e in record["entities"]) > nlp.max_length
     for ent in record["entities"]:
         assert text[ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_shared_seed_corpus_gives_schema_valid_records_with_the_scorer_fields(shared_dir, record_schema):
+    corpus = shared_dir / "corpora" / "seed" / "seed.jsonl"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} not found")
+    result = run("--format", "jsonl", corpus)
+    assert result.exit_code == 0, result.stderr
+    gold_ids = [json.loads(line)["id"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = jsonl(result)
+    assert [r["id"] for r in records] == gold_ids
+    for record in records:
+        jsonschema.validate(record, record_schema)
+        assert {"id", "entities", "agreements"} <= set(record)

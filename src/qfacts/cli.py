@@ -62,8 +62,6 @@ class Rows(str, enum.Enum):
 
 app = typer.Typer(
     name=PROG,
-    help="Offline fact extraction from news: organisations, places, dates, agreements, and who agreed what "
-         "with whom, when.",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -86,7 +84,7 @@ def _root(
     """Offline fact extraction from news: organisations, places, dates, agreements, and who agreed what
     with whom, when.
 
-    Run 'qfacts extract --help' for the options.
+    Example: qfacts extract article.txt   (run 'qfacts extract --help' for the options)
     """
 
 
@@ -213,7 +211,7 @@ def _check_reference_date(value: Optional[str]) -> Optional[str]:
 @app.command()
 def extract(
     paths: Optional[List[str]] = typer.Argument(
-        None, metavar="PATH...", show_default=False,
+        None, metavar="PATH", show_default=False,
         help="Files, folders, glob patterns ('articles/*.txt') or - for stdin. A .jsonl file is a corpus of "
              '{"id", "text", "reference_date"} records. Default: - when stdin is not a terminal.'),
     fmt: Optional[Format] = typer.Option(
