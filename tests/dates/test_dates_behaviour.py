@@ -192,13 +192,9 @@ def test_dates_durations_and_sets_are_not_output():
     assert find_dates("The venture will run for three years and meet every week.", REF) == []
 
 
-def test_dates_import_does_not_need_spacy():
-    code = ("import sys; sys.path.insert(0, %r); import importlib.util as u; "
-            "spec = u.spec_from_file_location('qd', %r, submodule_search_locations=[%r]); "
-            "print('ok')") % (str(REPO / "src"), str(REPO / "src/qfacts/dates/__init__.py"), str(REPO / "src/qfacts/dates"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0
-    src = "\n".join(p.read_text() for p in (REPO / "src/qfacts/dates").glob("*.py"))
+def test_dates_sources_do_not_import_spacy():
+    """qfacts.dates is pure Python: no module of it imports spaCy (the package root is another matter)."""
+    src = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src/qfacts/dates").glob("*.py"))
     assert "import spacy" not in src and "from spacy" not in src
 
 
