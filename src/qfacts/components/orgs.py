@@ -74,19 +74,22 @@ class OrgsComponent:
             return True
         return False
 
-    def _runs(self, v: TokenView) -> list[tuple[int, int]]:
-        """Maximal runs of name tokens, with connectors inside ("Bank of America")."""
+    def _runs(self, v: TokenView, taken: set[int]) -> list[tuple[int, int]]:
+        """Maximal runs of name tokens, with connectors inside ("Bank of America"); dates and agreement
+        words end a run ("University on Friday")."""
         runs = []
         n = len(v.text)
         joiners = self.connectors | {"the"}
         i = 0
         while i < n:
-            if not self._name_token(v, i):
+            if i in taken or not self._name_token(v, i):
                 i += 1
                 continue
             j = i + 1
             while j < n:
                 if v.text[j - 1] == "\n" or "\n" in v.ws[j - 1]:
+                    break
+                if j in taken:
                     break
                 if self._name_token(v, j):
                     j += 1
@@ -95,7 +98,7 @@ class OrgsComponent:
                 k = j
                 while k < n and v.text[k] in joiners and k - j < 2:
                     k += 1
-                if k > j and k < n and self._name_token(v, k):
+                if k > j and k < n and k not in taken and self._name_token(v, k):
                     j = k + 1
                     continue
                 break
@@ -173,7 +176,7 @@ class OrgsComponent:
         places = {e.start: e for e in ents if e.label_ == "PLACE"}
         taken = {i for e in ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
         found: dict[tuple[int, int], Optional[str]] = {}  # span -> canonical
-        runs = self._runs(v)
+        runs = self._runs(v, taken)
 
         for s, e in runs:
             for b, end, head in self._candidates(v, s, e):

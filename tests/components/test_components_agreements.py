@@ -1,0 +1,45 @@
+from conftest import make_blank
+
+
+def agreements(doc):
+    return [(e.text, e._.value, e._.kind) for e in doc.ents if e.label_ == "AGREEMENT"]
+
+
+def test_agreements_types_specific_phrases_case_insensitively():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("They signed a Memorandum of Understanding and a letter of intent, then formed a joint venture.")
+    assert [(t, v) for t, v, _ in agreements(doc)] == [
+        ("Memorandum of Understanding", "memorandum_of_understanding"),
+        ("letter of intent", "letter_of_intent"),
+        ("joint venture", "joint_venture"),
+    ]
+
+
+def test_agreements_acronyms_match_only_in_their_own_case():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The MOU was signed; a jv is not the same as a JV.")
+    assert [t for t, _, _ in agreements(doc)] == ["MOU", "JV"]
+
+
+def test_agreements_anaphor_takes_the_type_of_the_earlier_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Both sides issued a joint declaration. The joint agreement covers exports.")
+    assert agreements(doc)[-1] == ("joint agreement", "joint_declaration", "anaphor")
+
+
+def test_agreements_anaphor_prefers_an_earlier_mention_of_its_own_type():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("They formed a joint venture backed by an investment. The venture will open in May.")
+    assert agreements(doc)[-1][:2] == ("venture", "joint_venture")
+
+
+def test_agreements_undetermined_anaphor_noun_is_a_new_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The two banks reached an agreement on fees.")
+    assert agreements(doc) == [("agreement", "other_agreement", "new")]
+
+
+def test_agreements_general_cooperation_words_are_marked_generic():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Cooperation between the ports grew.")
+    assert agreements(doc) == [("Cooperation", "cooperation_agreement", "generic")]

@@ -1,0 +1,60 @@
+import datetime as dt
+
+
+def facts(nlp, text, ref="2025-05-19"):
+    doc = nlp.make_doc(text)
+    doc._.reference_date = dt.date.fromisoformat(ref)
+    doc = nlp(doc)
+    return [(f["type"], f["parties"], f["date"]) for f in doc._.agreements]
+
+
+def test_facts_subject_and_partner_after_with(nlp):
+    got = facts(nlp, "Brightline Systems Inc signed a memorandum of understanding with Oakridge University on Friday.")
+    assert got == [("memorandum_of_understanding", ["Brightline Systems Inc", "Oakridge University"], "2025-05-16")]
+
+
+def test_facts_each_with_phrase_is_a_separate_partner(nlp):
+    got = facts(nlp, "Zentrix Labs plans joint research not only with Oakridge University but also with "
+                     "Harbor Institute.")
+    assert got == [("joint_research", ["Zentrix Labs", "Oakridge University"], None),
+                   ("joint_research", ["Zentrix Labs", "Harbor Institute"], None)]
+
+
+def test_facts_the_city_refers_to_the_most_named_place(nlp):
+    text = ("Munich is a hub for chips. Munich has many startups.\n\n"
+            "The city on Monday signed a pilot project with Brightline Systems Inc to test drones.")
+    assert facts(nlp, text) == [("pilot_project", ["Munich", "Brightline Systems Inc"], "2025-05-19")]
+
+
+def test_facts_denied_agreements_are_not_facts(nlp):
+    assert facts(nlp, "Zentrix Labs denied it had signed a joint venture with Brightline Systems Inc.") == []
+
+
+def test_facts_hedged_agreements_are_not_facts(nlp):
+    assert facts(nlp, "Zentrix Labs could form a joint venture with Brightline Systems Inc.") == []
+
+
+def test_facts_general_cooperation_needs_a_signing_verb(nlp):
+    assert facts(nlp, "Munich owes its growth to cooperation with Oakridge University.") == []
+    got = facts(nlp, "Munich signed a cooperation agreement with Oakridge University.")
+    assert got == [("cooperation_agreement", ["Munich", "Oakridge University"], None)]
+
+
+def test_facts_location_and_modifier_places_are_not_parties(nlp):
+    got = facts(nlp, "Zentrix Labs signed a contract in Paris with a Tokyo-based firm, Kelvo Corp, for parts.")
+    assert got == [("contract", ["Zentrix Labs", "Kelvo Corp"], None)]
+
+
+def test_facts_anaphor_gives_its_date_to_the_earlier_fact_and_makes_no_new_one(nlp):
+    text = ("Zentrix Labs and Oakridge University agreed a memorandum of understanding.\n\n"
+            "The memorandum was signed on Friday.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Zentrix Labs", "Oakridge University"],
+                                 "2025-05-16")]
+
+
+def test_facts_record_the_sentence_and_offsets(nlp):
+    text = "Intro line.\n\nZentrix Labs signed a contract with Kelvo Corp."
+    doc = nlp(text)
+    fact = doc._.agreements[0]
+    assert text[fact["start"]:fact["end"]] == fact["sentence"] == "Zentrix Labs signed a contract with Kelvo Corp."
+    assert text[fact["trigger_start"]:fact["trigger_end"]] == "contract"

@@ -1,0 +1,51 @@
+from conftest import ents, make_blank
+
+
+def test_orgs_finds_names_ending_in_an_organisation_head():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Researchers at Oakridge University and engineers of Brightline Systems Inc met.")
+    assert ents(doc, "ORG") == ["Oakridge University", "Brightline Systems Inc"]
+
+
+def test_orgs_prefix_head_with_campus_place_is_one_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It will work with the University of California, Berkeley on sensors.")
+    assert ents(doc, "ORG") == ["University of California, Berkeley"]
+    assert ents(doc, "PLACE") == []
+
+
+def test_orgs_prefix_head_keeps_a_listed_name_whole():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Ministry of Science, Energy and Transport said so.")
+    assert ents(doc, "ORG") == ["Ministry of Science, Energy and Transport"]
+
+
+def test_orgs_acronym_defined_in_brackets_is_the_same_organisation_later():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Northern Grid Operators Council (NGOC) met. Later the NGOC voted.")
+    assert ents(doc, "ORG") == ["Northern Grid Operators Council", "NGOC", "NGOC"]
+    assert doc.ents[-1]._.canonical == "Northern Grid Operators Council"
+
+
+def test_orgs_initials_of_a_found_name_are_an_alias():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Harbor Valley Development Authority staff said HVDA would decide.")
+    assert ents(doc, "ORG") == ["Harbor Valley Development Authority", "HVDA"]
+
+
+def test_orgs_first_word_of_a_company_name_is_used_alone_later():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Zentrix Labs opened a plant. Zentrix said output would double.")
+    assert ents(doc, "ORG") == ["Zentrix Labs", "Zentrix"]
+
+
+def test_orgs_name_beside_a_cue_noun_and_camel_case_brands():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It partnered with the robotics startup Kelvo and with QuantaWorks on tests.")
+    assert ents(doc, "ORG") == ["Kelvo", "QuantaWorks"]
+
+
+def test_orgs_programme_names_are_not_organisations():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The firm joined the Green Supplier Program of the city.")
+    assert ents(doc, "ORG") == []

@@ -1,0 +1,106 @@
+"""The library API: qfacts.extract and qfacts.extract_documents."""
+import importlib.metadata
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+import qfacts
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_1f3f6e6e2c6619e0.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def test_extract_offsets_index_the_input_exactly_for_every_entity():
+    text = SEED.read_text(encoding="utf-8")
+    record = qfacts.extract(text, reference_date="2025-05-19")
+    assert record.entities
+    for e in record.entities:
+        assert text[e.start:e.end] == e.text
+    for a in record.agreements:
+        assert text[a.start:a.end] == a.sentence
+        assert text[a.trigger["start"]:a.trigger["end"]] == a.trigger["text"]
+
+
+def test_extract_seed_finds_the_memorandum_with_amazon_dated_friday():
+    record = qfacts.extract(SEED.read_text(encoding="utf-8"), reference_date="2025-05-19")
+    mou = [a for a in record.agreements if a.type == "memorandum_of_understanding"]
+    assert [(a.parties, a.date) for a in mou] == [(["Daejeon", "Amazon Web Services"], "2025-05-16")]
+    assert record.reference_date == "2025-05-19" and record.reference_date_source == "given"
+
+
+def test_extract_is_deterministic():
+    text = SEED.read_text(encoding="utf-8")
+    assert qfacts.extract(text, "2025-05-19").to_dict() == qfacts.extract(text, "2025-05-19").to_dict()
+
+
+def test_extract_takes_the_reference_date_from_the_dateline_when_none_is_given():
+    record = qfacts.extract("SEOUL, May 19, 2025 (Yonhap) -- Kelvo Corp signed a contract with Zentrix Labs "
+                            "on Friday.")
+    assert record.reference_date == "2025-05-19" and record.reference_date_source == "dateline"
+    assert [a.date for a in record.agreements] == ["2025-05-16"]
+
+
+def test_extract_without_any_reference_date_leaves_relative_dates_open():
+    record = qfacts.extract("Kelvo Corp signed a contract with Zentrix Labs on Friday.")
+    assert record.reference_date is None
+    assert [e.value for e in record.entities if e.label == "DATE"] == ["XXXX-XX-XX"]
+
+
+def test_extract_processes_text_longer_than_spacy_max_length():
+    nlp = qfacts.build_pipeline()
+    nlp.max_length = 2000
+    paragraph = "Kelvo Corp signed a contract with Zentrix Labs in Paris on Friday.\n\n"
+    text = paragraph * 100
+    record = qfacts.extract(text, "2025-05-19", nlp=nlp)
+    assert sum(1 for e in record.entities if e.text == "Paris") == 100
+    for e in record.entities:
+        assert text[e.start:e.end] == e.text
+
+
+def test_extract_empty_text_gives_an_empty_record():
+    record = qfacts.extract("")
+    assert record.entities == [] and record.agreements == []
+
+
+def test_extract_rejects_a_malformed_reference_date():
+    with pytest.raises(ValueError, match="not a date"):
+        qfacts.extract("text", reference_date="19/05/2025")
+
+
+def test_components_are_exposed_through_the_spacy_factories_entry_point():
+    names = {ep.name for ep in importlib.metadata.entry_points(group="spacy_factories")}
+    assert set(qfacts.pipeline.COMPONENTS) <= names
+
+
+def test_components_can_be_added_to_any_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("qfacts_dates")
+    nlp.add_pipe("qfacts_agreements")
+    doc = nlp("They signed an MOU in November 2024.")
+    assert [(e.label_, e.text, e._.value) for e in doc.ents] == [
+        ("AGREEMENT", "MOU", "memorandum_of_understanding"), ("DATE", "November 2024", "2024-11")]
+
+
+def test_seed_scores_at_least_0_9_on_every_row_of_the_shared_scorer(tmp_path):
+    gold = SHARED / "corpora" / "seed" / "seed.jsonl"
+    scorer = SHARED / "eval" / "score.py"
+    if not gold.exists() or not scorer.exists():
+        pytest.skip(f"shared corpora not found at {SHARED} (they are not shipped with qfacts)")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("qfacts_shared_score", scorer)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    golds = score.load(gold)
+    preds = {}
+    for doc_id, g in golds.items():
+        preds[doc_id] = qfacts.extract(g["text"], g["reference_date"], id=doc_id).to_dict()
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds.values()), encoding="utf-8")
+    rows, _, missing = score.score(golds, score.load(pred_path))
+    assert missing == 0
+    low = {name: r["f"] for name, r in rows.items() if r["f"] < 0.9}
+    assert not low, f"rows below 0.9: {low}"
