@@ -24,7 +24,6 @@ import enum
 import os
 import sys
 import tempfile
-from pathlib import Path
 from typing import IO, Iterator, List, Optional
 
 import typer
