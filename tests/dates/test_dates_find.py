@@ -130,6 +130,11 @@ CASES = [
     ("The rally took place in mid-November.", "mid-November", "2024-11"),
     ("The talks ended in early May.", "early May", "2025-05"),
     ("Elections are due by May.", "May", "2025-05"),
+    ("The ministers decided to admit both states in early July.", "early July", "2025-07"),
+    ("The vote was set for December.", "December", "2025-12", dt.date(2025, 10, 20)),
+    ("Officials said rules to be published in December will decide.", "December", "2025-12"),
+    ("In October, the firm brought in a new chief.", "October", "2024-10"),
+    ("The split would be paid on an unspecified date in December.", "December", "2025-12"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Shoppers crowded stores on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2024-11-28"),

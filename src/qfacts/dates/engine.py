@@ -58,6 +58,8 @@ _PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
+_TO_BE = re.compile(r"\bto\s+be\s+$")
+_FUT_MARK = object()
 
 
 _ENDED_RE = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+({MONTH_RE})\s+\d")
@@ -82,11 +84,18 @@ class _Ctx:
             before = low[breaks[-1].end():start]
         last = None
         for m in _CUE_RE.finditer(before):
-            if m.lastgroup == "ed" and (m.group() in _ED_EXCEPT or _PASSIVE.search(before, 0, m.start())):
-                continue
+            if m.lastgroup in ("ed", "past"):
+                if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+                    continue
+                if _PASSIVE.search(before, 0, m.start()):   # "will be paid", "to be held": participles
+                    if _TO_BE.search(before, 0, m.start()):
+                        last = _FUT_MARK   # "to be published in May": a passive infinitive points ahead
+                    continue
             last = m
         if _PREV_WORD.search(before) and _PREV_WORD.search(before).group(1) in _FUT_PREP:
             return 1   # "by May", "until Friday": a limit lies ahead
+        if last is _FUT_MARK:
+            return 1
         if last is not None:
             return 1 if last.lastgroup in ("fut", "inf") else -1
         after_end = min(len(low), end + 80)
@@ -856,6 +865,11 @@ def h_month(m, ctx, s):
     mo = _month(tok)
     if ctx.ref is None:
         return f"XXXX-{mo:02d}", None
+    ahead = (dt.date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
+    if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS:
+        # a month just ahead of the reference date is that coming month even after a past-tense verb: the verb
+        # is mostly the report ("said", "decided to ... in March"), not the event
+        return v_month(_closest_year(ctx.ref, mo, 15), mo), None
     y = _year_for(ctx, (mo,), (ctx.ref.month,), rel, s, m.end("r_month"))
     return v_month(y, mo), None
 
