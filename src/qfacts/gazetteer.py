@@ -30,9 +30,11 @@ class Gazetteer(Generic[T]):
             return
         self._names[name] = payload
         pieces = _TOKENISH.findall(name)
-        first = pieces[0]
-        # spaCy keeps abbreviations such as "St." whole: allow for that by counting generously
-        self._first[first] = max(self._first.get(first, 0), len(pieces))
+        # spaCy's first token is either the first word piece ("Winston" of "Winston-Salem") or the first
+        # whitespace-separated word when it keeps an abbreviation whole ("St.", "U.S."); register both, and
+        # count pieces generously for the longest span to try
+        for first in {pieces[0], name.split(" ", 1)[0]}:
+            self._first[first] = max(self._first.get(first, 0), len(pieces))
 
     def __contains__(self, name: str) -> bool:
         return name in self._names
@@ -44,12 +46,14 @@ class Gazetteer(Generic[T]):
         return self._names.get(name)
 
     def find(self, doc: Doc, start: int = 0, end: Optional[int] = None,
-             words: Optional[list[str]] = None, idx: Optional[list[int]] = None) -> Iterator[tuple[int, int, T]]:
+             words: Optional[list[str]] = None, idx: Optional[list[int]] = None,
+             text: Optional[str] = None) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start_token, end_token, payload)`` for the longest match at each position.
 
-        ``words`` and ``idx`` (token texts and offsets) may be passed in to save building them again.
+        ``words``, ``idx`` (token texts and offsets) and ``text`` may be passed in to save building them again.
         """
-        text = doc.text
+        if text is None:
+            text = doc.text
         names = self._names
         first = self._first
         if words is None or idx is None:
@@ -61,12 +65,8 @@ class Gazetteer(Generic[T]):
             word = words[i]
             span_max = first.get(word)
             if span_max is None:
-                # the first piece of a name may be shorter than spaCy's token ("St." vs "St")
-                m = _TOKENISH.match(word)
-                span_max = first.get(m.group(0)) if m else None
-                if span_max is None:
-                    i += 1
-                    continue
+                i += 1
+                continue
             begin = idx[i]
             hit = None
             for j in range(min(n, i + span_max), i, -1):

@@ -31,6 +31,9 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
     if not new:
         return
     kept = list(doc.ents)
+    if not kept:
+        doc.ents = new
+        return
     out_new = []
     for span in new:
         clash = [e for e in kept if e.start < span.end and span.start < e.end]
@@ -56,9 +59,10 @@ class TokenView:
     they share these lists instead (built once per Doc and cached in ``doc.user_data``).
     """
 
-    __slots__ = ("text", "idx", "ws", "lower")
+    __slots__ = ("text", "idx", "ws", "lower", "doc_text")
 
     def __init__(self, doc: Doc) -> None:
+        self.doc_text = doc.text  # built anew on each access of doc.text: keep one copy
         toks = list(doc)
         self.text = [t.text for t in toks]
         self.idx = [t.idx for t in toks]

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import find_dates, find_reference_date
-from .common import add_entities, register_extensions
+from .common import add_entities, register_extensions, token_view
 
 
 class DatesComponent:
@@ -23,13 +23,14 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date
+        text = token_view(doc).doc_text
         if ref is None and self.use_dateline:
-            found = find_reference_date(doc.text)
+            found = find_reference_date(text)
             if found is not None:
                 ref = doc._.reference_date = found.date
                 doc._.reference_date_source = "dateline"
         spans = []
-        for m in find_dates(doc.text, ref):
+        for m in find_dates(text, ref):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
             if span is None or not len(span):
                 continue

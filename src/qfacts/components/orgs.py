@@ -182,12 +182,12 @@ class OrgsComponent:
             for b, end, head in self._candidates(v, s, e):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
-        for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx):
+        for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             found.setdefault((b, end), canonical)
         n = len(v.text)
-        for i in range(n):
-            text = v.text[i]
-            if _CAMEL.match(text) and not _SURNAME_PREFIX.match(text) and len(text) > 3:
+        for i, text in enumerate(v.text):
+            if len(text) > 3 and text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
+                    and not _SURNAME_PREFIX.match(text):
                 found.setdefault((i, i + 1), None)
         self._cue_names(v, found, places)
 
@@ -272,7 +272,7 @@ class OrgsComponent:
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
         covered = {i for (b, e) in found for i in range(b, e)}
-        for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx):
+        for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             if not any(i in covered for i in range(b, e)):
                 text = doc[b:e].text
                 found[(b, e)] = canonical if canonical != text else None

@@ -82,7 +82,7 @@ class PlacesComponent:
         v = token_view(doc)
         spans = []
         surnames: set[str] = set()
-        for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx):
+        for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             span = Span(doc, start, end, label="PLACE")
             if place.kind not in self.strong and not span.text.isupper():
                 if span.text in surnames or self._glued(v, start, end, span.text, surnames):
