@@ -444,6 +444,22 @@ def _prev_quarter(ctx) -> str | None:
     return v_quarter(y, q)
 
 
+class _NoTail:
+    """A qrel match seen without its "a year ago" tail."""
+
+    def __init__(self, m):
+        self._m = m
+
+    def __getitem__(self, k):
+        return None if k == "qrel_ya" else self._m[k]
+
+    def __getattr__(self, k):
+        return getattr(self._m, k)
+
+    def end(self, g=0):
+        return self._m.start("qrel_ya") if g in (0, "r_qrel") else self._m.end(g)
+
+
 def h_qrel(m, ctx, s):
     det = _norm(m["qrel_det"] or "the")
     unit = _norm(m["qrel_unit"] or m["qrel_unit2"])
@@ -458,6 +474,14 @@ def h_qrel(m, ctx, s):
         if ctx.anchor_q:
             return f"{y:04d}{ctx.anchor_q[4:]}", None
         return v_year(y), None
+    if m["qrel_ya"] or det == "last year's":
+        # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the reported
+        # quarter one year back
+        if det in ("the", "the same", "the comparable", "the corresponding", "last year's"):
+            pq = _prev_quarter(ctx)
+            return (shift_value(pq, years=-1) if pq and "X" not in pq else "XXXX-QX"), None
+        res = h_qrel(_NoTail(m), ctx, s)   # "the latest quarter a year ago": keep the quarter, drop the tail
+        return None if res is None else (res[0], res[1], m.start(), m.start("qrel_ya"))
     if det.startswith("the year"):
         pq = _prev_quarter(ctx)
         return (shift_value(pq, years=-1) or "XXXX-QX"), None
@@ -950,7 +974,9 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             g = granularity(value)
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value
-            if g == "Q":
+            if g == "Q" and (ctx.ref is None or ib is None or ib <= ctx.ref.isoformat()):
+                # a quarter not yet over ("losses through the third quarter of next year") is no reported period
+                # for a later "the year-ago period" to compare with
                 ctx.anchor_q = value
     _anchor_times(text, out)
     return out
