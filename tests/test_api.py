@@ -104,3 +104,23 @@ def test_seed_scores_at_least_0_9_on_every_row_of_the_shared_scorer(tmp_path):
     assert missing == 0
     low = {name: r["f"] for name, r in rows.items() if r["f"] < 0.9}
     assert not low, f"rows below 0.9: {low}"
+
+
+def test_model_pipeline_from_disk_gets_the_qfacts_components_on_top(tmp_path):
+    base = spacy.blank("en")
+    ruler = base.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Acme"}, {"label": "GPE", "pattern": "Freedonia"},
+                        {"label": "DATE", "pattern": "someday"}])
+    base.to_disk(tmp_path / "model")
+    nlp = qfacts.build_pipeline(str(tmp_path / "model"))
+    assert nlp.pipe_names[0] == "entity_ruler" and nlp.pipe_names[-1] == "qfacts_facts"
+    record = qfacts.extract("Acme signed an MOU with Freedonia and Paris someday in May 2025.", nlp=nlp)
+    got = [(e.label, e.text) for e in record.entities]
+    assert ("ORG", "Acme") in got and ("PLACE", "Paris") in got
+    assert all(e.text not in ("Freedonia", "someday") for e in record.entities)
+    assert ("DATE", "May 2025") in got
+
+
+def test_model_that_cannot_be_loaded_raises_model_error():
+    with pytest.raises(qfacts.pipeline.ModelError, match="no_such_model_xyz"):
+        qfacts.build_pipeline("no_such_model_xyz")
