@@ -58,6 +58,7 @@ _PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
+_HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
 _TO_BE = re.compile(r"\bto\s+be\s+$")
 _FUT_MARK = object()
 
@@ -92,15 +93,17 @@ class _Ctx:
                         last = _FUT_MARK   # "to be published in May": a passive infinitive points ahead
                     continue
             last = m
+        after_end = min(len(low), end + 80)
+        b = _SENT_BREAK.search(self.text, end, after_end)
+        after = low[end:b.start() if b else after_end]
         if _PREV_WORD.search(before) and _PREV_WORD.search(before).group(1) in _FUT_PREP:
+            if _HAD.search(before) or _HAD.search(after):
+                return -1   # "had filed reports by Wednesday", "until Friday they had not": a limit already past
             return 1   # "by May", "until Friday": a limit lies ahead
         if last is _FUT_MARK:
             return 1
         if last is not None:
             return 1 if last.lastgroup in ("fut", "inf") else -1
-        after_end = min(len(low), end + 80)
-        b = _SENT_BREAK.search(self.text, end, after_end)
-        after = low[end:b.start() if b else after_end]
         for m in _CUE_RE.finditer(after):
             if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
                 continue
