@@ -123,6 +123,9 @@ CASES = [
      dt.date(2025, 10, 20)),
     ("Net rose in the third quarter. Analysts see losses through the second quarter of 2026. In the year-ago period, "
      "net fell.", "the year-ago period", "2024-Q3", dt.date(2025, 10, 20)),
+    ("The firm said yesterday that sales rose to $9 million from $5 million a year earlier.", "a year earlier", "2024"),
+    ("Sales rose on Friday, the firm said, from a month earlier.", "a month earlier", "2025-04"),
+    ("The treaty was signed on June 3, 1990. A year earlier, talks had failed.", "A year earlier", "1989-06-03"),
     ("The latest quarter a year ago was weak.", "The latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Profit rose in the latest quarter.", "the latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("The launch is planned for this spring.", "this spring", "2025-SP"),

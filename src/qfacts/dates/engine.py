@@ -73,6 +73,7 @@ class _Ctx:
         self.text, self.low, self.ref = text, low, ref
         self.anchor: str | None = None       # last resolved calendar value (for "a year earlier", "that day")
         self.anchor_q: str | None = None     # last resolved quarter value (for "the quarter", "a year ago")
+        self.anchor_deictic = False          # the anchor is a day named from the reference date ("yesterday")
 
     # -- direction of an unanchored relative date from tense cues in its sentence --------------------------
     def direction(self, start: int, end: int) -> int:
@@ -782,6 +783,8 @@ def h_ago(m, ctx, s):
     sign = -1 if back else 1
     anchored = direction != "ago"
     base_val = ctx.anchor if (anchored and ctx.anchor) else None
+    if unit in ("Y", "M") and ctx.anchor_deictic:
+        base_val = None   # "up from $5 a year earlier" after "said yesterday": the report day is no anchor
     if unit == "Y" and n == 1 and ctx.anchor_q and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
         base_val = ctx.anchor_q
     if base_val and "X" not in base_val and granularity(base_val) in ("D", "M", "Q", "Y", "W"):
@@ -977,6 +980,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             g = granularity(value)
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value
+                ctx.anchor_deictic = rule in ("dayref", "wd")
             if g == "Q" and (ctx.ref is None or ib is None or ib <= ctx.ref.isoformat()):
                 # a quarter not yet over ("losses through the third quarter of next year") is no reported period
                 # for a later "the year-ago period" to compare with
