@@ -152,6 +152,8 @@ CASES = [
     ("The split would be paid on an unspecified date in December.", "December", "2025-12"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),
+    ("Shops were closed on Christmas Day.", "Christmas Day", "2025-12-25", dt.date(2025, 12, 20)),
     ("Shoppers crowded stores on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2024-11-28"),
     # reference words
     ("The company is now profitable.", "now", "PRESENT_REF"),

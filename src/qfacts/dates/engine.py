@@ -621,8 +621,11 @@ def h_hol(m, ctx, s):
         return "XXXX-XX-XX", None
     else:
         this = date_in(ctx.ref.year)
+        near = min((abs((date_in(c) - ctx.ref).days), c) for c in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1))
         if this == ctx.ref:
             y = ctx.ref.year
+        elif near[0] <= FAR_DAYS or not ctx.direction(s, m.end("r_hol")):
+            y = near[1]   # like a month-day: a holiday near the reference date is the nearest one
         elif ctx.dir_default(s, m.end("r_hol")) > 0:
             y = ctx.ref.year if this > ctx.ref else ctx.ref.year + 1
         else:
