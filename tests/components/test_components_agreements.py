@@ -43,3 +43,10 @@ def test_agreements_general_cooperation_words_are_marked_generic():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Cooperation between the ports grew.")
     assert agreements(doc) == [("Cooperation", "cooperation_agreement", "generic")]
+
+
+def test_agreements_the_deal_refers_to_the_most_mentioned_earlier_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo is investing in Zentrix and takes a stake. Its chief will join the board. "
+              "As part of the deal, Zentrix moves its servers.")
+    assert agreements(doc)[-1][:2] == ("deal", "investment")

@@ -58,3 +58,13 @@ def test_facts_record_the_sentence_and_offsets(nlp):
     fact = doc._.agreements[0]
     assert text[fact["start"]:fact["end"]] == fact["sentence"] == "Zentrix Labs signed a contract with Kelvo Corp."
     assert text[fact["trigger_start"]:fact["trigger_end"]] == "contract"
+
+
+def test_facts_dateline_places_are_not_parties_and_amounts_do_not_hide_the_partner(nlp):
+    text = "REDMOND, Washington, April 16 -- Kelvo Corp is investing $1.5 billion in Zentrix Labs, it said."
+    assert facts(nlp, text, ref="2024-04-17") == [("investment", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_a_partner_scan_stops_at_a_preposition(nlp):
+    got = facts(nlp, "Kelvo Corp signed a contract in consultation with the governments of France and Spain.")
+    assert got == [("contract", ["Kelvo Corp"], None)]

@@ -16,7 +16,8 @@ class AgreementsComponent:
     """Match agreement phrases (agreements.jsonl) and type them.
 
     An anaphoric noun ("the agreement", "the memorandum", "the joint agreement", "the venture") after a
-    determiner takes the type of the nearest earlier agreement mention; without a determiner, or with no earlier
+    determiner refers back: to the latest earlier mention of its own type where there is one ("the venture"),
+    else to the most-mentioned earlier agreement, the latest on a tie ("the deal"); without a determiner, or with no earlier
     mention, it keeps its own type ("an agreement" is other_agreement). Each span's ``_.value`` is the type and
     ``_.kind`` says how it was found: specific, generic, anaphor (resolved to an earlier mention) or new.
     """
@@ -56,8 +57,14 @@ class AgreementsComponent:
                 det = self._determined(doc, span.start)
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
-                    same = [p for p in previous if p._.value == value]
-                    value = (same or previous)[-1]._.value
+                    if not any(p._.value == value for p in previous):
+                        # the most-mentioned agreement so far; on a tie, the latest
+                        counts: dict[str, int] = {}
+                        last: dict[str, int] = {}
+                        for k, p in enumerate(previous):
+                            counts[p._.value] = counts.get(p._.value, 0) + 1
+                            last[p._.value] = k
+                        value = max(counts, key=lambda t: (counts[t], last[t]))
                 else:
                     kind = "new"
             span._.value = value

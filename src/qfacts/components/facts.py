@@ -14,6 +14,7 @@ from .common import TokenView, register_extensions, token_view
 PARTY_LABELS = ("ORG", "PLACE")
 LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "throughout", "around", "inside"})
 _YEARISH = re.compile(r"^\d{4}")
+_AMOUNT = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$|^(million|billion|trillion|mln|bln|pct|percent|%|us|\$|\u20ac|\u00a3|\u00a5|dollars|euros|yen|stake|stakes)$")
 
 
 def _phrases(words: list[str]) -> list[tuple[str, ...]]:
@@ -48,6 +49,8 @@ class FactsComponent:
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
+        self.object_preps = frozenset(cfg["object_prepositions"])
+        self.coordinators = frozenset(cfg["coordinators"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -114,15 +117,24 @@ class FactsComponent:
             return True
         if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in LOCATIVES:
             return True
-        # a dateline: "TOKYO, April 12 --" at the start of a line
-        if ent.text.isupper() and (ent.start == 0 or "\n" in v.ws[ent.start - 1] or v.text[ent.start - 1].isspace()) \
-                and e < len(low) and low[e] in (",", "(", "--", "\u2014", "-"):
+        # a dateline: "TOKYO, April 12 --", "REDMOND, Washington, April 16 --"
+        if ent.start < self._dateline_end(v):
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
+
+    @staticmethod
+    def _dateline_end(v: TokenView) -> int:
+        """Token index just past a dateline ("CITY, Month Day --" within the first dozen tokens), else 0."""
+        for i, w in enumerate(v.text[:14]):
+            if w in ("--", "\u2014", "\u2013") or (w == "-" and v.ws[i] and i and v.ws[i - 1]):
+                return i + 1 if "," in v.text[:i] and v.text[0][:1].isupper() else 0
+            if "\n" in v.ws[i] or w.isspace():
+                break
+        return 0
 
     @staticmethod
     def _possessive(v: TokenView, ent: Span) -> bool:
@@ -140,7 +152,7 @@ class FactsComponent:
         i = s
         while i < e:
             word = low[i]
-            adjacent = word in self.adjacent_preps and (i in trigger_ends or i - 1 in trigger_ends)
+            adjacent = word in self.adjacent_preps and self._right_after(low, i, trigger_ends)
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
                 j = i + 1
@@ -168,7 +180,8 @@ class FactsComponent:
                             else:
                                 break
                         break
-                    if low[j] in self.anywhere_preps or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
+                    if low[j] in self.anywhere_preps or low[j] in self.object_preps \
+                            or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
                     j += 1
                     skipped += 1
@@ -182,12 +195,31 @@ class FactsComponent:
             i += 1
         return groups, used
 
+    @staticmethod
+    def _right_after(low: list[str], i: int, trigger_ends: set[int]) -> bool:
+        """Token i follows an agreement word directly, or after an amount ("investing $1.5 billion in")."""
+        k = i
+        while k > 0 and k not in trigger_ends and i - k < 5 and _AMOUNT.match(low[k - 1]):
+            k -= 1
+        return k in trigger_ends or (k - 1) in trigger_ends and low[k - 1] in ("a", "an", "the")
+
     def _subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]]) -> list[Span]:
-        subj = [ent for ent in ents if ent.start < limit and ent.start not in used
-                and not self._is_modifier(v, ent)
-                and not (self._possessive(v, ent) and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
-        if subj:
+        low = v.lower
+        eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
+                    and not self._is_modifier(v, ent)
+                    and not (ent.start > s and low[ent.start - 1] in self.object_preps)
+                    and not (self._possessive(v, ent)
+                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
+        if eligible:
+            # the subject is the first name and the names coordinated with it ("X and Y signed ...")
+            subj = [eligible[0]]
+            for ent in eligible[1:]:
+                gap = low[subj[-1].end:ent.start]
+                if gap and all(w in self.coordinators for w in gap):
+                    subj.append(ent)
+                else:
+                    break
             return subj
         words = v.lower[s:limit]
         for phrase, label in self.subject_phrases:
@@ -232,7 +264,10 @@ class FactsComponent:
             for i in range(ent.start, ent.end):
                 labels[i] = ent.label_
         ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
-        dated = [d for d in all_ents if d.label_ == "DATE" and d._.value and _YEARISH.match(d._.value)]
+        dateline = self._dateline_end(v)
+        # the dateline's date is the article's, not the agreement's
+        dated = [d for d in all_ents if d.label_ == "DATE" and d._.value and _YEARISH.match(d._.value)
+                 and d.start >= dateline]
         actors = self._actors(ents)
         facts: list[dict] = []
         for s, e in self._sentences(doc, v):
