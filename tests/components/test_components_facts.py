@@ -68,3 +68,21 @@ def test_facts_dateline_places_are_not_parties_and_amounts_do_not_hide_the_partn
 def test_facts_a_partner_scan_stops_at_a_preposition(nlp):
     got = facts(nlp, "Kelvo Corp signed a contract in consultation with the governments of France and Spain.")
     assert got == [("contract", ["Kelvo Corp"], None)]
+
+
+def test_facts_names_joined_by_and_with_a_ticker_and_a_description_are_one_subject(nlp):
+    got = facts(nlp, "Kelvo Corp <KLV.N> and Belgian group Zentrix Labs have formed a joint venture.")
+    assert got == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_the_two_companies_are_the_sides_of_the_previous_fact(nlp):
+    text = ("Kelvo Corp and Zentrix Labs formed a joint venture on Monday.\n\n"
+            "The two companies also signed a licensing agreement.")
+    assert facts(nlp, text) == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], "2025-05-19"),
+                                ("licensing", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_one_sided_mention_of_an_agreement_with_known_sides_is_merged_into_it(nlp):
+    text = ("Kelvo Corp signed a contract with Zentrix Labs.\n\n"
+            "Kelvo Corp said the contract was signed on Friday.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]

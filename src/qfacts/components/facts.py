@@ -51,6 +51,7 @@ class FactsComponent:
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
         self.object_preps = frozenset(cfg["object_prepositions"])
         self.coordinators = frozenset(cfg["coordinators"])
+        self.gap_stops = frozenset(cfg["gap_stops"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -204,7 +205,7 @@ class FactsComponent:
         return k in trigger_ends or (k - 1) in trigger_ends and low[k - 1] in ("a", "an", "the")
 
     def _subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
-                 actors: dict[str, Optional[Span]]) -> list[Span]:
+                 actors: dict[str, Optional[Span]], previous: list[dict]) -> list[Span]:
         low = v.lower
         eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
                     and not self._is_modifier(v, ent)
@@ -215,8 +216,7 @@ class FactsComponent:
             # the subject is the first name and the names coordinated with it ("X and Y signed ...")
             subj = [eligible[0]]
             for ent in eligible[1:]:
-                gap = low[subj[-1].end:ent.start]
-                if gap and all(w in self.coordinators for w in gap):
+                if self._coordinated(low[subj[-1].end:ent.start]):
                     subj.append(ent)
                 else:
                     break
@@ -226,9 +226,34 @@ class FactsComponent:
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
+                    if label == "PAIR":
+                        return list(previous[-1]["_spans"]) if previous else []
                     actor = actors.get(label)
                     return [actor] if actor is not None else []
         return []
+
+    def _coordinated(self, gap: list[str]) -> bool:
+        """Whether the words between two names join them into one side: ", ", "and", "and Belgian group".
+
+        Tickers in angle brackets ("<SVIK.ST>") are skipped; a gap with a verb, a preposition or more than a
+        few words separates the names.
+        """
+        words = []
+        inside = False
+        for w in gap:
+            if w == "<":
+                inside = True
+            elif w == ">":
+                inside = False
+            elif not inside:
+                words.append(w)
+        if not words:
+            return False
+        if all(w in self.coordinators for w in words):
+            return True
+        return (("and" in words or "&" in words) and len(words) <= 4
+                and not any(w in self.object_preps or w in self.gap_stops or not w.isalpha()
+                            for w in words if w not in ("and", "&", ",")))
 
     @staticmethod
     def _actors(ents: list[Span]) -> dict[str, Optional[Span]]:
@@ -297,7 +322,7 @@ class FactsComponent:
                 if self._has(before, self.hedges):
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
-                subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors)
+                subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts)
                 for group in groups or [[]]:
                     parties = self._dedupe(subject + group)
                     if not parties:
@@ -306,6 +331,7 @@ class FactsComponent:
                     facts.append({
                         "type": trig._.value,
                         "parties": [p.text for p in parties],
+                        "_spans": parties,
                         "keys": frozenset(self._key(p) for p in parties),
                         "date": date._.value if date is not None else None,
                         "date_text": date.text if date is not None else None,
@@ -354,15 +380,26 @@ class FactsComponent:
 
     @staticmethod
     def _merge(facts: list[dict]) -> list[dict]:
+        """Merge facts of one type with the same parties, and drop a one-party fact whose party is a side of
+        another fact of the same type (the same agreement, seen where the text named only one side)."""
         merged: dict[tuple, dict] = {}
         for f in facts:
+            del f["_spans"]
             key = (f["type"], f.pop("keys"))
             if key in merged:
                 if merged[key]["date"] is None and f["date"] is not None:
                     merged[key]["date"], merged[key]["date_text"] = f["date"], f["date_text"]
                 continue
             merged[key] = f
-        return list(merged.values())
+        out = []
+        for (type_, keys), f in merged.items():
+            bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
+            if bigger:
+                if f["date"] is not None and bigger[0]["date"] is None:
+                    bigger[0]["date"], bigger[0]["date_text"] = f["date"], f["date_text"]
+                continue
+            out.append(f)
+        return out
 
 
 @Language.factory("qfacts_facts", default_config={"cues": "facts.json"})
