@@ -39,8 +39,8 @@ class FactsComponent:
         register_extensions()
         self.name = name
         cfg = load_json(cues)
-        self.strong_negation = _phrases(cfg["negation_cues"][:cfg["negation_cues"].index("thinking of")])
-        self.hedges = _phrases(cfg["negation_cues"][cfg["negation_cues"].index("thinking of"):])
+        self.strong_negation = _phrases(cfg["negation_cues"])
+        self.hedges = _phrases(cfg["hedge_cues"])
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
         self.split_preps = frozenset(cfg["split_prepositions"])
