@@ -12,9 +12,8 @@ from ..resources import load_json
 from .common import TokenView, register_extensions, token_view
 
 PARTY_LABELS = ("ORG", "PLACE")
-LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "throughout", "around", "inside"})
 _YEARISH = re.compile(r"^\d{4}")
-_AMOUNT = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$|^(million|billion|trillion|mln|bln|pct|percent|%|us|\$|\u20ac|\u00a3|\u00a5|dollars|euros|yen|stake|stakes)$")
+_NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
 
 
 def _phrases(words: list[str]) -> list[tuple[str, ...]]:
@@ -44,8 +43,10 @@ class FactsComponent:
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
         self.split_preps = frozenset(cfg["split_prepositions"])
-        self.anywhere_preps = frozenset({"with", "between", "among", "by"})
-        self.adjacent_preps = frozenset(p for p in cfg["party_prepositions"] if p not in self.anywhere_preps)
+        self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
+        self.adjacent_preps = frozenset(cfg["party_prepositions"])
+        self.locatives = frozenset(cfg["locatives"])
+        self.amount_words = frozenset(cfg["amount_words"])
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
@@ -116,7 +117,7 @@ class FactsComponent:
         low = v.lower
         if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
             return True
-        if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in LOCATIVES:
+        if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in self.locatives:
             return True
         # a dateline: "TOKYO, April 12 --", "REDMOND, Washington, April 16 --"
         if ent.start < self._dateline_end(v):
@@ -196,11 +197,11 @@ class FactsComponent:
             i += 1
         return groups, used
 
-    @staticmethod
-    def _right_after(low: list[str], i: int, trigger_ends: set[int]) -> bool:
+    def _right_after(self, low: list[str], i: int, trigger_ends: set[int]) -> bool:
         """Token i follows an agreement word directly, or after an amount ("investing $1.5 billion in")."""
         k = i
-        while k > 0 and k not in trigger_ends and i - k < 5 and _AMOUNT.match(low[k - 1]):
+        while k > 0 and k not in trigger_ends and i - k < 5 and (low[k - 1] in self.amount_words
+                                                                  or _NUMBER.match(low[k - 1])):
             k -= 1
         return k in trigger_ends or (k - 1) in trigger_ends and low[k - 1] in ("a", "an", "the")
 
