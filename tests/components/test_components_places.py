@@ -33,3 +33,18 @@ def test_places_offsets_index_the_text_exactly():
     assert ents(doc, "PLACE") == ["Tokyo", "Korea", "New York"]
     for e in doc.ents:
         assert text[e.start_char:e.end_char] == e.text
+
+
+def test_places_town_names_in_a_sports_story_are_clubs_unless_a_locative_word_precedes():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - LATE GOAL LIFTS BRISTOL.\nLONDON 2001-03-04\nBristol beat Portsmouth 2-1 in Leeds "
+              "while Japan drew with Canada.")
+    assert ents(doc, "ORG") == ["BRISTOL", "Bristol", "Portsmouth"]
+    assert ents(doc, "PLACE") == ["LONDON", "Leeds", "Japan", "Canada"]
+
+
+def test_places_town_names_outside_sports_stories_stay_places():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Bristol and Portsmouth councils met in Leeds.")
+    assert ents(doc, "ORG") == []
+    assert "Leeds" in ents(doc, "PLACE")

