@@ -6,10 +6,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..resources import load_jsonl
+from ..resources import load_json, load_jsonl
 from .common import add_entities, register_extensions
-
-DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "such", "said"})
 
 
 class AgreementsComponent:
@@ -22,9 +20,10 @@ class AgreementsComponent:
     ``_.kind`` says how it was found: specific, generic, anaphor (resolved to an earlier mention) or new.
     """
 
-    def __init__(self, nlp: Language, name: str, patterns: str) -> None:
+    def __init__(self, nlp: Language, name: str, patterns: str, settings: str) -> None:
         register_extensions()
         self.name = name
+        self.determiners = frozenset(load_json(settings)["determiners"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -75,12 +74,11 @@ class AgreementsComponent:
         add_entities(doc, out)
         return doc
 
-    @staticmethod
-    def _determined(doc: Doc, start: int) -> bool:
+    def _determined(self, doc: Doc, start: int) -> bool:
         """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact"."""
         for k in range(start - 1, max(-1, start - 4), -1):
             word = doc[k].lower_
-            if word in DETERMINERS:
+            if word in self.determiners:
                 return True
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
                 return False
@@ -96,6 +94,7 @@ class AgreementsComponent:
         return any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
 
 
-@Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl"})
-def make_agreements(nlp: Language, name: str, patterns: str) -> AgreementsComponent:
-    return AgreementsComponent(nlp, name, patterns)
+@Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl",
+                                                      "settings": "agreements.json"})
+def make_agreements(nlp: Language, name: str, patterns: str, settings: str) -> AgreementsComponent:
+    return AgreementsComponent(nlp, name, patterns, settings)
