@@ -150,6 +150,12 @@ CASES = [
     ("Officials said rules to be published in December will decide.", "December", "2025-12"),
     ("In October, the firm brought in a new chief.", "October", "2024-10"),
     ("The split would be paid on an unspecified date in December.", "December", "2025-12"),
+    # a month just ahead of the reference date: the coming one after a report verb, the past one after a past event
+    ("In January, the firm brought in a new chief.", "January", "2025-01", dt.date(2025, 10, 20)),
+    ("Since the fund bought the mill in February, it has cut jobs.", "February", "2025-02", dt.date(2025, 10, 20)),
+    ("The firm said it agreed to buy the mill in January.", "January", "2026-01", dt.date(2025, 10, 20)),
+    ("The firm said it would open the mill in January.", "January", "2026-01", dt.date(2025, 10, 20)),
+    ("The loan, which had been expected, is to be repaid by February.", "February", "2026-02", dt.date(2025, 10, 20)),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

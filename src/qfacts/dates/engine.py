@@ -54,6 +54,7 @@ _CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_reg
                      rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)"
                      )
 _FUT_PREP = set(CUES["future_prepositions"])
+_REPORT = set(CUES["report_verbs"])
 _PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
@@ -76,8 +77,10 @@ class _Ctx:
         self.anchor_deictic = False          # the anchor is a day named from the reference date ("yesterday")
 
     # -- direction of an unanchored relative date from tense cues in its sentence --------------------------
-    def direction(self, start: int, end: int) -> int:
-        """+1 future, -1 past, 0 no cue (callers apply the default)."""
+    def direction(self, start: int, end: int, skip_report: bool = False) -> int:
+        """+1 future, -1 past, 0 no cue (callers apply the default).
+
+        With ``skip_report`` the reporting verbs ("said", "announced") are no cue: the tense of the event itself."""
         low = self.low
         a = max(0, start - 140)
         before = low[a:start]
@@ -88,6 +91,8 @@ class _Ctx:
         for m in _CUE_RE.finditer(before):
             if m.lastgroup in ("ed", "past"):
                 if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+                    continue
+                if skip_report and m.group() in _REPORT:
                     continue
                 if _PASSIVE.search(before, 0, m.start()):   # "will be paid", "to be held": participles
                     if _TO_BE.search(before, 0, m.start()):
@@ -107,6 +112,8 @@ class _Ctx:
             return 1 if last.lastgroup in ("fut", "inf") else -1
         for m in _CUE_RE.finditer(after):
             if m.lastgroup == "ed" and m.group() in _ED_EXCEPT:
+                continue
+            if skip_report and m.group() in _REPORT:
                 continue
             return 1 if m.lastgroup in ("fut", "inf") else -1
         return 0
@@ -899,12 +906,30 @@ def h_month(m, ctx, s):
     if ctx.ref is None:
         return f"XXXX-{mo:02d}", None
     ahead = (dt.date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
-    if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS:
+    if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS and not _past_event(ctx, s, m.end("r_month")):
         # a month just ahead of the reference date is that coming month even after a past-tense verb: the verb
         # is mostly the report ("said", "decided to ... in March"), not the event
         return v_month(_closest_year(ctx.ref, mo, 15), mo), None
     y = _year_for(ctx, (mo,), (ctx.ref.month,), rel, s, m.end("r_month"))
     return v_month(y, mo), None
+
+
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
+
+
+def _past_event(ctx: _Ctx, start: int, end: int) -> bool:
+    """The clause's own event (not its reporting verb) is in the past tense: "bought it in February",
+    "In January, the firm brought in" -- but not "by February" (a limit) or "agreed to buy it in February"."""
+    if ctx.prev_word(start) in _FUT_PREP or ctx.direction(start, end, True) >= 0:
+        return False
+    a = max(0, start - 140)
+    brk = list(_SENT_BREAK.finditer(ctx.text, a, start))
+    a = brk[-1].end() if brk else a
+    last_cue = None
+    for c in _CUE_RE.finditer(ctx.low, a, start):
+        if c.lastgroup in ("ed", "past") and c.group() not in _ED_EXCEPT and c.group() not in _REPORT:
+            last_cue = c
+    return not (last_cue and _INFINITIVE.search(ctx.low, last_cue.end(), start))
 
 
 def h_ref(m, ctx, s):
