@@ -49,3 +49,30 @@ def test_orgs_programme_names_are_not_organisations():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("The firm joined the Green Supplier Program of the city.")
     assert ents(doc, "ORG") == []
+
+
+def test_orgs_company_name_continues_across_a_line_break_in_hard_wrapped_text():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = ("ZENTRIX WINS ORDER\nThe order was placed with a unit of\nthe supplier Norvald\n"
+            "Marine Systems Inc for a sum, the buyer said\non Monday, and the talks with the\n"
+            "supplier were long, it said.\n")
+    doc = nlp(text)
+    assert "Norvald\nMarine Systems Inc" in ents(doc, "ORG")
+
+
+def test_orgs_sentence_per_line_text_does_not_join_names_across_lines():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Prices rose at Kelvo.\nAnalysts said Brightline\nSystems Inc fell.\nTraders left.\nIt ended.")
+    assert "Brightline\nSystems Inc" not in ents(doc, "ORG")
+
+
+def test_orgs_name_in_angle_brackets_is_an_organisation_but_a_bare_ticker_is_not():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Talks with <Norvald Marine> and <NRVX> went on.")
+    assert ents(doc, "ORG") == ["Norvald Marine"]
+
+
+def test_orgs_name_followed_by_its_ticker_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Shares of Kelvo Brands <KLV.N> and Ortega Pines <ORP> rose.")
+    assert ents(doc, "ORG") == ["Kelvo Brands", "Ortega Pines"]

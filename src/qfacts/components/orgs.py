@@ -17,6 +17,10 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$"
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
+_TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
+# a line break inside a sentence (hard-wrapped wire text) and one after a sentence end
+_WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
+_SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
 
 
 def _is_cap(text: str) -> bool:
@@ -74,9 +78,10 @@ class OrgsComponent:
             return True
         return False
 
-    def _runs(self, v: TokenView, taken: set[int]) -> list[tuple[int, int]]:
+    def _runs(self, v: TokenView, taken: set[int], wrapped: bool = False) -> list[tuple[int, int]]:
         """Maximal runs of name tokens, with connectors inside ("Bank of America"); dates and agreement
-        words end a run ("University on Friday")."""
+        words end a run ("University on Friday"). In hard-wrapped text a name goes on across a single line
+        break ("Baker\nInternational Corp")."""
         runs = []
         n = len(v.text)
         joiners = self.connectors | {"the"}
@@ -93,6 +98,11 @@ class OrgsComponent:
                     break
                 if self._name_token(v, j):
                     j += 1
+                    continue
+                if wrapped and v.text[j] == "\n" and j + 1 < n and j + 1 not in taken \
+                        and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) \
+                        and not (v.text[j - 1].isupper() and (j - 2 < i or v.text[j - 2].isupper())):
+                    j += 2
                     continue
                 # connectors: "of", "and", "the" inside a name, when a name token follows
                 k = j
@@ -176,7 +186,9 @@ class OrgsComponent:
         places = {e.start: e for e in ents if e.label_ == "PLACE"}
         taken = {i for e in ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
         found: dict[tuple[int, int], Optional[str]] = {}  # span -> canonical
-        runs = self._runs(v, taken)
+        text = v.doc_text
+        wrapped = len(_WRAP_BREAK.findall(text)) > max(2, len(_SENT_BREAK.findall(text)))
+        runs = self._runs(v, taken, wrapped)
 
         for s, e in runs:
             for b, end, head in self._candidates(v, s, e):
@@ -190,6 +202,7 @@ class OrgsComponent:
                     and not _SURNAME_PREFIX.match(text):
                 found.setdefault((i, i + 1), None)
         self._cue_names(v, found, places)
+        self._bracketed(v, runs, found)
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
@@ -218,7 +231,8 @@ class OrgsComponent:
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in range(n):
             text = v.text[i]
-            if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts:
+            if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts \
+                    and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
                 # an acronym anywhere; a short name only where it does not begin a longer name
                 if text.isupper() or i + 1 >= n or not self._name_token(v, i + 1):
                     found[(i, i + 1)] = aliases[text]
@@ -276,6 +290,27 @@ class OrgsComponent:
             if not any(i in covered for i in range(b, e)):
                 text = doc[b:e].text
                 found[(b, e)] = canonical if canonical != text else None
+
+    def _bracketed(self, v: TokenView, runs: list[tuple[int, int]], found: dict) -> None:
+        """Wire-style company markup: a name in angle brackets ("<Reed Tool Co>") and a name followed by its
+        ticker ("Pearson Plc <PSON.L>"). A bare ticker ("<NCR>") is no name."""
+        n = len(v.text)
+        for s, e in runs:
+            if s > 0 and v.text[s - 1] == "<" and e < n and v.text[e] == ">":
+                if any(not _TICKER.match(v.text[k]) for k in range(s, e)):
+                    found.setdefault((s, e), None)
+            elif e + 2 < n and v.text[e] == "<" and v.text[e + 2] == ">" and _TICKER.match(v.text[e + 1]) \
+                    and not v.text[s].isupper():
+                if any(end == e for (_, end) in found):
+                    continue
+                s2 = s
+                for k in range(s, e):  # "Shares of Kelvo Brands <KLV.N>": the name after the last small word
+                    if v.text[k].islower() and v.text[k] in STOP_WORDS:
+                        s2 = k + 1
+                s2 = self._trim_left(v, s2, e)
+                if s2 < e and v.text[e - 1] not in self.not_org \
+                        and any(v.text[k] not in self.suffix for k in range(s2, e)):
+                    found.setdefault((s2, e), None)
 
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
