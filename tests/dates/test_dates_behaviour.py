@@ -151,6 +151,13 @@ def test_dates_without_reference_date_keeps_x_parts(text, value):
     "The fall in prices hurt exporters.",
     "They may well sign soon.",
     "Current account deficits widened.",
+    'The senator appeared on the talk show "This Week" to defend the bill.',
+    "Thousands joined the March for Jobs in the capital.",
+    "The March of the Veterans drew large crowds.",
+    "The question matters for today's youth.",
+    "Engineers built the machines of tomorrow.",
+    "Donors care about the future of the clinic.",
+    "Output rose in the year before the merger.",
 ])
 def test_dates_false_positives_are_not_dates(text):
     assert find_dates(text, REF) == []

@@ -168,6 +168,17 @@ CASES = [
     ("The company may expand in the future.", "the future", "FUTURE_REF"),
     ("Hiring slowed in recent years.", "recent years", "PAST_REF"),
     ("Hiring will pick up in the coming months.", "the coming months", "FUTURE_REF"),
+    ("Rates were fixed at half the then current price.", "then current", "PAST_REF"),
+    ("Hiring will stay weak in coming quarters.", "coming quarters", "FUTURE_REF"),
+    ("Margins shrank over the past several quarters.", "the past several quarters", "PAST_REF"),
+    # the (full / fiscal) year of a report: the current year
+    ("For the year, sales of pet food were flat.", "the year", "2025"),
+    ("The firm expects a loss for the full year.", "the full year", "2025"),
+    ("Earnings will be lower for the fiscal year.", "the fiscal year", "2025"),
+    ("The stock hit a high for the year in June.", "the year", "2025"),
+    # weeks and holidays
+    ("A court hearing is set for the week of June 2.", "the week of June 2", "2025-W23"),
+    ("Voters go to the polls on Election Day.", "Election Day", "2024-11-05", dt.date(2024, 10, 20)),
     # anaphoric
     ("The treaty was signed on June 3, 1990. Later that year it was ratified.", "Later that year", "1990"),
     ("Troops crossed the border on June 3, 1990. The following day they withdrew.", "The following day", "1990-06-04"),

@@ -616,9 +616,10 @@ def h_hol(m, ctx, s):
             return dt.date(y, rule[0], rule[1])
         if rule.startswith("easter"):
             return easter(y) - dt.timedelta(days=int(rule[7:] or 0) if "-" in rule else 0)
-        nth, wd, _, mon = rule.split()
+        rule_s, _, off = rule.partition("+")   # "first monday of november+1": the Tuesday after it
+        nth, wd, _, mon = rule_s.split()
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
-        return nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n)
+        return nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n) + dt.timedelta(days=int(off or 0))
 
     if m["hol_y"]:
         y = int(m["hol_y"])
@@ -657,6 +658,8 @@ def h_dpart(m, ctx, s):
 
 def h_dayref(m, ctx, s):
     w = _norm(m["dayref_w"])
+    if w in ("today", "tomorrow") and (_TODAYS_GENERIC.match(ctx.low, m.end("r_dayref")) or ctx.prev_word(s) == "of"):
+        return None   # "today's youth", "the people of tomorrow": generic, not a day
     if ctx.ref is None:
         return "XXXX-XX-XX", None
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -679,10 +682,30 @@ def h_wd(m, ctx, s):
     return (f"{v}T{part}" if part else v), None
 
 
+_QUOTE_BEFORE = re.compile(r"[\"\u201c`']\s*$")
+_YEAR_NOT_CURRENT = re.compile(r"\s*(?:-|before|after|earlier|later|ago|since|in\s+which|when|that\s+(?:began|ended|followed))\b")
+
+
+def h_weekof(m, ctx, s):
+    """"the week of March 6": the ISO week holding that day."""
+    res = _md(ctx, m["weekof_m"], m["weekof_d"], m["weekof_y"], m.start("weekof_m"), s, m.end("r_weekof"))
+    if res is None or "X" in res[0]:
+        return res
+    return v_week(dt.date.fromisoformat(res[0])), None
+
+
 def h_rel(m, ctx, s):
     det = _norm(m["rel_det"])
     unit = _norm(m["rel_u"])
     start, end = s, m.end("r_rel")
+    if ctx.text[m.start("rel_u")].isupper() and not ctx.text[m.start("rel_u") + 1].isupper() \
+            and _QUOTE_BEFORE.search(ctx.text, max(0, s - 3), s):
+        return None   # a quoted title ("This Week", a programme name)
+    if det in ("the", "the full", "the fiscal") and unit == "year" and not m["mod"]:
+        # "for the year", "the full year", "a high for the year": the current (reporting) year
+        if _YEAR_NOT_CURRENT.match(ctx.low, end) or ctx.prev_word(s) in ("a", "each", "every", "per"):
+            return None
+        return (v_year(ctx.ref.year) if ctx.ref else "XXXX"), None
     if det in ("the next", "the coming"):
         return None            # "the next decade": a duration
     if det in ("the same", "that", "the following"):
@@ -914,6 +937,7 @@ def h_month(m, ctx, s):
     return v_month(y, mo), None
 
 
+_TODAYS_GENERIC = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:" + "|".join(LEX["today_generic_nouns"]["words"]) + r")\b")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 
 
@@ -945,6 +969,8 @@ def h_ref(m, ctx, s):
         pass
     if w == "current" and nxt in ("account", "dollars", "prices"):
         return None
+    if w in ("current", "currently") and ctx.prev_word(s) == "then":
+        return "PAST_REF", None, ctx.low.rindex("then", 0, s), m.end("r_ref")   # "the then current price"
     return REF_WORDS[w], None
 
 

@@ -93,7 +93,9 @@ RULES: list[tuple[str, str]] = [
     # the year 1998, the year two thousand
     ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
     # last month, this week, the past decade, next year, the weekend, earlier this year
-    ("rel", rf"(?P<rel_det>{REL_DET}|the)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])(?!\s+(?:ended|ending)\b)"),
+    # the week of March 6
+    ("weekof", rf"the\s+week\s+of\s+(?P<weekof_m>{MONTH})\s+(?P<weekof_d>{DAY})(?:,?\s+(?P<weekof_y>{YEAR4}))?"),
+    ("rel", rf"(?P<rel_det>{REL_DET}|the(?:\s+(?:full|fiscal)(?=\s+year))?)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])(?!\s+(?:ended|ending)\b)"),
     # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
     ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
     # year-earlier / year-ago (adjective), year-end
