@@ -126,6 +126,14 @@ CASES = [
     ("The firm said yesterday that sales rose to $9 million from $5 million a year earlier.", "a year earlier", "2024"),
     ("Sales rose on Friday, the firm said, from a month earlier.", "a month earlier", "2025-04"),
     ("The treaty was signed on June 3, 1990. A year earlier, talks had failed.", "A year earlier", "1989-06-03"),
+    ("Net rose in the third quarter. For the first nine months, net was $9 million, up from $7 million a year "
+     "earlier.", "a year earlier", "2024", dt.date(2025, 10, 20)),
+    ("Net rose in the third quarter. For the nine months, net fell from year-earlier net of $5 million.",
+     "year-earlier", "2024", dt.date(2025, 10, 20)),
+    ("Net rose in the third quarter. In the first nine months, it was $9 million, against $8 million in the 2024 "
+     "period.", "the 2024 period", "2024", dt.date(2025, 10, 20)),
+    ("The first nine months were weak. Net rose in the third quarter from a year earlier.", "a year earlier",
+     "2024-Q3", dt.date(2025, 10, 20)),
     ("The latest quarter a year ago was weak.", "The latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Profit rose in the latest quarter.", "the latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("The launch is planned for this spring.", "this spring", "2025-SP"),

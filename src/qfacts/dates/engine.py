@@ -62,6 +62,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 _HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
 _TO_BE = re.compile(r"\bto\s+be\s+$")
 _FUT_MARK = object()
+_MULTI_MONTH = re.compile(r"\b(?:the|first|latest|past)\s+(?:nine|six|9|6)\s+months\b|\byear[-\s]to[-\s]date\b")
 
 
 _ENDED_RE = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+({MONTH_RE})\s+\d")
@@ -74,6 +75,7 @@ class _Ctx:
         self.text, self.low, self.ref = text, low, ref
         self.anchor: str | None = None       # last resolved calendar value (for "a year earlier", "that day")
         self.anchor_q: str | None = None     # last resolved quarter value (for "the quarter", "a year ago")
+        self.anchor_q_pos = -1               # where that quarter was named
         self.anchor_deictic = False          # the anchor is a day named from the reference date ("yesterday")
 
     # -- direction of an unanchored relative date from tense cues in its sentence --------------------------
@@ -117,6 +119,12 @@ class _Ctx:
                 continue
             return 1 if m.lastgroup in ("fut", "inf") else -1
         return 0
+
+    def multi_month(self, pos: int) -> bool:
+        """A multi-quarter period ("the first nine months") was named after the last quarter and before ``pos``:
+        a year-ago comparison then refers to the year, not to the quarter."""
+        a = max(self.anchor_q_pos, pos - 400, 0)
+        return _MULTI_MONTH.search(self.low, a, pos) is not None
 
     def dir_default(self, start: int, end: int) -> int:
         d = self.direction(start, end)
@@ -482,7 +490,7 @@ def h_qrel(m, ctx, s):
         return v_year(y), None
     if ytok:
         y = int(ytok)
-        if ctx.anchor_q:
+        if ctx.anchor_q and not ctx.multi_month(s):
             return f"{y:04d}{ctx.anchor_q[4:]}", None
         return v_year(y), None
     if m["qrel_ya"] or det == "last year's":
@@ -495,6 +503,8 @@ def h_qrel(m, ctx, s):
         return None if res is None else (res[0], res[1], m.start(), m.start("qrel_ya"))
     if det.startswith("the year"):
         pq = _prev_quarter(ctx)
+        if pq and "X" not in pq and ctx.anchor_q and ctx.multi_month(s):
+            pq = pq[:4]
         return (shift_value(pq, years=-1) or "XXXX-QX"), None
     if ctx.ref is None:
         return "XXXX-QX", None
@@ -820,6 +830,8 @@ def h_ago(m, ctx, s):
         base_val = None   # "up from $5 a year earlier" after "said yesterday": the report day is no anchor
     if unit == "Y" and n == 1 and ctx.anchor_q and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
         base_val = ctx.anchor_q
+        if ctx.multi_month(start):
+            return (shift_value(ctx.anchor_q[:4], years=-1), approx, start, m.end("r_ago"))
     if base_val and "X" not in base_val and granularity(base_val) in ("D", "M", "Q", "Y", "W"):
         g = granularity(base_val)
         if unit == "Y":
@@ -866,6 +878,8 @@ def h_yadj(m, ctx, s):
         y = ctx.ref.year - 1 if ctx.ref.month <= 3 else ctx.ref.year
         return f"{y:04d}-12-31", None
     base = ctx.anchor_q or ctx.anchor
+    if base and ctx.anchor_q and ctx.multi_month(s):
+        base = base[:4]   # "for the nine months, compared with year-earlier net of": the year before
     if base and "X" not in base and granularity(base) in ("Q", "Y", "M", "D"):
         return shift_value(base, years=-1), None
     if ctx.ref is None:
@@ -1039,6 +1053,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
                 # a quarter not yet over ("losses through the third quarter of next year") is no reported period
                 # for a later "the year-ago period" to compare with
                 ctx.anchor_q = value
+                ctx.anchor_q_pos = end
     _anchor_times(text, out)
     return out
 
