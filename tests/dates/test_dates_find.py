@@ -64,6 +64,8 @@ CASES = [
     ("The blast occurred at 10:35 a.m. near the station.", "10:35 a.m.", "2025-05-19T10:35"),
     ("The offer expires at 5 p.m. Friday.", "5 p.m. Friday", "2025-05-16T17:00"),
     ("Voting ends at noon Thursday.", "noon Thursday", "2025-05-15T12:00"),
+    ("The offer was extended until 5 p.m. EST, June 2.", "5 p.m. EST, June 2", "2025-06-02T17:00"),
+    ("The vote is set for 9 a.m. on May 22.", "9 a.m. on May 22", "2025-05-22T09:00"),
     ("The meeting began around 7:15 p.m. with a speech.", "around 7:15 p.m.", "2025-05-19T19:15"),
     # weekdays and direction
     ("Samsung signed the deal on Friday.", "Friday", "2025-05-16"),

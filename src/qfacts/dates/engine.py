@@ -1059,16 +1059,25 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
 
 
 _DAYWORD_IN_TIME = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_TIME_JOIN = re.compile(r",?[ \t]+(?:on[ \t]+)?")
 _TIME_GAP = re.compile(r"^[\s,]*(?:\([^()\n]{0,24}\)[\s,]*)?(?:on\s+)?$")
 
 
 def _anchor_times(text: str, out: list[DateMention]) -> None:
-    """A clock time without its own day takes the day of a date right after it ("10:35 a.m. (0735 GMT) Friday")."""
-    for i, m in enumerate(out[:-1]):
+    """A clock time without its own day takes the day of a date right after it ("10:35 a.m. (0735 GMT) Friday");
+    with nothing but a comma or "on" between them the two are one TIMEX3 ("5 p.m. EST, Nov. 9")."""
+    i = 0
+    while i < len(out) - 1:
+        m, nxt = out[i], out[i + 1]
+        i += 1
         if m.type != "TIME" or "T" not in m.value or _DAYWORD_IN_TIME.search(m.text) or m.value[:10].count("-") != 2:
             continue
-        nxt = out[i + 1]
-        if nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and _TIME_GAP.match(text[m.end:nxt.start]):
+        gap = text[m.end:nxt.start]
+        if nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and _TIME_GAP.match(gap):
             value = nxt.value + m.value[10:]
             ia, ib = interval(value)
-            out[i] = DateMention(m.start, m.end, m.text, value, m.type, ia, ib, m.mod)
+            if _TIME_JOIN.fullmatch(gap):
+                out[i - 1] = DateMention(m.start, nxt.end, text[m.start:nxt.end], value, m.type, ia, ib, m.mod)
+                del out[i]
+            else:
+                out[i - 1] = DateMention(m.start, m.end, m.text, value, m.type, ia, ib, m.mod)
