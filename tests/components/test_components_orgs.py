@@ -76,3 +76,22 @@ def test_orgs_name_followed_by_its_ticker_is_an_organisation():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Shares of Kelvo Brands <KLV.N> and Ortega Pines <ORP> rose.")
     assert ents(doc, "ORG") == ["Kelvo Brands", "Ortega Pines"]
+
+
+def test_orgs_partner_slot_skips_surnames_and_adjectives():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Envoy Carla Vornak arrived. Talks with Vornak and with Zorvian officials went on. "
+              "Vornak said Zorvian farmers agreed.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_partner_slot_keeps_a_repeated_bare_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The agency signed a deal with Kelvo and Trilix. Kelvo will build the cars.")
+    assert "Kelvo" in ents(doc, "ORG")
+
+
+def test_orgs_short_name_listed_between_two_organisations_is_one():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Ortega Systems, Vornak, Brightline Labs and Trilix Corp formed a group.")
+    assert ents(doc, "ORG") == ["Ortega Systems", "Vornak", "Brightline Labs", "Trilix Corp"]

@@ -238,6 +238,7 @@ class OrgsComponent:
                     found[(i, i + 1)] = aliases[text]
 
         self._party_slots(v, found, places, taken)
+        self._list_members(v, found, places, taken)
         self._propagate(doc, v, found)
 
         spans = []
@@ -261,9 +262,16 @@ class OrgsComponent:
         """A capitalised name right after "with" or "between" that the text uses more than once (a partner)."""
         n = len(v.text)
         counts: dict[str, int] = {}
+        surnames: set[str] = set()  # words seen as the last part of a longer name ("Bill Clinton")
+        prev_cap = False
         for w in v.text:
             if w[:1].isupper():
                 counts[w] = counts.get(w, 0) + 1
+                if prev_cap:
+                    surnames.add(w)
+                prev_cap = w.isalpha()
+            else:
+                prev_cap = False
         for i in range(n - 1):
             if v.lower[i] not in ("with", "between"):
                 continue
@@ -275,7 +283,33 @@ class OrgsComponent:
             j = k
             while j < n and self._name_token(v, j) and j - k < 4:
                 j += 1
-            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha():
+            # a word before a lower-case word is an adjective ("with Russian officials")
+            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha() \
+                    and v.text[k] not in surnames and not (j < n and v.text[j].isalpha() and v.text[j].islower()
+                                                        and v.lower[j] not in STOP_WORDS):
+                found.setdefault((k, j), None)
+
+    def _list_members(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int]) -> None:
+        """A short capitalised name listed between two organisations ("TSMC, Bosch, Infineon and NXP") is one."""
+        n = len(v.text)
+        ends = {e: b for (b, e) in found}
+        starts = {b: e for (b, e) in found}
+        for e0, b0 in list(ends.items()):
+            if e0 >= n or v.text[e0] not in (",", "and"):
+                continue
+            k = e0 + 1
+            if k >= n or k in starts or k in places or k in taken or not self._name_token(v, k) \
+                    or v.lower[k] in STOP_WORDS:
+                continue
+            j = k
+            while j < n and j - k < 3 and self._name_token(v, j) and j not in taken:
+                j += 1
+            if j in starts or j >= n or v.text[j] not in (",", "and"):
+                continue
+            nxt = j + 1
+            if nxt < n and v.text[j] == "," and v.text[nxt] == "and":
+                nxt += 1
+            if nxt in starts:
                 found.setdefault((k, j), None)
 
     @staticmethod
