@@ -181,6 +181,8 @@ CASES = [
     ("Rates were fixed at half the then current price.", "then current", "PAST_REF"),
     ("Hiring will stay weak in coming quarters.", "coming quarters", "FUTURE_REF"),
     ("Margins shrank over the past several quarters.", "the past several quarters", "PAST_REF"),
+    ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+    ("The index has risen 8% since year-end.", "year-end", "2024-12-31"),
     # the (full / fiscal) year of a report: the current year
     ("For the year, sales of pet food were flat.", "the year", "2025"),
     ("The firm expects a loss for the full year.", "the full year", "2025"),

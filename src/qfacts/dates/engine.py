@@ -875,7 +875,7 @@ def h_yadj(m, ctx, s):
     if w == "year-end":
         if ctx.ref is None:
             return "XXXX-12-31", None
-        y = ctx.ref.year - 1 if ctx.ref.month <= 3 else ctx.ref.year
+        y = ctx.ref.year - 1 if ctx.ref.month <= 3 or ctx.prev_word(s) == "since" else ctx.ref.year
         return f"{y:04d}-12-31", None
     base = ctx.anchor_q or ctx.anchor
     if base and ctx.anchor_q and ctx.multi_month(s):
