@@ -75,6 +75,8 @@ CASES = [
     ("Samsung said on Monday that it would invest.", "Monday", "2025-05-19"),
     ("Police arrested two men Tuesday night.", "Tuesday night", "2025-05-13TNI"),
     ("Police arrested two men Sunday morning.", "Sunday morning", "2025-05-18TMO"),
+    ("The offer had been scheduled to expire on Friday.", "Friday", "2025-05-16"),
+    ("The vote took place as previously planned on Thursday.", "Thursday", "2025-05-15"),
     ("The envoy arrived last Friday.", "last Friday", "2025-05-16"),
     ("The envoy arrives next Wednesday.", "next Wednesday", "2025-05-21"),
     ("The envoy left on Tuesday, the ministry said.", "Tuesday", "2024-11-05", WED),

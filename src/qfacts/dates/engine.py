@@ -62,6 +62,8 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 _HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
 _TO_BE = re.compile(r"\bto\s+be\s+$")
 _FUT_MARK = object()
+_PAST_MARK = object()
+_FUT_UNDONE = re.compile(r"\b(?:had\s+been|had|previously)\s+$")
 _MULTI_MONTH = re.compile(r"\b(?:the|first|latest|past)\s+(?:nine|six|9|6)\s+months\b|\byear[-\s]to[-\s]date\b")
 
 
@@ -100,6 +102,9 @@ class _Ctx:
                     if _TO_BE.search(before, 0, m.start()):
                         last = _FUT_MARK   # "to be published in May": a passive infinitive points ahead
                     continue
+            if m.lastgroup == "fut" and _FUT_UNDONE.search(before, 0, m.start()):
+                last = _PAST_MARK   # "had been scheduled to expire Friday", "as previously planned": a plan in the past
+                continue
             last = m
         after_end = min(len(low), end + 80)
         b = _SENT_BREAK.search(self.text, end, after_end)
@@ -110,6 +115,8 @@ class _Ctx:
             return 1   # "by May", "until Friday": a limit lies ahead
         if last is _FUT_MARK:
             return 1
+        if last is _PAST_MARK:
+            return -1
         if last is not None:
             return 1 if last.lastgroup in ("fut", "inf") else -1
         for m in _CUE_RE.finditer(after):
