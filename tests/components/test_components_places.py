@@ -48,3 +48,30 @@ def test_places_town_names_outside_sports_stories_stay_places():
     doc = nlp("Bristol and Portsmouth councils met in Leeds.")
     assert ents(doc, "ORG") == []
     assert "Leeds" in ents(doc, "PLACE")
+
+
+def test_places_sports_club_name_spans_the_words_around_the_town():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - LEAGUE ROUND-UP.\nBorussia Dortmund beat Seattle Rovers on Saturday.")
+    assert ents(doc, "ORG") == ["Borussia Dortmund", "Seattle Rovers"]
+
+
+def test_places_dateline_with_a_state_is_no_club():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("GOLF - SCORES AT THE OPEN.\nAKRON, Ohio 2001-08-22\nScores after the first round.")
+    assert ents(doc, "PLACE") == ["AKRON", "Ohio"]
+    assert ents(doc, "ORG") == []
+
+
+def test_places_teams_in_result_lines_tables_and_fixtures_are_clubs_but_countries_stay_places():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - RESULTS.\nResults:\nVornak Athletic 2 Kelvo 1\nJapan 1 Canada 0\n"
+              "Standings:\nTrilix 4 3 1 0 8 2 10\nFixtures: Zorvia Rangers v Ortegal.\n")
+    assert ents(doc, "ORG") == ["Vornak Athletic", "Kelvo", "Trilix", "Zorvia Rangers", "Ortegal"]
+    assert ents(doc, "PLACE") == ["Japan", "Canada"]
+
+
+def test_places_golf_round_scores_are_no_league_table():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("GOLF - LEADING SCORES.\nScores:\nGreg Vornak 68 70 69 71 72 350\n")
+    assert ents(doc, "ORG") == []

@@ -14,7 +14,18 @@ from ..resources import load_json, load_jsonl, load_lines
 from .common import TokenView, add_entities, register_extensions, token_view
 
 
-_DATELINE_DATE = re.compile(r",?[ \t]*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Za-z.' ,-]{0,40}?[ ,]((?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))")
+
+
+_NAME = r"[A-Z][\w.'&/-]*(?: [A-Z][\w.'&/-]*){0,3}"
+_NOTE = r"(?: \([^)\n]{1,30}\))?"
+# result lines of a sports story: "Barnsley 3 Reading 0", "Carlton 13.18 (96) Footscray 9.12 (66)"; league tables
+# ("Hajduk 3 1 0 2 3 3 3"); fixtures ("Albion v Cowdenbeath")
+_SCORE_LINE = re.compile(r"^[ \t]*(%s)%s (\d{1,3}(?:\.\d{1,3})?)%s,? (%s)%s \d{1,3}\b" % (
+    _NAME, _NOTE, _NOTE, _NAME, _NOTE), re.M)
+_TABLE_LINE = re.compile(r"^[ \t]*(%s)((?: -?\d+(?:\.\d+)?){6,})[ \t]*$" % _NAME, re.M)
+_FIXTURE = re.compile(r"(?:^|[,:] | - )(%s) v (%s)(?=[,.;]|$| \()" % (_NAME, _NAME), re.M)
+_CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 class Place(NamedTuple):
@@ -92,10 +103,9 @@ class PlacesComponent:
         spans = []
         surnames: set[str] = set()
         sports = bool(self.sport_slug.match(v.doc_text[:200]))
-        dates = {e.start for e in doc.ents if e.label_ == "DATE"} if sports else set()
         for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
-            if sports and place.kind in self.club_kinds and self._club(v, start, end, dates):
-                spans.append(Span(doc, start, end, label="ORG"))
+            if sports and place.kind in self.club_kinds and self._club(v, start, end):
+                spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
             span = Span(doc, start, end, label="PLACE")
             if place.kind not in self.strong and not span.text.isupper():
@@ -104,19 +114,61 @@ class PlacesComponent:
             span._.canonical = place.canonical
             span._.kind = place.kind
             spans.append(span)
+        if sports:
+            spans.extend(self._table_clubs(doc, v))
         add_entities(doc, spans)
         return doc
 
-    def _club(self, v: TokenView, start: int, end: int, dates: set[int]) -> bool:
+    def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
+        """Teams in the result lines, league tables and fixtures of a sports story (national teams stay places)."""
+        text = v.doc_text
+        out = []
+        ranges = []
+        for m in _SCORE_LINE.finditer(text):
+            ranges += [m.span(1), m.span(3)]
+        for m in _TABLE_LINE.finditer(text):
+            if min(float(x) for x in m.group(2).split()) <= 20:  # not a golfer's round scores
+                ranges.append(m.span(1))
+        for m in _FIXTURE.finditer(text):
+            ranges += [m.span(1), m.span(2)]
+        for a, b in ranges:
+            if text[b - 1] == "." and text[b - 2].islower():  # a sentence stop, not "St."
+                b -= 1
+            place = self.gazetteer.get(text[a:b])
+            if place is not None and place.kind in self.strong:
+                continue
+            span = doc.char_span(a, b, label="ORG", alignment_mode="expand")
+            if span is not None:
+                out.append(span)
+        return out
+
+    def _club(self, v: TokenView, start: int, end: int) -> bool:
         """In a sports story a town or state name is a team ("Leeds 2 Chelsea 1", "beat Parma"), unless a
         locative word governs it ("in Vienna", "at Lord's") or it opens a dateline ("LONDON 1996-08-30")."""
         if start > 0 and v.lower[start - 1] in self.locative:
             return False
-        if start == 0 or "\n" in v.ws[start - 1] or "\n" in v.text[start - 1]:
-            k = end + 1 if end < len(v.text) and v.text[end] == "," else end
-            if k in dates or _DATELINE_DATE.match(v.doc_text, v.idx[end - 1] + len(v.text[end - 1])):
+        # a dateline: the line starts with places and reaches a date within a few words
+        # ("LONDON 1996-08-30", "AKRON, Ohio 1996-08-22", "TOKYO, April 12 --")
+        begin = v.idx[start]
+        line = v.doc_text.rfind("\n", 0, begin) + 1
+        if begin - line < 30:
+            m = _DATELINE.match(v.doc_text, line)
+            if m and m.start(1) >= v.idx[end - 1] + len(v.text[end - 1]):
                 return False
         return True
+
+    @staticmethod
+    def _club_name(v: TokenView, start: int, end: int) -> tuple[int, int]:
+        """The whole club name around the town: "Bayern Munich", "Seattle Mariners", "Paris St Germain"."""
+        if v.text[start].isupper():
+            return start, end
+        n = len(v.text)
+        while start > 0 and v.ws[start - 1] == " " and _CLUB_WORD.match(v.text[start - 1]) \
+                and v.lower[start - 1] not in STOP_WORDS:
+            start -= 1
+        while end < n and v.ws[end - 1] == " " and _CLUB_WORD.match(v.text[end]) and v.lower[end] not in STOP_WORDS:
+            end += 1
+        return start, end
 
     @staticmethod
     def _glued(v: TokenView, start: int, end: int, name: str, surnames: set[str]) -> bool:
