@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -17,6 +18,7 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$"
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
+_START_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 # a line break inside a sentence (hard-wrapped wire text) and one after a sentence end
 _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
@@ -85,10 +87,12 @@ class OrgsComponent:
         runs = []
         n = len(v.text)
         joiners = self.connectors | {"the"}
-        i = 0
-        while i < n:
-            if i in taken or not self._name_token(v, i):
-                i += 1
+        words = v.text
+        # a run starts at a capitalised word, a number or "&" (cheaper than testing every token)
+        starts = [k for k, w in enumerate(words) if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper())]
+        last = 0
+        for i in starts:
+            if i < last or i in taken or not self._name_token(v, i):
                 continue
             j = i + 1
             while j < n:
@@ -113,7 +117,7 @@ class OrgsComponent:
                     continue
                 break
             runs.append((i, j))
-            i = j
+            last = j
         return runs
 
     def _trim_left(self, v: TokenView, s: int, e: int) -> int:
@@ -229,7 +233,7 @@ class OrgsComponent:
                     and b not in places and first.lower() not in STOP_WORDS and len(first) >= 3 and first.isalpha():
                 aliases.setdefault(first, name)
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
-        for i in range(n):
+        for i in [k for k, w in enumerate(v.text) if w in aliases]:
             text = v.text[i]
             if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts \
                     and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
@@ -261,19 +265,15 @@ class OrgsComponent:
     def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int]) -> None:
         """A capitalised name right after "with" or "between" that the text uses more than once (a partner)."""
         n = len(v.text)
-        counts: dict[str, int] = {}
-        surnames: set[str] = set()  # words seen as the last part of a longer name ("Bill Clinton")
-        prev_cap = False
-        for w in v.text:
-            if w[:1].isupper():
-                counts[w] = counts.get(w, 0) + 1
-                if prev_cap:
-                    surnames.add(w)
-                prev_cap = w.isalpha()
-            else:
-                prev_cap = False
-        for i in range(n - 1):
-            if v.lower[i] not in ("with", "between"):
+        slots = [i for i, w in enumerate(v.lower) if w == "with" or w == "between"]
+        if not slots:
+            return
+        words = v.text
+        counts = Counter(words)
+        # words seen as the last part of a longer name ("Bill Clinton")
+        surnames = {w for p, w in zip(words, words[1:]) if w[:1].isupper() and p[:1].isupper() and p.isalpha()}
+        for i in slots:
+            if i >= n - 1:
                 continue
             k = i + 1
             if v.lower[k] == "the" and k + 1 < n:
@@ -349,8 +349,8 @@ class OrgsComponent:
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
         n = len(v.text)
-        for i in range(n - 1):
-            if v.lower[i] not in self.cues or not v.text[i].islower():
+        for i in [k for k, w in enumerate(v.lower) if w in self.cues]:
+            if i >= n - 1 or not v.text[i].islower():
                 continue
             k = i + 1
             if v.text[k] == "," and k + 1 < n:
@@ -361,8 +361,8 @@ class OrgsComponent:
                     j += 1
                 found.setdefault((k, j), None)
         # "Name, a/an/the ... cue"
-        for i in range(1, n - 3):
-            if v.text[i] == "," and v.lower[i + 1] in ("a", "an", "the"):
+        for i in [k for k, w in enumerate(v.text) if w == ","]:
+            if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
                 if any(w in self.cues for w in window):
                     j = i

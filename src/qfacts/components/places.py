@@ -129,8 +129,9 @@ class PlacesComponent:
         for m in _TABLE_LINE.finditer(text):
             if min(float(x) for x in m.group(2).split()) <= 20:  # not a golfer's round scores
                 ranges.append(m.span(1))
-        for m in _FIXTURE.finditer(text):
-            ranges += [m.span(1), m.span(2)]
+        if " v " in text:
+            for m in _FIXTURE.finditer(text):
+                ranges += [m.span(1), m.span(2)]
         for a, b in ranges:
             if text[b - 1] == "." and text[b - 2].islower():  # a sentence stop, not "St."
                 b -= 1
