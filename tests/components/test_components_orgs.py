@@ -95,3 +95,28 @@ def test_orgs_short_name_listed_between_two_organisations_is_one():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Ortega Systems, Vornak, Brightline Labs and Trilix Corp formed a group.")
     assert ents(doc, "ORG") == ["Ortega Systems", "Vornak", "Brightline Labs", "Trilix Corp"]
+
+
+def test_orgs_well_known_name_that_is_also_a_town_is_the_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The agency Xinhua reported that Honda will expand.")
+    assert ents(doc, "ORG") == ["Xinhua", "Honda"]
+    assert ents(doc, "PLACE") == []
+
+
+def test_orgs_upper_case_headline_form_of_a_well_known_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("UNITED NATIONS WARNS ON FOOD.\nThe United Nations said stocks were low.")
+    assert ents(doc, "ORG") == ["UNITED NATIONS", "United Nations"]
+
+
+def test_orgs_wire_desk_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("-- Kelvo Newsroom +44 171 542 0000")
+    assert ents(doc, "ORG") == ["Kelvo Newsroom"]
+
+
+def test_orgs_club_from_a_results_line_is_recognised_in_the_story_text():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("SOCCER - RESULTS.\nVornak 2 Kelvo 1\nVornak scored twice in the first half.")
+    assert ents(doc, "ORG") == ["Vornak", "Kelvo", "Vornak"]

@@ -35,7 +35,15 @@ def _initials(words: list[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _known(path: str) -> Gazetteer[str]:
-    return Gazetteer((row["name"], row.get("canonical", row["name"])) for row in load_jsonl(path))
+    """Well-known names, and the upper-case form of those of several words (headlines: "UNITED NATIONS")."""
+    gaz: Gazetteer[str] = Gazetteer()
+    rows = list(load_jsonl(path))
+    for row in rows:
+        gaz.add(row["name"], row.get("canonical", row["name"]))
+    for row in rows:
+        if " " in row["name"]:
+            gaz.add(row["name"].upper(), row.get("canonical", row["name"]))
+    return gaz
 
 
 class OrgsComponent:
@@ -198,8 +206,14 @@ class OrgsComponent:
             for b, end, head in self._candidates(v, s, e):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
+        known_spans = set()
         for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             found.setdefault((b, end), canonical)
+            known_spans.add((b, end))
+        # names another component already tagged as organisations (sports clubs) spread like found names
+        for e in ents:
+            if e.label_ == "ORG":
+                found.setdefault((e.start, e.end), e._.canonical)
         n = len(v.text)
         for i, text in enumerate(v.text):
             if len(text) > 3 and text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
@@ -254,9 +268,10 @@ class OrgsComponent:
                 span._.canonical = canonical
             spans.append(span)
         # an alias or brand name that a weak gazetteer place also claims ("Stanford") is the organisation
+        # and so is a well-known organisation name that is also a town ("Xinhua", "Honda")
         weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
-                and (e.start, e.end) in found and len(e) == 1 and not e.text.isupper()
-                and e.text in aliases}
+                and (e.start, e.end) in found and ((e.start, e.end) in known_spans
+                                                  or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
         if weak:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
