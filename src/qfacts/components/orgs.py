@@ -29,6 +29,11 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+def _text(v: TokenView, b: int, e: int) -> str:
+    """The text of tokens b..e, sliced from the document (no Span or Token objects)."""
+    return v.doc_text[v.idx[b]:v.idx[e - 1] + len(v.text[e - 1])]
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isupper())
 
@@ -211,9 +216,9 @@ class OrgsComponent:
             found.setdefault((b, end), canonical)
             known_spans.add((b, end))
         # names another component already tagged as organisations (sports clubs) spread like found names
-        for e in ents:
-            if e.label_ == "ORG":
-                found.setdefault((e.start, e.end), e._.canonical)
+        seeded = {(e.start, e.end) for e in ents if e.label_ == "ORG"}
+        for key in seeded:
+            found.setdefault(key, None)
         n = len(v.text)
         for i, text in enumerate(v.text):
             if len(text) > 3 and text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
@@ -226,7 +231,7 @@ class OrgsComponent:
         aliases: dict[str, str] = {}
         for (b, end) in list(found):
             if end + 2 < n and v.text[end] == "(" and v.text[end + 2] == ")" and _ACRONYM.match(v.text[end + 1]):
-                aliases[v.text[end + 1]] = doc[b:end].text
+                aliases[v.text[end + 1]] = _text(v, b, end)
         for s, e in runs:
             if e + 2 < n and v.text[e] == "(" and v.text[e + 2] == ")" and _ACRONYM.match(v.text[e + 1]):
                 s2 = self._trim_left(v, s, e)
@@ -234,8 +239,8 @@ class OrgsComponent:
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
-                    aliases[v.text[e + 1]] = doc[s2:e].text
-        full_names = {doc[b:end].text: (b, end) for (b, end) in found}
+                    aliases[v.text[e + 1]] = _text(v, s2, e)
+        full_names = {_text(v, b, end): (b, end) for (b, end) in found}
         for name, (b, end) in full_names.items():
             words = v.text[b:end]
             caps = [w for w in words if _is_cap(w)]
@@ -261,10 +266,10 @@ class OrgsComponent:
 
         spans = []
         for (b, end), canonical in sorted(found.items()):
-            if any(k in taken for k in range(b, end)):
+            if (b, end) in seeded or any(k in taken for k in range(b, end)):
                 continue
             span = Span(doc, b, end, label="ORG")
-            if canonical and canonical != span.text:
+            if canonical and canonical != _text(v, b, end):
                 span._.canonical = canonical
             spans.append(span)
         # an alias or brand name that a weak gazetteer place also claims ("Stanford") is the organisation
@@ -330,14 +335,14 @@ class OrgsComponent:
     @staticmethod
     def _propagate(doc: Doc, v: TokenView, found: dict) -> None:
         """One name, one sense: every other occurrence of a found organisation name is that organisation."""
-        names = {doc[b:e].text: found[(b, e)] for (b, e) in found}
+        names = {_text(v, b, e): found[(b, e)] for (b, e) in found}
         gaz: Gazetteer[Optional[str]] = Gazetteer()
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
         covered = {i for (b, e) in found for i in range(b, e)}
         for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             if not any(i in covered for i in range(b, e)):
-                text = doc[b:e].text
+                text = _text(v, b, e)
                 found[(b, e)] = canonical if canonical != text else None
 
     def _bracketed(self, v: TokenView, runs: list[tuple[int, int]], found: dict) -> None:
