@@ -60,13 +60,16 @@ class Gazetteer(Generic[T]):
             words = [t.text for t in doc]
             idx = [t.idx for t in doc]
         n = len(words) if end is None else end
-        i = start
-        while i < n:
-            word = words[i]
-            span_max = first.get(word)
-            if span_max is None:
-                i += 1
+        # positions whose word can begin a name (a comprehension is far cheaper than a Python loop per token)
+        if start == 0 and n == len(words):
+            cands = [k for k, w in enumerate(words) if w in first]
+        else:
+            cands = [k for k in range(start, n) if words[k] in first]
+        nxt = start
+        for i in cands:
+            if i < nxt:
                 continue
+            span_max = first[words[i]]
             begin = idx[i]
             hit = None
             for j in range(min(n, i + span_max), i, -1):
@@ -79,6 +82,4 @@ class Gazetteer(Generic[T]):
                     break
             if hit:
                 yield hit
-                i = hit[1]
-            else:
-                i += 1
+                nxt = hit[1]
