@@ -120,3 +120,31 @@ def test_orgs_club_from_a_results_line_is_recognised_in_the_story_text():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("SOCCER - RESULTS.\nVornak 2 Kelvo 1\nVornak scored twice in the first half.")
     assert ents(doc, "ORG") == ["Vornak", "Kelvo", "Vornak"]
+
+
+def test_orgs_leading_compound_adjective_is_not_part_of_the_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("State-owned Kelvo Airlines Ltd said it would add flights.")
+    assert ents(doc, "ORG") == ["Kelvo Airlines Ltd"]
+
+
+def test_orgs_prefix_head_in_a_place_is_a_description():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Vornak Research Laboratory in Paris will test it.")
+    assert ents(doc, "ORG") == ["Vornak Research Laboratory"]
+    assert ents(doc, "PLACE") == ["Paris"]
+
+
+def test_orgs_nationality_word_is_no_short_form_of_a_company():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("American Vornak Corp signed. A major American supplier agreed.")
+    assert ents(doc, "ORG") == ["American Vornak Corp"]
+
+
+def test_orgs_wrapped_line_inside_a_name_is_no_short_form():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = ("It bought assets from Trilix Ortegal Corp and the\ncarrier said it was\n"
+            "told by a unit of the\nbuyer that Trilix\nOrtegal had no plans to sell a\n"
+            "stake in the business of\nthe group, it said on\n")
+    doc = nlp(text)
+    assert ents(doc, "ORG") == ["Trilix Ortegal Corp"]

@@ -74,6 +74,7 @@ class OrgsComponent:
         self.campus = frozenset(cfg["campus_heads"])
         self.government = frozenset(cfg["government_heads"])
         self.cues = frozenset(cfg["cue_nouns"])
+        self.demonyms = frozenset(cfg["demonyms"])
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
@@ -134,19 +135,28 @@ class OrgsComponent:
         return runs
 
     def _trim_left(self, v: TokenView, s: int, e: int) -> int:
-        while s < e and (v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-"):
-            s += 1
+        """Drop leading small words and a leading compound adjective ("State-owned", "Tokyo-based")."""
+        while s < e:
+            if v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
+                s += 1
+            elif s + 2 < e and v.text[s + 1] == "-" and v.text[s + 2].islower():
+                s += 3
+            else:
+                break
         return s
 
-    def _candidates(self, v: TokenView, s: int, e: int) -> list[tuple[int, int, str]]:
+    def _candidates(self, v: TokenView, s: int, e: int, places: dict) -> list[tuple[int, int, str]]:
         """Organisation spans inside one run: (start, end, head)."""
         out = []
         toks = v.text[s:e]
         # prefix form: HEAD of|for|on NAME ...
         for p in range(len(toks) - 2):
-            if toks[p] in self.prefix and toks[p + 1] in _OF_LIKE:
+            # "HEAD in PLACE" is a description ("a laboratory in Rome"), not a name
+            if toks[p] in self.prefix and toks[p + 1] in _OF_LIKE \
+                    and not (toks[p + 1] == "in" and s + p + 2 in places):
                 b = s + p
-                while b > s and _is_cap(v.text[b - 1]) and v.text[b - 1] not in self.connectors:
+                while b > s and (_is_cap(v.text[b - 1]) or (v.text[b - 1] == "\n" and b - 2 >= s)) \
+                        and v.text[b - 1] not in self.connectors:
                     b -= 1
                 b = self._trim_left(v, b, s + p + 1)
                 end = e
@@ -208,7 +218,7 @@ class OrgsComponent:
         runs = self._runs(v, taken, wrapped)
 
         for s, e in runs:
-            for b, end, head in self._candidates(v, s, e):
+            for b, end, head in self._candidates(v, s, e, places):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
         known_spans = set()
@@ -224,7 +234,7 @@ class OrgsComponent:
             if len(text) > 3 and text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
                     and not _SURNAME_PREFIX.match(text):
                 found.setdefault((i, i + 1), None)
-        self._cue_names(v, found, places)
+        self._cue_names(v, found, places, wrapped)
         self._bracketed(v, runs, found)
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
@@ -256,8 +266,19 @@ class OrgsComponent:
             text = v.text[i]
             if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts \
                     and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
-                # an acronym anywhere; a short name only where it does not begin a longer name
-                if text.isupper() or i + 1 >= n or not self._name_token(v, i + 1):
+                # an acronym anywhere; a short name only where it does not begin a longer name (also across a
+                # wrapped line: "Pan\nAm") and is no nationality word ("a major American constructor")
+                if text.isupper() or i + 1 >= n:
+                    found[(i, i + 1)] = aliases[text]
+                    continue
+                nxt = v.text[i + 1]
+                if nxt == "\n" and wrapped and i + 2 < n:
+                    nxt = v.text[i + 2]
+                    if self._name_token(v, i + 2):
+                        continue
+                elif self._name_token(v, i + 1):
+                    continue
+                if text not in self.demonyms:
                     found[(i, i + 1)] = aliases[text]
 
         self._party_slots(v, found, places, taken)
@@ -304,7 +325,7 @@ class OrgsComponent:
             while j < n and self._name_token(v, j) and j - k < 4:
                 j += 1
             # a word before a lower-case word is an adjective ("with Russian officials")
-            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha() \
+            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha() and v.text[k] not in self.demonyms \
                     and v.text[k] not in surnames and not (j < n and v.text[j].isalpha() and v.text[j].islower()
                                                         and v.lower[j] not in STOP_WORDS):
                 found.setdefault((k, j), None)
@@ -366,7 +387,7 @@ class OrgsComponent:
                         and any(v.text[k] not in self.suffix for k in range(s2, e)):
                     found.setdefault((s2, e), None)
 
-    def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
+    def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], wrapped: bool = False) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
         n = len(v.text)
         for i in [k for k, w in enumerate(v.lower) if w in self.cues]:
@@ -379,6 +400,8 @@ class OrgsComponent:
                 j = k
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
+                    if wrapped and j + 1 < n and v.text[j] == "\n" and _is_cap(v.text[j + 1]):
+                        j += 1  # "carrier Air\nAtlanta Inc"
                 found.setdefault((k, j), None)
         # "Name, a/an/the ... cue"
         for i in [k for k, w in enumerate(v.text) if w == ","]:
