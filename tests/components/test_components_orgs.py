@@ -148,3 +148,10 @@ def test_orgs_wrapped_line_inside_a_name_is_no_short_form():
             "stake in the business of\nthe group, it said on\n")
     doc = nlp(text)
     assert ents(doc, "ORG") == ["Trilix Ortegal Corp"]
+
+
+def test_orgs_media_named_after_a_place_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("China Daily and Israel Radio reported the talks in Beijing.")
+    assert ents(doc, "ORG") == ["China Daily", "Israel Radio"]
+    assert ents(doc, "PLACE") == ["Beijing"]

@@ -75,3 +75,9 @@ def test_places_golf_round_scores_are_no_league_table():
     nlp = make_blank("qfacts_places")
     doc = nlp("GOLF - LEADING SCORES.\nScores:\nGreg Vornak 68 70 69 71 72 350\n")
     assert ents(doc, "ORG") == []
+
+
+def test_places_place_that_opens_an_event_name_is_no_place_mention():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("After the Gulf War she won the U.S. Open and moved to Canada.")
+    assert ents(doc, "PLACE") == ["Canada"]

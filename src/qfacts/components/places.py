@@ -92,6 +92,8 @@ class PlacesComponent:
         self.gazetteer = place_gazetteer(settings, extra, stop)
         cfg = load_json(settings)
         self.strong = frozenset(cfg["strong_kinds"])
+        self.event_heads = frozenset(cfg["event_heads"])
+        self.event_heads_upper = frozenset(w.upper() for w in self.event_heads)
         sports = cfg["sports"]
         self.sport_slug = re.compile(r"^\s*(?:%s)\b[A-Z /&-]* - " % "|".join(
             re.escape(w) for w in sorted(sports["slug_words"], key=len, reverse=True)))
@@ -107,6 +109,9 @@ class PlacesComponent:
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
+            if end < len(v.text) and v.ws[end - 1] == " " and (
+                    v.text[end] in self.event_heads or v.text[end] in self.event_heads_upper):
+                continue  # "U.S. Open", "Gulf War": an event's name
             span = Span(doc, start, end, label="PLACE")
             if place.kind not in self.strong and not span.text.isupper():
                 if span.text in surnames or self._glued(v, start, end, span.text, surnames):
