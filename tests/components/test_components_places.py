@@ -81,3 +81,16 @@ def test_places_place_that_opens_an_event_name_is_no_place_mention():
     nlp = make_blank("qfacts_places")
     doc = nlp("After the Gulf War she won the U.S. Open and moved to Canada.")
     assert ents(doc, "PLACE") == ["Canada"]
+
+
+def test_places_town_name_after_a_first_name_in_a_sports_story_is_a_surname():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("GOLF - LEADERS.\nLONDON 2001-03-04\nKelvin Bristol shot 68 and Bristol said he was pleased.")
+    assert ents(doc, "ORG") == []
+    assert ents(doc, "PLACE") == ["LONDON"]
+
+
+def test_places_bowling_figures_with_decimals_are_no_league_table():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CRICKET - AVERAGES.\nAverages:\nAlan Vornak 3 5 1 39 24 9.75\n")
+    assert ents(doc, "ORG") == []

@@ -23,7 +23,7 @@ _NOTE = r"(?: \([^)\n]{1,30}\))?"
 # ("Hajduk 3 1 0 2 3 3 3"); fixtures ("Albion v Cowdenbeath")
 _SCORE_LINE = re.compile(r"^[ \t]*(%s)%s (\d{1,3}(?:\.\d{1,3})?)%s,? (%s)%s \d{1,3}\b" % (
     _NAME, _NOTE, _NOTE, _NAME, _NOTE), re.M)
-_TABLE_LINE = re.compile(r"^[ \t]*(%s)((?: -?\d+(?:\.\d+)?){6,})[ \t]*$" % _NAME, re.M)
+_TABLE_LINE = re.compile(r"^[ \t]*(%s)((?: -?\d+){6,})[ \t]*$" % _NAME, re.M)
 _FIXTURE = re.compile(r"(?:^|[,:] | - )(%s) v (%s)(?=[,.;]|$| \()" % (_NAME, _NAME), re.M)
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
@@ -107,6 +107,14 @@ class PlacesComponent:
         sports = bool(self.sport_slug.match(v.doc_text[:200]))
         for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
+                # a town right after a capitalised word is a surname ("Todd Martin") unless the words around
+                # it are a club name the story also uses without the town
+                if v.text[start] in surnames:
+                    continue
+                if start > 0 and v.ws[start - 1] == " " and _CLUB_WORD.match(v.text[start - 1]) \
+                        and v.lower[start - 1] not in STOP_WORDS and not v.text[start].isupper():
+                    surnames.add(v.text[start])
+                    continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
             if end < len(v.text) and v.ws[end - 1] == " " and (
