@@ -173,13 +173,10 @@ class PlacesComponent:
 
     @staticmethod
     def _club_name(v: TokenView, start: int, end: int) -> tuple[int, int]:
-        """The whole club name around the town: "Bayern Munich", "Seattle Mariners", "Paris St Germain"."""
+        """The whole club name after the town: "Seattle Mariners", "Paris St Germain"."""
         if v.text[start].isupper():
             return start, end
         n = len(v.text)
-        while start > 0 and v.ws[start - 1] == " " and _CLUB_WORD.match(v.text[start - 1]) \
-                and v.lower[start - 1] not in STOP_WORDS:
-            start -= 1
         while end < n and v.ws[end - 1] == " " and _CLUB_WORD.match(v.text[end]) and v.lower[end] not in STOP_WORDS:
             end += 1
         return start, end
