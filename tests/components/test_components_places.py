@@ -94,3 +94,10 @@ def test_places_bowling_figures_with_decimals_are_no_league_table():
     nlp = make_blank("qfacts_places")
     doc = nlp("CRICKET - AVERAGES.\nAverages:\nAlan Vornak 3 5 1 39 24 9.75\n")
     assert ents(doc, "ORG") == []
+
+
+def test_places_english_counties_are_places_and_county_sides_in_cricket():
+    nlp = make_blank("qfacts_places")
+    assert ents(nlp("Floods hit Warwickshire and Essex."), "PLACE") == ["Warwickshire", "Essex"]
+    doc = nlp("CRICKET - COUNTY SCORES.\nLONDON 2001-03-04\nWarwickshire beat Essex by six wickets.")
+    assert ents(doc, "ORG") == ["Warwickshire", "Essex"]
