@@ -230,8 +230,9 @@ class OrgsComponent:
         for key in seeded:
             found.setdefault(key, None)
         n = len(v.text)
-        for i, text in enumerate(v.text):
-            if len(text) > 3 and text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
+        for i in [k for k, w in enumerate(v.text) if len(w) > 3 and w[0] in _START_CHARS]:
+            text = v.text[i]
+            if text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
                     and not _SURNAME_PREFIX.match(text):
                 found.setdefault((i, i + 1), None)
         self._cue_names(v, found, places, wrapped)
@@ -310,9 +311,8 @@ class OrgsComponent:
         if not slots:
             return
         words = v.text
-        counts = Counter(words)
-        # words seen as the last part of a longer name ("Bill Clinton")
-        surnames = {w for p, w in zip(words, words[1:]) if w[:1].isupper() and p[:1].isupper() and p.isalpha()}
+        counts = None
+        surnames = None
         for i in slots:
             if i >= n - 1:
                 continue
@@ -325,9 +325,14 @@ class OrgsComponent:
             while j < n and self._name_token(v, j) and j - k < 4:
                 j += 1
             # a word before a lower-case word is an adjective ("with Russian officials")
-            if j - k == 1 and counts.get(v.text[k], 0) >= 2 and v.text[k].isalpha() and v.text[k] not in self.demonyms \
-                    and v.text[k] not in surnames and not (j < n and v.text[j].isalpha() and v.text[j].islower()
-                                                        and v.lower[j] not in STOP_WORDS):
+            if j - k != 1 or not v.text[k].isalpha() or v.text[k] in self.demonyms \
+                    or (j < n and v.text[j].isalpha() and v.text[j].islower() and v.lower[j] not in STOP_WORDS):
+                continue
+            if counts is None:
+                counts = Counter(words)
+                # words seen as the last part of a longer name ("Bill Clinton")
+                surnames = {w for p, w in zip(words, words[1:]) if w[:1].isupper() and p[:1].isupper() and p.isalpha()}
+            if counts[v.text[k]] >= 2 and v.text[k] not in surnames:
                 found.setdefault((k, j), None)
 
     def _list_members(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int]) -> None:

@@ -102,28 +102,30 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
+        words, ws, text = v.text, v.ws, v.doc_text
+        n = len(words)
         spans = []
         surnames: set[str] = set()
-        sports = bool(self.sport_slug.match(v.doc_text[:200]))
-        for start, end, place in self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
+        sports = bool(self.sport_slug.match(text[:200]))
+        for start, end, place in self.gazetteer.find(doc, words=words, idx=v.idx, text=text):
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
-                # a town right after a capitalised word is a surname ("Todd Martin") unless the words around
-                # it are a club name the story also uses without the town
-                if v.text[start] in surnames:
+                # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
+                if words[start] in surnames:
                     continue
-                if start > 0 and v.ws[start - 1] == " " and _CLUB_WORD.match(v.text[start - 1]) \
-                        and v.lower[start - 1] not in STOP_WORDS and not v.text[start].isupper():
-                    surnames.add(v.text[start])
+                if start > 0 and ws[start - 1] == " " and _CLUB_WORD.match(words[start - 1]) \
+                        and v.lower[start - 1] not in STOP_WORDS and not words[start].isupper():
+                    surnames.add(words[start])
                     continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
-            if end < len(v.text) and v.ws[end - 1] == " " and (
-                    v.text[end] in self.event_heads or v.text[end] in self.event_heads_upper):
+            if end < n and ws[end - 1] == " " and (words[end] in self.event_heads
+                                                   or words[end] in self.event_heads_upper):
                 continue  # "U.S. Open", "Gulf War": an event's name
-            span = Span(doc, start, end, label="PLACE")
-            if place.kind not in self.strong and not span.text.isupper():
-                if span.text in surnames or self._glued(v, start, end, span.text, surnames):
+            if place.kind not in self.strong:
+                name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
+                if not name.isupper() and (name in surnames or self._glued(v, start, end, name, surnames)):
                     continue
+            span = Span(doc, start, end, label="PLACE")
             span._.canonical = place.canonical
             span._.kind = place.kind
             spans.append(span)
