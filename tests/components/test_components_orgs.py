@@ -155,3 +155,9 @@ def test_orgs_media_named_after_a_place_is_an_organisation():
     doc = nlp("China Daily and Israel Radio reported the talks in Beijing.")
     assert ents(doc, "ORG") == ["China Daily", "Israel Radio"]
     assert ents(doc, "PLACE") == ["Beijing"]
+
+
+def test_orgs_capitalised_body_head_after_the_is_a_short_form():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The proposal went to the Commission, and the commission staff agreed.")
+    assert ents(doc, "ORG") == ["Commission"]

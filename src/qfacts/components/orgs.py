@@ -237,6 +237,11 @@ class OrgsComponent:
                 found.setdefault((i, i + 1), None)
         self._cue_names(v, found, places, wrapped)
         self._bracketed(v, runs, found)
+        # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
+        for s, e in runs:
+            if e == s + 1 and s > 0 and v.lower[s - 1] == "the" and v.text[s] in self.government \
+                    and v.text[s - 1] == "the" and (s, e) not in found:
+                found[(s, e)] = None
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
