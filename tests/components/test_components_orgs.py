@@ -161,3 +161,9 @@ def test_orgs_capitalised_body_head_after_the_is_a_short_form():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("The proposal went to the Commission, and the commission staff agreed.")
     assert ents(doc, "ORG") == ["Commission"]
+
+
+def test_orgs_two_prefix_names_joined_by_and_are_two_names():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Ties between the University of Kelvo and the University of Vornak grew.")
+    assert ents(doc, "ORG") == ["University of Kelvo", "University of Vornak"]

@@ -101,3 +101,9 @@ def test_places_english_counties_are_places_and_county_sides_in_cricket():
     assert ents(nlp("Floods hit Warwickshire and Essex."), "PLACE") == ["Warwickshire", "Essex"]
     doc = nlp("CRICKET - COUNTY SCORES.\nLONDON 2001-03-04\nWarwickshire beat Essex by six wickets.")
     assert ents(doc, "ORG") == ["Warwickshire", "Essex"]
+
+
+def test_places_town_joined_by_a_hyphen_to_a_name_is_part_of_that_name():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Vornak-Bristol and McKelvo Bristol units met in Seoul-Tokyo talks.")
+    assert ents(doc, "PLACE") == ["Seoul", "Tokyo"]

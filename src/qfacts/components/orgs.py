@@ -160,11 +160,21 @@ class OrgsComponent:
                     b -= 1
                 b = self._trim_left(v, b, s + p + 1)
                 end = e
+                rest = None
+                # "the University of Chicago and the University of Tokyo": two names
+                for q in range(s + p + 2, e - 2):
+                    if v.text[q] == "and":
+                        r = q + 2 if v.text[q + 1] == "the" else q + 1
+                        if r + 1 < e and v.text[r] in self.prefix and v.text[r + 1] in _OF_LIKE:
+                            end, rest = q, r
+                            break
                 while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
                     end -= 1
                 if v.text[end - 1] in self.not_org:
                     return out
                 out.append((b, end, toks[p]))
+                if rest is not None:
+                    out.extend(self._candidates(v, rest, e, places))
                 return out
         # suffix form: split the run at "and" (two names), keep the part ending in a head
         start = s

@@ -183,12 +183,19 @@ class PlacesComponent:
             end += 1
         return start, end
 
-    @staticmethod
-    def _glued(v: TokenView, start: int, end: int, name: str, surnames: set[str]) -> bool:
+    def _glued(self, v: TokenView, start: int, end: int, name: str, surnames: set[str]) -> bool:
         """True when a capitalised non-function word touches the name on either side."""
+        # joined by a hyphen to a capitalised word that is no place itself: "Kent-Moore", "Thomson-CSF"
+        if start > 1 and v.text[start - 1] == "-" and not v.ws[start - 2] and not v.ws[start - 1] \
+                and v.text[start - 2][:1].isupper() and self.gazetteer.get(v.text[start - 2]) is None:
+            return True
+        if end + 1 < len(v.text) and v.text[end] == "-" and not v.ws[end - 1] and not v.ws[end] \
+                and v.text[end + 1][:1].isupper() and self.gazetteer.get(v.text[end + 1]) is None:
+            return True
         if start > 0:
             prev = v.text[start - 1]
-            if prev.istitle() and v.lower[start - 1] not in STOP_WORDS and v.ws[start - 1] and prev[-1] != ".":
+            if prev[:1].isupper() and not prev.isupper() and v.lower[start - 1] not in STOP_WORDS \
+                    and v.ws[start - 1] and prev[-1] != ".":
                 surnames.add(name)
                 return True
         if end < len(v.text):
