@@ -167,3 +167,15 @@ def test_orgs_two_prefix_names_joined_by_and_are_two_names():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Ties between the University of Kelvo and the University of Vornak grew.")
     assert ents(doc, "ORG") == ["University of Kelvo", "University of Vornak"]
+
+
+def test_orgs_name_between_a_possessive_and_a_unit_noun_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It sold the line to Kelvo Corp's Trilix Ortegal unit last year.")
+    assert ents(doc, "ORG") == ["Kelvo Corp", "Trilix Ortegal"]
+
+
+def test_orgs_object_of_an_ownership_cue_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It bought shares of Vornak and a stake in Brightwater last week, but not Japanese shares.")
+    assert ents(doc, "ORG") == ["Vornak", "Brightwater"]

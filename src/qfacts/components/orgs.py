@@ -75,6 +75,9 @@ class OrgsComponent:
         self.government = frozenset(cfg["government_heads"])
         self.cues = frozenset(cfg["cue_nouns"])
         self.demonyms = frozenset(cfg["demonyms"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
+        self.object_cue_last = frozenset(c[-1] for c in self.object_cues)
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
@@ -422,6 +425,25 @@ class OrgsComponent:
                     j += 1
                     if wrapped and j + 1 < n and v.text[j] == "\n" and _is_cap(v.text[j + 1]):
                         j += 1  # "carrier Air\nAtlanta Inc"
+                found.setdefault((k, j), None)
+        # "Dexter Corp's Hysol unit": a name between a possessive and a unit noun
+        for i in [k for k, w in enumerate(v.lower) if w in self.unit_nouns]:
+            b = i
+            while b > 0 and _is_cap(v.text[b - 1]) and v.text[b - 1][0].isalpha() and i - b < 5:
+                b -= 1
+            if b < i and b > 0 and v.text[b - 1] in ("'s", "’s") and b not in places and v.text[i].islower() \
+                    and v.text[b] not in self.demonyms:
+                found.setdefault((b, i), None)
+        # "shares of Kelvo", "a stake in Vornak": the object of an ownership cue
+        for i in [k for k, w in enumerate(v.lower) if w in self.object_cue_last]:
+            if i + 1 >= n or not any(tuple(v.lower[i - len(c) + 1:i + 1]) == c for c in self.object_cues):
+                continue
+            k = i + 1
+            if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places and v.text[k][0].isalpha() \
+                    and v.text[k] not in self.demonyms:
+                j = k
+                while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
+                    j += 1
                 found.setdefault((k, j), None)
         # "Name, a/an/the ... cue"
         for i in [k for k, w in enumerate(v.text) if w == ","]:
