@@ -77,7 +77,9 @@ class OrgsComponent:
         self.demonyms = frozenset(cfg["demonyms"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
-        self.object_cue_last = frozenset(c[-1] for c in self.object_cues)
+        self.object_cue_first = frozenset(c[0] for c in self.object_cues)
+        # every lower-case word a rule starts from, found in one pass over the document
+        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between"}
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
@@ -248,7 +250,8 @@ class OrgsComponent:
             if text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
                     and not _SURNAME_PREFIX.match(text):
                 found.setdefault((i, i + 1), None)
-        self._cue_names(v, found, places, wrapped)
+        hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
+        self._cue_names(v, found, places, hits, wrapped)
         self._bracketed(v, runs, found)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         for s, e in runs:
@@ -300,7 +303,7 @@ class OrgsComponent:
                 if text not in self.demonyms:
                     found[(i, i + 1)] = aliases[text]
 
-        self._party_slots(v, found, places, taken)
+        self._party_slots(v, found, places, taken, hits)
         self._list_members(v, found, places, taken)
         self._propagate(doc, v, found)
 
@@ -322,10 +325,11 @@ class OrgsComponent:
         add_entities(doc, spans)
         return doc
 
-    def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int]) -> None:
+    def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int],
+                     hits: list[int]) -> None:
         """A capitalised name right after "with" or "between" that the text uses more than once (a partner)."""
         n = len(v.text)
-        slots = [i for i, w in enumerate(v.lower) if w == "with" or w == "between"]
+        slots = [i for i in hits if v.lower[i] == "with" or v.lower[i] == "between"]
         if not slots:
             return
         words = v.text
@@ -410,10 +414,11 @@ class OrgsComponent:
                         and any(v.text[k] not in self.suffix for k in range(s2, e)):
                     found.setdefault((s2, e), None)
 
-    def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], wrapped: bool = False) -> None:
+    def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
+                   wrapped: bool = False) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
         n = len(v.text)
-        for i in [k for k, w in enumerate(v.lower) if w in self.cues]:
+        for i in [k for k in hits if v.lower[k] in self.cues]:
             if i >= n - 1 or not v.text[i].islower():
                 continue
             k = i + 1
@@ -427,7 +432,7 @@ class OrgsComponent:
                         j += 1  # "carrier Air\nAtlanta Inc"
                 found.setdefault((k, j), None)
         # "Dexter Corp's Hysol unit": a name between a possessive and a unit noun
-        for i in [k for k, w in enumerate(v.lower) if w in self.unit_nouns]:
+        for i in [k for k in hits if v.lower[k] in self.unit_nouns]:
             b = i
             while b > 0 and _is_cap(v.text[b - 1]) and v.text[b - 1][0].isalpha() and i - b < 5:
                 b -= 1
@@ -435,10 +440,10 @@ class OrgsComponent:
                     and v.text[b] not in self.demonyms:
                 found.setdefault((b, i), None)
         # "shares of Kelvo", "a stake in Vornak": the object of an ownership cue
-        for i in [k for k, w in enumerate(v.lower) if w in self.object_cue_last]:
-            if i + 1 >= n or not any(tuple(v.lower[i - len(c) + 1:i + 1]) == c for c in self.object_cues):
+        for i in [k for k in hits if v.lower[k] in self.object_cue_first]:
+            if i + 2 >= n or (v.lower[i], v.lower[i + 1]) not in self.object_cues:
                 continue
-            k = i + 1
+            k = i + 2
             if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places and v.text[k][0].isalpha() \
                     and v.text[k] not in self.demonyms:
                 j = k
