@@ -85,19 +85,18 @@ class OrgsComponent:
     # ------------------------------------------------------------------ helpers
     def _name_token(self, v: TokenView, i: int) -> bool:
         text = v.text[i]
+        c = text[0]
+        if c.isupper():
+            return c.isalpha()
+        if c.isdigit():
+            return any(ch.isalpha() for ch in text)  # 3M, 7-Eleven
         if text == "&":
             return True
-        if _is_cap(text) and text[0].isalpha():
-            return True
-        if text[:1].isdigit() and any(c.isalpha() for c in text):  # 3M, 7-Eleven
-            return True
+        if text == "-":
+            return not v.ws[i] and i > 0 and not v.ws[i - 1] and _is_cap(v.text[i - 1])
         # lower-case piece glued by a hyphen: "Leading-edge"
-        if i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
-                and _is_cap(v.text[i - 2]) and text.isalpha():
-            return True
-        if text == "-" and not v.ws[i] and i > 0 and not v.ws[i - 1] and _is_cap(v.text[i - 1]):
-            return True
-        return False
+        return i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
+            and _is_cap(v.text[i - 2]) and text.isalpha()
 
     def _runs(self, v: TokenView, taken: set[int], wrapped: bool = False) -> list[tuple[int, int]]:
         """Maximal runs of name tokens, with connectors inside ("Bank of America"); dates and agreement
