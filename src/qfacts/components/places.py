@@ -126,8 +126,9 @@ class PlacesComponent:
                 if not name.isupper() and (name in surnames or self._glued(v, start, end, name, surnames)):
                     continue
             span = Span(doc, start, end, label="PLACE")
-            span._.canonical = place.canonical
-            span._.kind = place.kind
+            ext = span._
+            ext.canonical = place.canonical
+            ext.kind = place.kind
             spans.append(span)
         if sports:
             spans.extend(self._table_clubs(doc, v))
