@@ -107,3 +107,9 @@ def test_places_town_joined_by_a_hyphen_to_a_name_is_part_of_that_name():
     nlp = make_blank("qfacts_places")
     doc = nlp("Vornak-Bristol and McKelvo Bristol units met in Seoul-Tokyo talks.")
     assert ents(doc, "PLACE") == ["Seoul", "Tokyo"]
+
+
+def test_places_accentless_spelling_and_historical_names_are_places():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Flights from Sao Paulo and Bogota reached Zurich, Bombay and Frankfurt.")
+    assert ents(doc, "PLACE") == ["Sao Paulo", "Bogota", "Zurich", "Bombay", "Frankfurt"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -53,6 +54,10 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
         upper = name.upper()
         if upper != name and len(upper) >= 4 and upper not in stop_upper:
             gaz.add(upper, place, overwrite=overwrite)
+        if not name.isascii():  # news wires drop accents: "Sao Paulo", "Zurich", "Bogota"
+            folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            if len(folded) >= 5 and folded[0].isupper() and folded not in stop:  # not "Leo", "Bank", "To"
+                add(folded, place, overwrite)
 
     # most specific and best-known first: a later source does not overwrite an earlier one
     for row in load_jsonl(extra_file):
