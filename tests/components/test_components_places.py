@@ -113,3 +113,9 @@ def test_places_accentless_spelling_and_historical_names_are_places():
     nlp = make_blank("qfacts_places")
     doc = nlp("Flights from Sao Paulo and Bogota reached Zurich, Bombay and Frankfurt.")
     assert ents(doc, "PLACE") == ["Sao Paulo", "Bogota", "Zurich", "Bombay", "Frankfurt"]
+
+
+def test_places_team_nickname_after_the_in_a_sports_story_is_a_club():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("BASEBALL - ROUND-UP.\nThe Vornaks beat the Kelvo Rangers before the Games, and the Mexicans cheered.")
+    assert ents(doc, "ORG") == ["Vornaks", "Kelvo Rangers"]

@@ -26,6 +26,7 @@ _SCORE_LINE = re.compile(r"^[ \t]*(%s)%s (\d{1,3}(?:\.\d{1,3})?)%s,? (%s)%s \d{1
     _NAME, _NOTE, _NOTE, _NAME, _NOTE), re.M)
 _TABLE_LINE = re.compile(r"^[ \t]*(%s)((?: -?\d+){6,})[ \t]*$" % _NAME, re.M)
 _FIXTURE = re.compile(r"(?:^|[,:] | - )(%s) v (%s)(?=[,.;]|$| \()" % (_NAME, _NAME), re.M)
+_NICKNAME = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
@@ -104,6 +105,7 @@ class PlacesComponent:
             re.escape(w) for w in sorted(sports["slug_words"], key=len, reverse=True)))
         self.club_kinds = frozenset(sports["club_kinds"])
         self.locative = frozenset(sports["locative_words"])
+        self.not_nicknames = frozenset(sports["not_nicknames"])
 
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
@@ -153,6 +155,14 @@ class PlacesComponent:
         if " v " in text:
             for m in _FIXTURE.finditer(text):
                 ranges += [m.span(1), m.span(2)]
+        # team nicknames: "the Yankees", "the All Blacks"
+        for m in _NICKNAME.finditer(text):
+            name = m.group(1)
+            last = name.rsplit(" ", 1)[-1]
+            # not an event ("the Atlanta Games"), a people ("the Mexicans") or a place ("the Netherlands")
+            if last not in self.not_nicknames and not last.endswith("ans") and self.gazetteer.get(name) is None \
+                    and self.gazetteer.get(name.split(" ", 1)[0]) is None:
+                ranges.append(m.span(1))
         for a, b in ranges:
             if text[b - 1] == "." and text[b - 2].islower():  # a sentence stop, not "St."
                 b -= 1
