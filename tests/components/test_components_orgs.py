@@ -179,3 +179,9 @@ def test_orgs_object_of_an_ownership_cue_is_an_organisation():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("It bought shares of Vornak and a stake in Brightwater last week, but not Japanese shares.")
     assert ents(doc, "ORG") == ["Vornak", "Brightwater"]
+
+
+def test_orgs_known_name_before_a_headed_name_is_one_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Analysts at Moody's Investors Service cut the rating.")
+    assert ents(doc, "ORG") == ["Moody's Investors Service"]

@@ -302,6 +302,7 @@ class OrgsComponent:
                 if text not in self.demonyms:
                     found[(i, i + 1)] = aliases[text]
 
+        self._merge_adjacent(v, found)
         self._party_slots(v, found, places, taken, hits)
         self._list_members(v, found, places, taken)
         self._propagate(doc, v, found)
@@ -323,6 +324,17 @@ class OrgsComponent:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
         return doc
+
+    def _merge_adjacent(self, v: TokenView, found: dict) -> None:
+        """A name right before another that ends in a head is one name: "Moody's Investors Service"."""
+        by_start = {b: e for (b, e) in found}
+        for (b, e) in list(found):
+            e2 = by_start.get(e)
+            if e2 is None or (b, e) not in found or (e, e2) not in found or v.ws[e - 1] != " " \
+                    or v.text[e2 - 1] not in self.suffix or v.text[e - 1] in self.suffix:
+                continue
+            del found[(b, e)], found[(e, e2)]
+            found[(b, e2)] = None
 
     def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int],
                      hits: list[int]) -> None:
