@@ -119,3 +119,9 @@ def test_places_team_nickname_after_the_in_a_sports_story_is_a_club():
     nlp = make_blank("qfacts_places")
     doc = nlp("BASEBALL - ROUND-UP.\nThe Vornaks beat the Kelvo Rangers before the Games, and the Mexicans cheered.")
     assert ents(doc, "ORG") == ["Vornaks", "Kelvo Rangers"]
+
+
+def test_places_german_transliteration_of_umlauts_is_a_place():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("The plant moved from Duesseldorf to Koeln.")
+    assert ents(doc, "PLACE") == ["Duesseldorf", "Koeln"]

@@ -15,6 +15,7 @@ from ..resources import load_json, load_jsonl, load_lines
 from .common import TokenView, add_entities, register_extensions, token_view
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Za-z.' ,-]{0,40}?[ ,]((?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))")
 
 
@@ -55,10 +56,13 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
         upper = name.upper()
         if upper != name and len(upper) >= 4 and upper not in stop_upper:
             gaz.add(upper, place, overwrite=overwrite)
-        if not name.isascii():  # news wires drop accents: "Sao Paulo", "Zurich", "Bogota"
-            folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-            if len(folded) >= 5 and folded[0].isupper() and folded not in stop:  # not "Leo", "Bank", "To"
-                add(folded, place, overwrite)
+        if not name.isascii():  # news wires drop accents: "Sao Paulo", "Zurich", "Bogota", "Duesseldorf"
+            german = name.translate(_UMLAUTS)
+            for folded in {german, unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode(),
+                           unicodedata.normalize("NFKD", german).encode("ascii", "ignore").decode()}:
+                if folded != name and len(folded) >= 5 and folded[0].isupper() and folded not in stop \
+                        and folded.isascii():  # not "Leo", "Bank", "To"
+                    add(folded, place, overwrite)
 
     # most specific and best-known first: a later source does not overwrite an earlier one
     for row in load_jsonl(extra_file):
