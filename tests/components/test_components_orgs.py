@@ -185,3 +185,9 @@ def test_orgs_known_name_before_a_headed_name_is_one_name():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Analysts at Moody's Investors Service cut the rating.")
     assert ents(doc, "ORG") == ["Moody's Investors Service"]
+
+
+def test_orgs_bracketed_acronym_that_spells_the_last_words_names_them():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The leader of Centrist New Horizon (NH) spoke. NH won.")
+    assert ents(doc, "ORG") == ["New Horizon", "NH", "NH"]

@@ -267,6 +267,9 @@ class OrgsComponent:
             if e + 2 < n and v.text[e] == "(" and v.text[e + 2] == ")" and _ACRONYM.match(v.text[e + 1]):
                 s2 = self._trim_left(v, s, e)
                 acr = re.sub(r"[^A-Z]", "", v.text[e + 1])
+                # the acronym may spell only the last words: "Conservative New Democracy (ND)"
+                while s2 < e - 1 and _initials(v.text[s2:e]) != acr and len(_initials(v.text[s2:e])) > len(acr):
+                    s2 = self._trim_left(v, s2 + 1, e)
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
