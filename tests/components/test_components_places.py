@@ -125,3 +125,9 @@ def test_places_german_transliteration_of_umlauts_is_a_place():
     nlp = make_blank("qfacts_places")
     doc = nlp("The plant moved from Duesseldorf to Koeln.")
     assert ents(doc, "PLACE") == ["Duesseldorf", "Koeln"]
+
+
+def test_places_saint_names_without_the_period():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("ST LOUIS 2001-03-04\nFlights from St Louis resumed.")
+    assert ents(doc, "PLACE") == ["ST LOUIS", "St Louis"]

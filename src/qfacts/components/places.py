@@ -53,6 +53,8 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
         if not name or "," in name or name in stop:
             return
         gaz.add(name, place, overwrite=overwrite)
+        if "St. " in name:  # "St Louis", "ST LOUIS"
+            add(name.replace("St. ", "St "), place, overwrite)
         upper = name.upper()
         if upper != name and len(upper) >= 4 and upper not in stop_upper:
             gaz.add(upper, place, overwrite=overwrite)
@@ -123,7 +125,7 @@ class PlacesComponent:
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
                     continue
-                if start > 0 and ws[start - 1] == " " and _CLUB_WORD.match(words[start - 1]) \
+                if start > 0 and ws[start - 1] == " " and words[start - 1][:1].isupper() and words[start - 1].isalpha() \
                         and v.lower[start - 1] not in STOP_WORDS and not words[start].isupper():
                     surnames.add(words[start])
                     continue
