@@ -131,3 +131,11 @@ def test_places_saint_names_without_the_period():
     nlp = make_blank("qfacts_places")
     doc = nlp("ST LOUIS 2001-03-04\nFlights from St Louis resumed.")
     assert ents(doc, "PLACE") == ["ST LOUIS", "St Louis"]
+
+
+def test_places_team_after_the_country_in_a_ranked_result_is_a_club():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CYCLING - STAGE RESULTS.\nResults:\n1. Rolf Vornak (Denmark) Kelvo Team 4:32:10\n"
+              "2. Zed Trilix (Canada) 10.30\n")
+    assert ents(doc, "ORG") == ["Kelvo Team"]
+    assert ents(doc, "PLACE") == ["Denmark", "Canada"]

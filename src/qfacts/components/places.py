@@ -27,6 +27,9 @@ _SCORE_LINE = re.compile(r"^[ \t]*(%s)%s (\d{1,3}(?:\.\d{1,3})?)%s,? (%s)%s \d{1
     _NAME, _NOTE, _NOTE, _NAME, _NOTE), re.M)
 _TABLE_LINE = re.compile(r"^[ \t]*(%s)((?: -?\d+){6,})[ \t]*$" % _NAME, re.M)
 _FIXTURE = re.compile(r"(?:^|[,:] | - )(%s) v (%s)(?=[,.;]|$| \()" % (_NAME, _NAME), re.M)
+# a ranked result with the rider's or driver's team after the country: "1. Rolf Vornak (Denmark) Kelvo 4:32"
+_TEAM_RESULT = re.compile(r"^[ \t]*\d{1,3}\. [^\n(]{3,40} \([A-Za-z. ]{2,30}\) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,2})(?= |$)",
+                          re.M)
 _NICKNAME = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
@@ -161,6 +164,8 @@ class PlacesComponent:
         if " v " in text:
             for m in _FIXTURE.finditer(text):
                 ranges += [m.span(1), m.span(2)]
+        for m in _TEAM_RESULT.finditer(text):
+            ranges.append(m.span(1))
         # team nicknames: "the Yankees", "the All Blacks"
         for m in _NICKNAME.finditer(text):
             name = m.group(1)
