@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from spacy.attrs import IDX, SPACY
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -62,11 +63,13 @@ class TokenView:
     __slots__ = ("text", "idx", "ws", "lower", "doc_text")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc_text = doc.text  # built anew on each access of doc.text: keep one copy
-        toks = list(doc)
-        self.text = [t.text for t in toks]
-        self.idx = [t.idx for t in toks]
-        self.ws = [t.whitespace_ for t in toks]
+        self.doc_text = text = doc.text  # built anew on each access of doc.text: keep one copy
+        # one array read instead of a Token object per token: offsets and "followed by a space" flags
+        arr = doc.to_array([IDX, SPACY]).tolist() if len(doc) else []
+        self.idx = [row[0] for row in arr]
+        self.ws = [" " if row[1] else "" for row in arr]
+        ends = [start for start in self.idx[1:]] + [len(text)]
+        self.text = [text[start:end - len(ws)] for start, end, ws in zip(self.idx, ends, self.ws)]
         self.lower = [w.lower() for w in self.text]
 
 
