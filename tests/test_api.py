@@ -124,3 +124,12 @@ def test_model_pipeline_from_disk_gets_the_qfacts_components_on_top(tmp_path):
 def test_model_that_cannot_be_loaded_raises_model_error():
     with pytest.raises(qfacts.pipeline.ModelError, match="no_such_model_xyz"):
         qfacts.build_pipeline("no_such_model_xyz")
+
+
+def test_importing_the_date_grammar_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, qfacts.dates; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
