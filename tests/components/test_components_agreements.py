@@ -50,3 +50,15 @@ def test_agreements_the_deal_refers_to_the_most_mentioned_earlier_agreement():
     doc = nlp("Kelvo is investing in Zentrix and takes a stake. Its chief will join the board. "
               "As part of the deal, Zentrix moves its servers.")
     assert agreements(doc)[-1][:2] == ("deal", "investment")
+
+
+def test_agreements_use_a_user_pattern_file_given_as_config(tmp_path):
+    import spacy
+
+    patterns = tmp_path / "mine.jsonl"
+    patterns.write_text('{"phrase": "handshake deal", "type": "other_agreement", "kind": "specific"}\n',
+                        encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("qfacts_agreements", config={"patterns": str(patterns)})
+    doc = nlp("They made a handshake deal and an MOU.")
+    assert agreements(doc) == [("handshake deal", "other_agreement", "specific")]
