@@ -86,3 +86,8 @@ def test_facts_one_sided_mention_of_an_agreement_with_known_sides_is_merged_into
     text = ("Kelvo Corp signed a contract with Zentrix Labs.\n\n"
             "Kelvo Corp said the contract was signed on Friday.")
     assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_party_names_broken_across_lines_are_written_on_one_line(nlp):
+    text = "Kelvo Corp said it signed a contract with Zentrix\nSystems Inc for parts and\nservices over the next three\nyears."
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Systems Inc"], None)]

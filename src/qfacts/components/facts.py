@@ -331,7 +331,7 @@ class FactsComponent:
                     date = min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
                     facts.append({
                         "type": trig._.value,
-                        "parties": [p.text for p in parties],
+                        "parties": [" ".join(p.text.split()) for p in parties],
                         "_spans": parties,
                         "keys": frozenset(self._key(p) for p in parties),
                         "date": date._.value if date is not None else None,
