@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from . import DateMention
 from .calendar import (easter, granularity, interval, nth_weekday, quarter_of, shift_quarter, shift_value, v_day,
-                       v_half, v_month, v_quarter, v_week, v_year)
+                       v_month, v_quarter, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import ASCII_LOWER, MASTER, MODDABLE, MONTH as MONTH_RE, RULE_NAMES
 

@@ -48,9 +48,9 @@ HOLIDAY = alternation([k for k in LEX["holidays"]])
 
 RULES: list[tuple[str, str]] = [
     # 2024-11-05, 2024-11-05T14:30
-    ("iso", rf"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[t ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
+    ("iso", r"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[t ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
     # 11/05/2024, 5/19/25
-    ("num", rf"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.](?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
+    ("num", r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.](?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
     # 10:35 a.m. (Wednesday), 10 p.m. EDT Thursday, noon Thursday
     ("time", rf"(?:(?P<time_approx>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              rf"(?:(?P<time_h>[01]?\d|2[0-3])(?::(?P<time_min>[0-5]\d))?\s*(?P<time_ampm>{AMPM})|(?P<time_hh>[01]?\d|2[0-3]):(?P<time_mm>[0-5]\d)(?=\s*{TZ}|\s*h\b)|(?P<time_noon>noon|midnight|midday))"
@@ -75,7 +75,7 @@ RULES: list[tuple[str, str]] = [
              rf"(?P<qrel_ya>\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year)(?![\w'\u2019]))?"
              rf"|the\s+(?P<qrel_y2>{YEAR4})\s+(?P<qrel_unit2>quarter|period|fiscal\s+year|year))"),
     # fiscal 1989, FY2025, fiscal year 2025
-    ("fyrel", rf"(?P<fyrel_det>the\s+(?:current|latest|most\s+recent|previous|prior|next|coming)|this|last|next)\s+(?:fiscal|financial)\s+year(?![\w-])"),
+    ("fyrel", r"(?P<fyrel_det>the\s+(?:current|latest|most\s+recent|previous|prior|next|coming)|this|last|next)\s+(?:fiscal|financial)\s+year(?![\w-])"),
     ("fy", rf"(?:(?:fiscal|financial)(?:\s+year)?\s+|fy\s?)(?:(?P<fy_y>{YEAR4})|['\u2019]?(?P<fy_y2>\d\d)(?!\d))(?![\w])"),
     # the 1990s, the late 1970s, the '90s, the nineties
     ("dec", rf"(?:the\s+)?(?:(?P<dec_pos>early|late|mid)[-\s]+)?(?:(?P<dec_c>1\d|20)(?P<dec_d>\d)0['\u2019]?s|['\u2019](?P<dec_d2>\d)0s|(?P<dec_w>{alternation(LEX['decade_words'])}))(?!\w)"),
@@ -87,7 +87,7 @@ RULES: list[tuple[str, str]] = [
     ("hol", rf"(?P<hol_n>{HOLIDAY})(?:\s+(?P<hol_week>week))?(?:\s+(?P<hol_y>{YEAR4}))?(?![\w])"),
     # yesterday afternoon, this morning, last night, tonight
     ("dpart", rf"(?:(?P<dpart_day>{DAYREF})|(?P<dpart_this>this|last))\s+(?P<dpart_p>{PART_OF_DAY})"),
-    ("dayref", rf"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
+    ("dayref", r"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
     # Friday, last Friday, Tuesday night, Friday morning
     ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
     # the year 1998, the year two thousand
@@ -101,7 +101,7 @@ RULES: list[tuple[str, str]] = [
     # year-earlier / year-ago (adjective), year-end
     ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end)(?![\w-])"),
     # the same day, that day, the following day, later that year
-    ("anaph", rf"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year|quarter)(?![\w-])"),
+    ("anaph", r"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year|quarter)(?![\w-])"),
     # nineteen ninety-six
     ("spy", rf"(?P<spy_sp>(?:{TENS}\s+{DECADES}(?:[-\s]{UNITS})?))(?![\w-])"),
     # 1998
