@@ -91,3 +91,14 @@ def test_facts_one_sided_mention_of_an_agreement_with_known_sides_is_merged_into
 def test_facts_party_names_broken_across_lines_are_written_on_one_line(nlp):
     text = "Kelvo Corp said it signed a contract with Zentrix\nSystems Inc for parts and\nservices over the next three\nyears."
     assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Systems Inc"], None)]
+
+
+def test_facts_a_repeated_mention_completes_the_earlier_fact_with_its_signers_and_date(nlp):
+    text = ("Officials discussed a memorandum of cooperation (MOC) on chips.\n\n"
+            "The MOC was signed on Friday by Kelvo Corp and Zentrix Labs.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_organisations_that_endorse_an_agreement_are_not_its_sides(nlp):
+    text = "Kelvo Corp signed a contract with Zentrix Labs. The contract was endorsed by Oakridge University."
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]

@@ -17,7 +17,8 @@ class AgreementsComponent:
     determiner refers back: to the latest earlier mention of its own type where there is one ("the venture"),
     else to the most-mentioned earlier agreement, the latest on a tie ("the deal"); without a determiner, or with no earlier
     mention, it keeps its own type ("an agreement" is other_agreement). Each span's ``_.value`` is the type and
-    ``_.kind`` says how it was found: specific, generic, anaphor (resolved to an earlier mention) or new.
+    ``_.kind`` says how it was found: specific, generic, anaphor (resolved to an earlier mention), repeat (a
+    specific mention after a determiner that names an agreement already mentioned: "the MOC") or new.
     """
 
     def __init__(self, nlp: Language, name: str, patterns: str, settings: str) -> None:
@@ -52,7 +53,10 @@ class AgreementsComponent:
             value = row["type"]
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
-            if kind == "anaphor":
+            if kind == "specific" and self._determined(doc, span.start) \
+                    and any(p._.value == value for p in previous):
+                kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
+            elif kind == "anaphor":
                 det = self._determined(doc, span.start)
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement

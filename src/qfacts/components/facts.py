@@ -53,6 +53,7 @@ class FactsComponent:
         self.object_preps = frozenset(cfg["object_prepositions"])
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
+        self.non_party_verbs = frozenset(cfg["non_party_verbs"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -155,6 +156,9 @@ class FactsComponent:
         while i < e:
             word = low[i]
             adjacent = word in self.adjacent_preps and self._right_after(low, i, trigger_ends)
+            if word == "by" and i > s and low[i - 1] in self.non_party_verbs:
+                i += 1  # "endorsed by X": X stands behind the agreement, it is no side of it
+                continue
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
                 j = i + 1
@@ -305,7 +309,7 @@ class FactsComponent:
                 continue
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
             groups, used = self._groups(v, labels, s, e, sent_ents, triggers)
-            specific = any(t._.kind == "specific" for t in triggers)
+            specific = any(t._.kind in ("specific", "repeat") for t in triggers)
             signing = self._has(words, self.signing)
             dates = [d for d in dated if s <= d.start < e]
             sentence = doc[s:e].text
@@ -314,8 +318,12 @@ class FactsComponent:
             for trig in triggers:
                 kind = trig._.kind
                 if kind == "anaphor":
-                    self._attach(facts, trig, dates)
+                    self._attach(facts, trig, dates, groups)
                     continue
+                if kind == "repeat":
+                    # the same agreement named again: completes the earlier fact, and makes a fact of its own
+                    # only where this sentence names two sides
+                    self._attach(facts, trig, dates, groups)
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
                 before = [w for w, lab in zip(v.lower[max(s, trig.start - 6):trig.start],
@@ -326,7 +334,7 @@ class FactsComponent:
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts)
                 for group in groups or [[]]:
                     parties = self._dedupe(subject + group)
-                    if not parties:
+                    if not parties or (kind == "repeat" and len(parties) < 2):
                         continue
                     date = min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
                     facts.append({
@@ -369,14 +377,19 @@ class FactsComponent:
             return "signed"
         return "announced"
 
-    @staticmethod
-    def _attach(facts: list[dict], trig: Span, dates: list[Span]) -> None:
-        """An anaphoric mention: give its sentence's date to the latest earlier fact of its type."""
+    def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]]) -> None:
+        """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
+        partners where the earlier fact lacks a side, to the latest earlier fact of its type."""
         for fact in reversed(facts):
             if fact["type"] == trig._.value:
                 if fact["date"] is None and dates:
                     d = min(dates, key=lambda d: abs(d.start - trig.start))
                     fact["date"], fact["date_text"] = d._.value, d.text
+                if len(fact["_spans"]) < 2 and groups:
+                    parties = self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g])
+                    fact["_spans"] = parties
+                    fact["parties"] = [" ".join(p.text.split()) for p in parties]
+                    fact["keys"] = frozenset(self._key(p) for p in parties)
                 return
 
     @staticmethod
