@@ -62,3 +62,9 @@ def test_agreements_use_a_user_pattern_file_given_as_config(tmp_path):
     nlp.add_pipe("qfacts_agreements", config={"patterns": str(patterns)})
     doc = nlp("They made a handshake deal and an MOU.")
     assert agreements(doc) == [("handshake deal", "other_agreement", "specific")]
+
+
+def test_agreements_a_longer_phrase_in_another_sense_blocks_the_agreement_word():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The investment bank advised the contract chipmaker on its investment.")
+    assert agreements(doc) == [("investment", "investment", "specific")]

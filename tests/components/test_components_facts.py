@@ -102,3 +102,8 @@ def test_facts_a_repeated_mention_completes_the_earlier_fact_with_its_signers_an
 def test_facts_organisations_that_endorse_an_agreement_are_not_its_sides(nlp):
     text = "Kelvo Corp signed a contract with Zentrix Labs. The contract was endorsed by Oakridge University."
     assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_agreements_said_never_to_have_been_discussed_are_not_facts(nlp):
+    assert facts(nlp, "Kelvo Corp said it had never held talks with Zentrix Labs on a joint venture.") == []
+    assert facts(nlp, "Kelvo Corp is not discussing any licensing deal with Zentrix Labs.") == []

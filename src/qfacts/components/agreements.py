@@ -51,6 +51,8 @@ class AgreementsComponent:
             row = rows[(span.start, span.end)]
             kind = row["kind"]
             value = row["type"]
+            if kind == "blocker":
+                continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
             if kind == "specific" and self._determined(doc, span.start) \
