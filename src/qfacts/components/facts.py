@@ -326,8 +326,8 @@ class FactsComponent:
                     self._attach(facts, trig, dates, groups)
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
-                before = [w for w, lab in zip(v.lower[max(s, trig.start - 6):trig.start],
-                                              labels[max(s, trig.start - 6):trig.start]) if lab != "DATE"]
+                w0 = self._clause_start(v, s, trig.start)
+                before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start]) if lab != "DATE"]
                 if self._has(before, self.hedges):
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
@@ -376,6 +376,17 @@ class FactsComponent:
         if self._has(words, self.status["signed"]):
             return "signed"
         return "announced"
+
+    @staticmethod
+    def _clause_start(v: TokenView, s: int, i: int) -> int:
+        """Where the clause holding token i begins: after the last comma, semicolon, colon or dash before it
+        (at most 15 tokens back, at least 6), or at the sentence start."""
+        k = i - 1
+        while k >= s and i - k <= 15:
+            if v.text[k] in (",", ";", ":", "\u2014", "\u2013", "--") and i - k > 6:
+                return k + 1
+            k -= 1
+        return max(s, i - 15)
 
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]]) -> None:
         """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
