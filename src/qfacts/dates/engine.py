@@ -67,6 +67,7 @@ _FUT_UNDONE = re.compile(r"\b(?:had\s+been|had|previously)\s+$")
 _MULTI_MONTH = re.compile(r"\b(?:the|first|latest|past)\s+(?:nine|six|9|6)\s+months\b|\byear[-\s]to[-\s]date\b")
 
 
+_YEAR_AGO_DET = re.compile(r"\byear[-\s](?:ago|earlier)\b")
 _ENDED_RE = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+({MONTH_RE})\s+\d")
 
 
@@ -508,8 +509,20 @@ def h_qrel(m, ctx, s):
             return (shift_value(pq, years=-1) if pq and "X" not in pq else "XXXX-QX"), None
         res = h_qrel(_NoTail(m), ctx, s)   # "the latest quarter a year ago": keep the quarter, drop the tail
         return None if res is None else (res[0], res[1], m.start(), m.start("qrel_ya"))
-    if det.startswith("the year"):
+    if _YEAR_AGO_DET.search(det):
         pq = _prev_quarter(ctx)
+        if m["qrel_ord"] and unit == "quarter":
+            # "the year-ago third quarter": that quarter, one year before the reported one
+            n = ORDINALS.get(_norm(m["qrel_ord"]))
+            if n is None or n > 4:
+                return None
+            if pq and "X" not in pq:
+                y = int(pq[:4])
+            elif ctx.ref is not None:
+                y = _period_year(ctx.ref, n, 4)
+            else:
+                return "XXXX-QX", None
+            return v_quarter(y - 1, n), None
         if pq and "X" not in pq and ctx.anchor_q and ctx.multi_month(s):
             pq = pq[:4]
         return (shift_value(pq, years=-1) or "XXXX-QX"), None

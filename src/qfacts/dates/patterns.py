@@ -70,8 +70,8 @@ RULES: list[tuple[str, str]] = [
           rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
     # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
     ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[qh])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[qh]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
-    # the year-ago quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
-    ("qrel", rf"(?:(?P<qrel_det>the\s+year[-\s](?:ago|earlier)|last\s+year['\u2019]s|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|corresponding|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
+    # the year-ago quarter, the comparable year-earlier third quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
+    ("qrel", rf"(?:(?P<qrel_det>the\s+(?:(?:comparable|same|corresponding|prior)\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<qrel_ord>{ORDINAL}|fourth|final)(?=[-\s]+(?:fiscal[-\s]+)?quarter))?(?:[-\s]+fiscal)?|last\s+year['\u2019]s|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|corresponding|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
              rf"(?P<qrel_ya>\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year)(?![\w'\u2019]))?"
              rf"|the\s+(?P<qrel_y2>{YEAR4})\s+(?P<qrel_unit2>quarter|period|fiscal\s+year|year))"),
     # fiscal 1989, FY2025, fiscal year 2025
