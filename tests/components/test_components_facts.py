@@ -107,3 +107,8 @@ def test_facts_organisations_that_endorse_an_agreement_are_not_its_sides(nlp):
 def test_facts_agreements_said_never_to_have_been_discussed_are_not_facts(nlp):
     assert facts(nlp, "Kelvo Corp said it had never held talks with Zentrix Labs on a joint venture.") == []
     assert facts(nlp, "Kelvo Corp is not discussing any licensing deal with Zentrix Labs.") == []
+
+
+def test_facts_a_general_agreement_between_states_is_a_trade_agreement(nlp):
+    got = facts(nlp, "France signed an agreement with Spain on water rights.")
+    assert got == [("trade_agreement", ["France", "Spain"], None)]

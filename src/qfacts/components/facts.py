@@ -54,6 +54,8 @@ class FactsComponent:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        self.state_types = frozenset(cfg["between_states"]["types"])
+        self.state_type = cfg["between_states"]["becomes"]
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -337,8 +339,11 @@ class FactsComponent:
                     if not parties or (kind == "repeat" and len(parties) < 2):
                         continue
                     date = min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
+                    type_ = trig._.value
+                    if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
+                        type_ = self.state_type
                     facts.append({
-                        "type": trig._.value,
+                        "type": type_,
                         "parties": [" ".join(p.text.split()) for p in parties],
                         "_spans": parties,
                         "keys": frozenset(self._key(p) for p in parties),
