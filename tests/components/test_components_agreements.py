@@ -68,3 +68,10 @@ def test_agreements_a_longer_phrase_in_another_sense_blocks_the_agreement_word()
     nlp = make_blank("qfacts_agreements")
     doc = nlp("The investment bank advised the contract chipmaker on its investment.")
     assert agreements(doc) == [("investment", "investment", "specific")]
+
+
+def test_agreements_the_letter_is_an_agreement_only_after_a_letter_of_intent():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("The letter was posted on Monday.")) == []
+    doc = nlp("They signed a letter of intent. The letter covers chips.")
+    assert agreements(doc)[-1] == ("letter", "letter_of_intent", "anaphor")

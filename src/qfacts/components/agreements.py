@@ -60,6 +60,8 @@ class AgreementsComponent:
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
             elif kind == "anaphor":
                 det = self._determined(doc, span.start)
+                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)):
+                    continue  # "the letter" names an agreement only after a letter of intent
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
                     if not any(p._.value == value for p in previous):
