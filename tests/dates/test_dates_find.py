@@ -190,6 +190,8 @@ CASES = [
     ("Margins shrank over the past several quarters.", "the past several quarters", "PAST_REF"),
     ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
     ("The index has risen 8% since year-end.", "year-end", "2024-12-31"),
+    ("The merger should close by year end.", "year end", "2025"),
+    ("New capital rules should be in force by year's end.", "year's end", "2025"),
     # the (full / fiscal) year of a report: the current year
     ("For the year, sales of pet food were flat.", "the year", "2025"),
     ("The firm expects a loss for the full year.", "the full year", "2025"),

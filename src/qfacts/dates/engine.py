@@ -892,11 +892,12 @@ def h_ago(m, ctx, s):
 
 def h_yadj(m, ctx, s):
     w = _norm(m["yadj_w"])
-    if w == "year-end":
+    if w in ("year-end", "year end", "year's end", "year\u2019s end"):
+        spaced = w != "year-end"   # "by year end", "year's end": the end of the year, like "the end of the year"
         if ctx.ref is None:
-            return "XXXX-12-31", None
+            return ("XXXX", "END") if spaced else ("XXXX-12-31", None)
         y = ctx.ref.year - 1 if ctx.ref.month <= 3 or ctx.prev_word(s) == "since" else ctx.ref.year
-        return f"{y:04d}-12-31", None
+        return (v_year(y), "END") if spaced else (f"{y:04d}-12-31", None)
     base = ctx.anchor_q or ctx.anchor
     if base and ctx.anchor_q and ctx.multi_month(s):
         base = base[:4]   # "for the nine months, compared with year-earlier net of": the year before

@@ -98,8 +98,8 @@ RULES: list[tuple[str, str]] = [
     ("rel", rf"(?P<rel_det>{REL_DET}|the(?:\s+(?:full|fiscal)(?=\s+year))?)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])(?!\s+(?:ended|ending)\b)"),
     # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
     ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
-    # year-earlier / year-ago (adjective), year-end
-    ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end)(?![\w-])"),
+    # year-earlier / year-ago (adjective), year-end, (by) year end, year's end
+    ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end|year\s+end|year['\u2019]s\s+end)(?![\w-])"),
     # the same day, that day, the following day, later that year
     ("anaph", r"(?P<anaph_det>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<anaph_u>day|week|month|year|quarter)(?![\w-])"),
     # nineteen ninety-six
