@@ -173,6 +173,8 @@ CASES = [
     ("The firm said it agreed to buy the mill in January.", "January", "2026-01", dt.date(2025, 10, 20)),
     ("The firm said it would open the mill in January.", "January", "2026-01", dt.date(2025, 10, 20)),
     ("The loan, which had been expected, is to be repaid by February.", "February", "2026-02", dt.date(2025, 10, 20)),
+    ("In the fiscal year ended June 30, the chain earned $4 million.", "June 30", "2024-06-30", dt.date(2025, 5, 19)),
+    ("For the quarter ended May 31, sales rose.", "May 31", "2024-05-31", dt.date(2025, 5, 19)),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

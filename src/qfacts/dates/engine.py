@@ -371,6 +371,9 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
                     pass
             else:
                 y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+        elif ctx.prev_word(start) == "ended":
+            # "the fiscal year ended Jan. 31": a period that has ended ends on or before the reference date
+            y = ctx.ref.year if (mo, d) <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
         else:
             y = _closest_year(ctx.ref, mo, d)
             try:
