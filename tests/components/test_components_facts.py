@@ -112,3 +112,9 @@ def test_facts_agreements_said_never_to_have_been_discussed_are_not_facts(nlp):
 def test_facts_a_general_agreement_between_states_is_a_trade_agreement(nlp):
     got = facts(nlp, "France signed an agreement with Spain on water rights.")
     assert got == [("trade_agreement", ["France", "Spain"], None)]
+
+
+def test_facts_places_listed_after_a_preposition_are_not_the_subject(nlp):
+    got = facts(nlp, "Groups active in Canada, Japan and Europe signed a memorandum of understanding with "
+                     "Zentrix Labs.")
+    assert got == [("memorandum_of_understanding", ["Zentrix Labs"], None)]

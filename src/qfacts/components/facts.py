@@ -214,9 +214,10 @@ class FactsComponent:
     def _subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]], previous: list[dict]) -> list[Span]:
         low = v.lower
+        ends = {ent.end: ent for ent in ents}
         eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
                     and not self._is_modifier(v, ent)
-                    and not (ent.start > s and low[ent.start - 1] in self.object_preps)
+                    and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
         if eligible:
@@ -238,6 +239,18 @@ class FactsComponent:
                     actor = actors.get(label)
                     return [actor] if actor is not None else []
         return []
+
+    def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
+        """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
+        ("in North America, Japan and Europe")."""
+        k = ent.start - 1
+        while k >= s and low[k] in (",", "and", "or", "&"):
+            k -= 1
+        if k < s:
+            return False
+        if k + 1 in ends and k + 1 < ent.start:
+            return self._governed(low, s, ends[k + 1], ends)
+        return k == ent.start - 1 and low[k] in self.object_preps
 
     def _coordinated(self, gap: list[str]) -> bool:
         """Whether the words between two names join them into one side: ", ", "and", "and Belgian group".
