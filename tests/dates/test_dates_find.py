@@ -143,6 +143,10 @@ CASES = [
     ("Net rose in the third quarter. In the comparable year-ago quarter, it was flat.",
      "the comparable year-ago quarter", "2024-Q3", dt.date(2025, 10, 20)),
     ("The year-ago second quarter was weak.", "The year-ago second quarter", "2024-Q2", dt.date(2025, 8, 1)),
+    ("Net rose in the third quarter. After a weak second quarter, margins widened. Costs were lower than in the "
+     "year-earlier period.", "the year-earlier period", "2024-Q3", dt.date(2025, 10, 20)),
+    ("Net rose in the third quarter. The second quarter was weak; results for that quarter included a charge.",
+     "that quarter", "2025-Q2", dt.date(2025, 10, 20)),
     ("The latest quarter a year ago was weak.", "The latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Profit rose in the latest quarter.", "the latest quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("The launch is planned for this spring.", "this spring", "2025-SP"),

@@ -79,6 +79,7 @@ class _Ctx:
         self.anchor: str | None = None       # last resolved calendar value (for "a year earlier", "that day")
         self.anchor_q: str | None = None     # last resolved quarter value (for "the quarter", "a year ago")
         self.anchor_q_pos = -1               # where that quarter was named
+        self.last_q: str | None = None       # the quarter named last, whatever it is (for "that quarter")
         self.anchor_deictic = False          # the anchor is a day named from the reference date ("yesterday")
 
     # -- direction of an unanchored relative date from tense cues in its sentence --------------------------
@@ -809,7 +810,7 @@ def _anaphoric(ctx: _Ctx, det: str, unit: str):
                 return None
             return shift_value(base[:7], months=step), None
         if unit == "quarter":
-            q = ctx.anchor_q
+            q = ctx.last_q or ctx.anchor_q
             if q is None:
                 return None
             return shift_value(q, months=3 * step), None
@@ -1073,9 +1074,13 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value
                 ctx.anchor_deictic = rule in ("dayref", "wd")
-            if g == "Q" and (ctx.ref is None or ib is None or ib <= ctx.ref.isoformat()):
-                # a quarter not yet over ("losses through the third quarter of next year") is no reported period
-                # for a later "the year-ago period" to compare with
+            if g == "Q":
+                ctx.last_q = value
+            # the reported quarter: the latest ended one named so far; an earlier quarter named after it ("after a
+            # flat second quarter") is a contrast, and a quarter not yet over ("losses through the third quarter of
+            # next year") no reported period, so neither is what a later "the year-ago period" compares with
+            if g == "Q" and (ctx.ref is None or ib is None or ib <= ctx.ref.isoformat()) and (
+                    ctx.anchor_q is None or value >= ctx.anchor_q):
                 ctx.anchor_q = value
                 ctx.anchor_q_pos = end
     _anchor_times(text, out)
