@@ -133,3 +133,9 @@ def test_importing_the_date_grammar_does_not_load_spacy():
     code = "import sys, qfacts.dates; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_agreement_facts_carry_the_calendar_interval_of_their_date():
+    record = qfacts.extract("Kelvo Corp signed a contract with Zentrix Labs in November 2024.", "2025-05-19")
+    assert [(a.date, a.date_interval) for a in record.agreements] == [
+        ("2024-11", {"start": "2024-11-01", "end": "2024-11-30"})]

@@ -115,7 +115,7 @@ def _collect(doc: Doc, offset: int, record: Record) -> None:
     for fact in doc._.agreements or ():
         record.agreements.append(Agreement(
             type=fact["type"], parties=list(fact["parties"]), date=fact.get("date"),
-            date_text=fact.get("date_text"), status=fact["status"],
+            date_text=fact.get("date_text"), date_interval=fact.get("date_interval"), status=fact["status"],
             trigger={"text": fact["trigger_text"], "start": fact["trigger_start"] + offset,
                      "end": fact["trigger_end"] + offset},
             sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset))

@@ -39,11 +39,13 @@ class Agreement:
     start: int  # offsets of the sentence
     end: int
     date_text: Optional[str] = None
+    date_interval: Optional[dict[str, str]] = None  # the calendar days of ``date``: {"start", "end"}
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        if d["date_text"] is None:
-            del d["date_text"]
+        for key in ("date_text", "date_interval"):
+            if d[key] is None:
+                del d[key]
         return d
 
 

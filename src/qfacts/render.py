@@ -27,7 +27,8 @@ FORMATS = ("table", "json", "jsonl", "csv")
 ROWS = ("entities", "facts")
 
 ENTITY_COLUMNS = ("id", "label", "text", "start", "end", "value", "canonical", "interval_start", "interval_end")
-FACT_COLUMNS = ("id", "type", "parties", "date", "status", "trigger", "sentence", "start", "end")
+FACT_COLUMNS = ("id", "type", "parties", "date", "date_start", "date_end", "status", "trigger", "sentence", "start",
+                "end")
 PARTY_SEPARATOR = " | "
 SENTENCE_WIDTH = 100
 
@@ -93,8 +94,9 @@ def fact_rows(data: Mapping[str, Any]) -> list[list[Any]]:
     """CSV rows (``FACT_COLUMNS``) for one record's agreement facts."""
     rows = []
     for fact in data.get("agreements", ()):
+        interval = fact.get("date_interval") or {}
         rows.append([data["id"], fact["type"], PARTY_SEPARATOR.join(fact["parties"]), fact.get("date") or "",
-                     fact["status"], (fact.get("trigger") or {}).get("text", ""), fact["sentence"],
+                     interval.get("start", ""), interval.get("end", ""), fact["status"], (fact.get("trigger") or {}).get("text", ""), fact["sentence"],
                      fact["start"], fact["end"]])
     return rows
 

@@ -362,6 +362,7 @@ class FactsComponent:
                         "keys": frozenset(self._key(p) for p in parties),
                         "date": date._.value if date is not None else None,
                         "date_text": date.text if date is not None else None,
+                        "date_interval": date._.interval if date is not None else None,
                         "status": self._status(words),
                         "trigger_text": trig.text,
                         "trigger_start": trig.start_char,
@@ -413,7 +414,7 @@ class FactsComponent:
             if fact["type"] == trig._.value:
                 if fact["date"] is None and dates:
                     d = min(dates, key=lambda d: abs(d.start - trig.start))
-                    fact["date"], fact["date_text"] = d._.value, d.text
+                    fact["date"], fact["date_text"], fact["date_interval"] = d._.value, d.text, d._.interval
                 if len(fact["_spans"]) < 2 and groups:
                     parties = self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g])
                     fact["_spans"] = parties
@@ -422,7 +423,11 @@ class FactsComponent:
                 return
 
     @staticmethod
-    def _merge(facts: list[dict]) -> list[dict]:
+    def _take_date(fact: dict, other: dict) -> None:
+        for k in ("date", "date_text", "date_interval"):
+            fact[k] = other[k]
+
+    def _merge(self, facts: list[dict]) -> list[dict]:
         """Merge facts of one type with the same parties, and drop a one-party fact whose party is a side of
         another fact of the same type (the same agreement, seen where the text named only one side)."""
         merged: dict[tuple, dict] = {}
@@ -431,7 +436,7 @@ class FactsComponent:
             key = (f["type"], f.pop("keys"))
             if key in merged:
                 if merged[key]["date"] is None and f["date"] is not None:
-                    merged[key]["date"], merged[key]["date_text"] = f["date"], f["date_text"]
+                    self._take_date(merged[key], f)
                 continue
             merged[key] = f
         out = []
@@ -439,7 +444,7 @@ class FactsComponent:
             bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
             if bigger:
                 if f["date"] is not None and bigger[0]["date"] is None:
-                    bigger[0]["date"], bigger[0]["date_text"] = f["date"], f["date_text"]
+                    self._take_date(bigger[0], f)
                 continue
             out.append(f)
         return out
