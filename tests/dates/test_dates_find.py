@@ -117,6 +117,8 @@ CASES = [
     ("Profit rose in the third quarter.", "the third quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Third-quarter profit rose.", "Third-quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Profit rose in the fourth quarter.", "the fourth quarter", "2024-Q4", dt.date(2025, 1, 20)),
+    ("Weak demand should last through the first two quarters of 2026.", "the first two quarters of 2026", "2026-H1"),
+    ("Output will rise in the last two quarters of next year.", "the last two quarters of next year", "2026-H2"),
     ("Profit rose in the first half.", "the first half", "2025-H1", dt.date(2025, 8, 1)),
     ("In the quarter ended Sept. 30, profit rose.", "the quarter", "2025-Q3", dt.date(2025, 10, 20)),
     ("Net rose in the third quarter. For the quarter a year ago, it was flat.", "the quarter a year ago", "2024-Q3",

@@ -449,6 +449,22 @@ def h_q(m, ctx, s):
     return _quarter_value(unit, n, y), None
 
 
+def h_q2h(m, ctx, s):
+    """"the first two quarters of 1990": the first half (TIMEX3 ``1990-H1``)."""
+    n = 1 if _norm(m["q2h_w"]) == "first" else 2
+    if m["q2h_y"]:
+        y = int(m["q2h_y"])
+    elif m["q2h_rel"]:
+        y = _rel_year(m["q2h_rel"], ctx) if not _norm(m["q2h_rel"]).startswith(("that", "the same")) else None
+        if y is None and ctx.ref is not None:
+            return None
+    elif n == 2 or not m.group("r_q2h").lower().startswith("the"):
+        return None   # "the last two quarters", "first two quarters" alone: a duration
+    else:
+        y = _period_year(ctx.ref, n, 2) if ctx.ref is not None else None
+    return _quarter_value("half", n, y), None
+
+
 def h_qa(m, ctx, s):
     unit = (m["qa_u"] or m["qa_u2"]).lower()
     n = int(m["qa_n"] or m["qa_n2"])
@@ -1014,7 +1030,7 @@ def h_ref(m, ctx, s):
 
 
 # Rules whose values may anchor later anaphoric expressions ("a year earlier", "that day", "the quarter").
-ANCHOR_RULES = {"iso", "num", "wdmd", "md", "dm", "my", "q", "qa", "yq", "fy", "year", "month", "season", "hol", "wd",
+ANCHOR_RULES = {"iso", "num", "wdmd", "md", "dm", "my", "q", "q2h", "qa", "yq", "fy", "year", "month", "season", "hol", "wd",
                 "dayref", "yearw", "spy"}
 HANDLERS: dict[str, Callable] = {name: globals()[f"h_{name}"] for name in RULE_NAMES}
 _MOD_RE = re.compile(r"(the\s+(?:very\s+)?\w+(?:\s+\w+)?\s+of|(?:very\s+)?(?:early|late|earlier|later)|mid)", re.I)

@@ -68,6 +68,8 @@ RULES: list[tuple[str, str]] = [
     # the first quarter of 2026, third-quarter, the fiscal first quarter, the second half of 2024
     ("q", rf"(?:the\s+)?(?:(?P<q_y0>{YEAR4})\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
           rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
+    # the first two quarters of 1990 (= the first half), the last two quarters of 2024
+    ("q2h", rf"(?:the\s+)?(?P<q2h_w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q2h_y>{YEAR4})|(?P<q2h_rel>{REL_YEAR})))?"),
     # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
     ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[qh])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[qh]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
     # the year-ago quarter, the comparable year-earlier third quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
