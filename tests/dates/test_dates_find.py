@@ -181,6 +181,9 @@ CASES = [
     ("The loan, which had been expected, is to be repaid by February.", "February", "2026-02", dt.date(2025, 10, 20)),
     ("In the fiscal year ended June 30, the chain earned $4 million.", "June 30", "2024-06-30", dt.date(2025, 5, 19)),
     ("For the quarter ended May 31, sales rose.", "May 31", "2024-05-31", dt.date(2025, 5, 19)),
+    ("At mid-afternoon yesterday, the shares were up 2%.", "mid-afternoon yesterday", "2025-05-18TAF"),
+    ("By mid afternoon, officials were reporting gunfire.", "mid afternoon", "2025-05-19TAF"),
+    ("Trading resumed in mid-morning Friday.", "mid-morning Friday", "2025-05-16TMO"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

@@ -706,6 +706,20 @@ def h_dpart(m, ctx, s):
     return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
 
 
+def h_midp(m, ctx, s):
+    """"mid-afternoon yesterday", "by mid morning": a part of the day named (or the reference date)."""
+    if not m["mod"] or not _norm(m["mod"]).startswith("mid") or ctx.prev_word(s) in ("a", "an", "every", "each"):
+        return None   # "a mid-afternoon snack": generic
+    part = PARTS[_norm(m["midp_p"])]
+    if m["midp_day"]:
+        if _norm(m["midp_day"]).rstrip(".") in WEEKDAYS and not _capitalised(ctx, m.start("midp_day")):
+            return None
+        day = _date_for_dayword(ctx, m["midp_day"], s, m.end())
+    else:
+        day = ctx.ref
+    return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
+
+
 def h_dayref(m, ctx, s):
     w = _norm(m["dayref_w"])
     if w in ("today", "tomorrow") and (_TODAYS_GENERIC.match(ctx.low, m.end("r_dayref")) or ctx.prev_word(s) == "of"):

@@ -89,6 +89,8 @@ RULES: list[tuple[str, str]] = [
     ("hol", rf"(?P<hol_n>{HOLIDAY})(?:\s+(?P<hol_week>week))?(?:\s+(?P<hol_y>{YEAR4}))?(?![\w])"),
     # yesterday afternoon, this morning, last night, tonight
     ("dpart", rf"(?:(?P<dpart_day>{DAYREF})|(?P<dpart_this>this|last))\s+(?P<dpart_p>{PART_OF_DAY})"),
+    # mid-afternoon (yesterday), mid morning Friday: only with the "mid" modifier
+    ("midp", rf"(?P<midp_p>morning|afternoon)(?:\s+(?P<midp_day>{DAYREF}|{WEEKDAY})(?!\w))?"),
     ("dayref", r"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
     # Friday, last Friday, Tuesday night, Friday morning
     ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
@@ -116,7 +118,7 @@ RULES: list[tuple[str, str]] = [
 
 RULE_NAMES = [name for name, _ in RULES]
 # Rules that may take a leading position modifier ("early", "the end of", "mid-").
-MODDABLE = {"fyrel", "md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
+MODDABLE = {"midp", "fyrel", "md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
 
 _body = "|".join(f"(?P<r_{name}>{pat})" for name, pat in RULES)
 MASTER = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])", re.IGNORECASE)
