@@ -708,7 +708,7 @@ def h_dpart(m, ctx, s):
 
 def h_midp(m, ctx, s):
     """"mid-afternoon yesterday", "by mid morning": a part of the day named (or the reference date)."""
-    if not m["mod"] or not _norm(m["mod"]).startswith("mid") or ctx.prev_word(s) in ("a", "an", "every", "each"):
+    if not m["mod"] or not _norm(m["mod"]).startswith("mid") or ctx.prev_word(m.start()) in ("a", "an", "every", "each"):
         return None   # "a mid-afternoon snack": generic
     part = PARTS[_norm(m["midp_p"])]
     if m["midp_day"]:
