@@ -167,6 +167,8 @@ CASES = [
     ("Elections are due by May.", "May", "2025-05"),
     ("Ten members had filed reports by Wednesday.", "Wednesday", "2025-05-14"),
     ("Until Thursday, the police had not named a suspect.", "Thursday", "2025-05-15"),
+    ("On Friday, the ministry planned to pay the first claims.", "Friday", "2025-05-16"),
+    ("The ministry planned to pay the first claims on Friday.", "Friday", "2025-05-23"),
     ("Members must file reports by Wednesday.", "Wednesday", "2025-05-21"),
     ("The ministers decided to admit both states in early July.", "early July", "2025-07"),
     ("The vote was set for December.", "December", "2025-12", dt.date(2025, 10, 20)),

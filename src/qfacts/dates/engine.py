@@ -61,6 +61,7 @@ _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 _HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
 _TO_BE = re.compile(r"\bto\s+be\s+$")
+_PAST_PLAN = {"planned to", "planned"}
 _FUT_MARK = object()
 _PAST_MARK = object()
 _FUT_UNDONE = re.compile(r"\b(?:had\s+been|had|previously)\s+$")
@@ -126,6 +127,8 @@ class _Ctx:
                 continue
             if skip_report and m.group() in _REPORT:
                 continue
+            if m.lastgroup == "fut" and m.group() in _PAST_PLAN:
+                return -1   # "On Friday, the government planned to pay": the date is when the plan was made
             return 1 if m.lastgroup in ("fut", "inf") else -1
         return 0
 
