@@ -169,6 +169,7 @@ CASES = [
     ("Until Thursday, the police had not named a suspect.", "Thursday", "2025-05-15"),
     ("On Friday, the ministry planned to pay the first claims.", "Friday", "2025-05-16"),
     ("The ministry planned to pay the first claims on Friday.", "Friday", "2025-05-23"),
+    ("The suspect could not be located Wednesday in his home town.", "Wednesday", "2025-05-14"),
     ("Members must file reports by Wednesday.", "Wednesday", "2025-05-21"),
     ("The ministers decided to admit both states in early July.", "early July", "2025-07"),
     ("The vote was set for December.", "December", "2025-12", dt.date(2025, 10, 20)),
