@@ -187,6 +187,8 @@ CASES = [
     ("At mid-afternoon yesterday, the shares were up 2%.", "mid-afternoon yesterday", "2025-05-18TAF"),
     ("By mid afternoon, officials were reporting gunfire.", "mid afternoon", "2025-05-19TAF"),
     ("Trading resumed in mid-morning Friday.", "mid-morning Friday", "2025-05-16TMO"),
+    ("The summit will be held on June 24 and 25 in Madrid.", "25", "2025-06-25"),
+    ("Polls open on June 3 or 10, officials said.", "10", "2025-06-10"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

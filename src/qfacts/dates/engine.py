@@ -1117,7 +1117,35 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
                 ctx.anchor_q = value
                 ctx.anchor_q_pos = end
     _anchor_times(text, out)
+    _second_days(text, low, out)
     return out
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_SECOND_DAY = re.compile(r"\s+(?:and|or|&)\s+(3[01]|[12]\d|0?[1-9])(?!\d)(?=\s*[,.;:)]|\s*$|\s+(?:in|at|on|to|for|when|with|and|the)\b)")
+
+
+def _second_days(text: str, low: str, out: list[DateMention]) -> None:
+    """"April 24 and 25": the bare second day is a date of its own, in the month (and year) of the first."""
+    i = 0
+    while i < len(out):
+        m = out[i]
+        i += 1
+        if m.type != "DATE" or not _FULL_DAY.fullmatch(m.value) or not m.text[-1:].isdigit():
+            continue
+        nm = _SECOND_DAY.match(low, m.end)
+        if not nm or (i < len(out) and out[i].start < nm.end()):
+            continue
+        d = int(nm.group(1))
+        if d <= int(m.value[8:]):
+            continue
+        try:
+            day = dt.date(int(m.value[:4]), int(m.value[5:7]), d)
+        except ValueError:
+            continue
+        value = v_day(day)
+        out.insert(i, DateMention(nm.start(1), nm.end(1), text[nm.start(1):nm.end(1)], value, "DATE", value, value))
+        i += 1
 
 
 _DAYWORD_IN_TIME = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
