@@ -1000,6 +1000,8 @@ def h_month(m, ctx, s):
     mo = _month(tok)
     if ctx.ref is None:
         return f"XXXX-{mo:02d}", None
+    if rel is None and _THIS_YEAR_SPAN.search(ctx.low, max(0, s - 40), s):
+        return v_month(ctx.ref.year, mo), None   # "this year through August": a month of the current year
     ahead = (dt.date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
     if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS and not _past_event(ctx, s, m.end("r_month")):
         # a month just ahead of the reference date is that coming month even after a past-tense verb: the verb
@@ -1009,6 +1011,7 @@ def h_month(m, ctx, s):
     return v_month(y, mo), None
 
 
+_THIS_YEAR_SPAN = re.compile(r"\b(?:this|so\s+far\s+this)\s+year\s+(?:through|thru|until|till|to)\s+$|\byear[-\s]to[-\s]date\s+(?:through|to)\s+$")
 _TODAYS_GENERIC = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:" + "|".join(LEX["today_generic_nouns"]["words"]) + r")\b")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 
