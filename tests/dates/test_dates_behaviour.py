@@ -160,6 +160,7 @@ def test_dates_without_reference_date_keeps_x_parts(text, value):
     "Output rose in the year before the merger.",
     "Staff take a mid-afternoon break.",
     "Rates rose 5 and 6 percent.",
+    "The strike lasted one day.",
     "Sales fell in the last two quarters.",
 ])
 def test_dates_false_positives_are_not_dates(text):

@@ -206,6 +206,8 @@ CASES = [
     ("Hiring will stay weak in coming quarters.", "coming quarters", "FUTURE_REF"),
     ("Margins shrank over the past several quarters.", "the past several quarters", "PAST_REF"),
     ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+    ("The firm will raise more capital at a later date.", "a later date", "FUTURE_REF"),
+    ("Solar power may one day supply most homes.", "one day", "FUTURE_REF"),
     ("The index has risen 8% since year-end.", "year-end", "2024-12-31"),
     ("The merger should close by year end.", "year end", "2025"),
     ("New capital rules should be in force by year's end.", "year's end", "2025"),

@@ -1012,6 +1012,7 @@ def h_month(m, ctx, s):
 
 
 _THIS_YEAR_SPAN = re.compile(r"\b(?:this|so\s+far\s+this)\s+year\s+(?:through|thru|until|till|to)\s+$|\byear[-\s]to[-\s]date\s+(?:through|to)\s+$")
+_MODALS = {"will", "would", "could", "may", "might", "shall", "should", "ll", "must"}
 _TODAYS_GENERIC = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:" + "|".join(LEX["today_generic_nouns"]["words"]) + r")\b")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 
@@ -1042,6 +1043,8 @@ def h_ref(m, ctx, s):
             return None
     if w == "now" and ctx.prev_word(s) in ("from", "until", "till", "by", "of"):
         pass
+    if w == "one day" and ctx.prev_word(s) not in _MODALS:
+        return None   # "one day" is a duration unless a modal makes it a vague future ("will one day be")
     if w == "current" and nxt in ("account", "dollars", "prices"):
         return None
     if w in ("current", "currently") and ctx.prev_word(s) == "then":
