@@ -190,6 +190,8 @@ CASES = [
     ("The summit will be held on June 24 and 25 in Madrid.", "25", "2025-06-25"),
     ("Polls open on June 3 or 10, officials said.", "10", "2025-06-10"),
     ("Fund sales were flat this year through August.", "August", "2025-08", dt.date(2025, 10, 20)),
+    ("The day before last Thursday's hearing, the lawyers met.", "The day before last Thursday", "2025-05-14"),
+    ("The plant reopened the day after Nov. 3, 2024.", "the day after Nov. 3, 2024", "2024-11-04"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

@@ -1124,7 +1124,24 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
                 ctx.anchor_q_pos = end
     _anchor_times(text, out)
     _second_days(text, low, out)
+    _day_before(text, low, out)
     return out
+
+
+_DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$")
+
+
+def _day_before(text: str, low: str, out: list[DateMention]) -> None:
+    """"the day before last Tuesday('s hearing)", "the day after Nov. 3": one TIMEX3, the day shifted by one."""
+    for i, m in enumerate(out):
+        if m.type != "DATE" or not _FULL_DAY.fullmatch(m.value):
+            continue
+        b = _DAY_BEFORE.search(low, max(0, m.start - 20), m.start)
+        if not b or (i and out[i - 1].end > b.start()):
+            continue
+        day = dt.date.fromisoformat(m.value) + dt.timedelta(days=-1 if b.group(1) == "before" else 1)
+        value = v_day(day)
+        out[i] = DateMention(b.start(), m.end, text[b.start():m.end], value, "DATE", value, value, m.mod)
 
 
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
