@@ -192,6 +192,9 @@ CASES = [
     ("Fund sales were flat this year through August.", "August", "2025-08", dt.date(2025, 10, 20)),
     ("The day before last Thursday's hearing, the lawyers met.", "The day before last Thursday", "2025-05-14"),
     ("The plant reopened the day after Nov. 3, 2024.", "the day after Nov. 3, 2024", "2024-11-04"),
+    ("Shares closed lower on Friday, down 4% from the previous Friday.", "the previous Friday", "2025-05-09"),
+    ("The accord was signed on June 4, 1997. The following Monday it was ratified.", "The following Monday",
+     "1997-06-09"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

@@ -742,7 +742,16 @@ def h_wd(m, ctx, s):
         return None
     rel = _norm(m["wd_rel"]) if m["wd_rel"] else None
     part = PARTS.get(_norm(m["wd_p"])) if m["wd_p"] else None
-    if ctx.ref is None:
+    if rel in ("the previous", "the preceding", "the following"):
+        # anaphoric: the weekday before / after the day last talked about (else the reference date)
+        base = ctx.anchor if ctx.anchor and granularity(ctx.anchor) == "D" else (v_day(ctx.ref) if ctx.ref else None)
+        if base is None:
+            v = "XXXX-XX-XX"
+        else:
+            b = dt.date.fromisoformat(base[:10])
+            diff = (_weekday(m["wd_w"]) - b.weekday()) % 7
+            v = v_day(b + dt.timedelta(days=(diff or 7) if rel == "the following" else -((-diff) % 7 or 7)))
+    elif ctx.ref is None:
         v = "XXXX-XX-XX"
     else:
         v = v_day(_resolve_weekday(ctx, _weekday(m["wd_w"]), rel, s, m.end("r_wd")))

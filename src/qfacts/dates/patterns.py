@@ -93,7 +93,7 @@ RULES: list[tuple[str, str]] = [
     ("midp", rf"(?P<midp_p>morning|afternoon)(?:\s+(?P<midp_day>{DAYREF}|{WEEKDAY})(?!\w))?"),
     ("dayref", r"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
     # Friday, last Friday, Tuesday night, Friday morning
-    ("wd", rf"(?:(?P<wd_rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
+    ("wd", rf"(?:(?P<wd_rel>the\s+(?:previous|preceding|following)|this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd_w>{WEEKDAY})(?:\s+(?P<wd_p>{PART_OF_DAY})(?!s\b))?"),
     # the year 1998, the year two thousand
     ("yearw", rf"the\s+year\s+(?:(?P<yearw_y>{YEAR4})|(?P<yearw_sp>{SPELLED_YEAR}))"),
     # last month, this week, the past decade, next year, the weekend, earlier this year
