@@ -161,6 +161,8 @@ def test_dates_without_reference_date_keeps_x_parts(text, value):
     "Staff take a mid-afternoon break.",
     "Rates rose 5 and 6 percent.",
     "The strike lasted one day.",
+    "The pair set up a venture called Orion 1980, making satellite parts.",
+    "The ministry launched the Vision 2030 plan.",
     "Sales fell in the last two quarters.",
 ])
 def test_dates_false_positives_are_not_dates(text):

@@ -26,6 +26,7 @@ CASES = [
     ("The talks began in November 2024.", "November 2024", "2024-11"),
     ("The talks began in Sept. 2021.", "Sept. 2021", "2021-09"),
     ("The plant opened in 1998.", "1998", "1998"),
+    ("Sales rose in Europe in 1998.", "1998", "1998"),
     ("Output rose 4% in fiscal 1989.", "fiscal 1989", "1989"),
     ("The budget for FY2025 was approved.", "FY2025", "2025"),
     ("Prices soared in the 1990s.", "the 1990s", "199"),

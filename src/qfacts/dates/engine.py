@@ -983,6 +983,9 @@ def h_year(m, ctx, s):
         return None
     if ctx.text[m.end("r_year"):m.end("r_year") + 1] == ":":
         return None
+    nm = _NAME_BEFORE.search(ctx.text, max(0, ys - 30), ys)
+    if nm and nm.group(1).lower().rstrip(".") not in MONTHS and nm.group(1).lower() not in _CAP_NOT_NAME:
+        return None   # a year inside a name ("Orion 1980", "Expo 2000", "Windows 2000")
     return v_year(y), None
 
 
@@ -1022,6 +1025,10 @@ def h_month(m, ctx, s):
 
 _THIS_YEAR_SPAN = re.compile(r"\b(?:this|so\s+far\s+this)\s+year\s+(?:through|thru|until|till|to)\s+$|\byear[-\s]to[-\s]date\s+(?:through|to)\s+$")
 _MODALS = {"will", "would", "could", "may", "might", "shall", "should", "ll", "must"}
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"\n]\s)(?<=\w\s)([A-Z][a-z]+)\s+$")
+_CAP_NOT_NAME = {"in", "by", "since", "until", "till", "for", "of", "on", "at", "from", "to", "during", "before", "after",
+                 "through", "about", "around", "early", "late", "mid", "the", "fiscal", "and", "or", "between", "than",
+                 "as", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "year", "end"}
 _TODAYS_GENERIC = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:" + "|".join(LEX["today_generic_nouns"]["words"]) + r")\b")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 
