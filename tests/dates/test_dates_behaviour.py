@@ -163,6 +163,8 @@ def test_dates_without_reference_date_keeps_x_parts(text, value):
     "The strike lasted one day.",
     "The pair set up a venture called Orion 1980, making satellite parts.",
     "The ministry launched the Vision 2030 plan.",
+    "She reads the morning paper.",
+    "He wrote it in the evening of his life.",
     "Sales fell in the last two quarters.",
 ])
 def test_dates_false_positives_are_not_dates(text):

@@ -196,6 +196,8 @@ CASES = [
     ("Shares closed lower on Friday, down 4% from the previous Friday.", "the previous Friday", "2025-05-09"),
     ("The accord was signed on June 4, 1997. The following Monday it was ratified.", "The following Monday",
      "1997-06-09"),
+    ("Prices fell on Friday, when dealers sold heavily in the morning.", "the morning", "2025-05-16TMO"),
+    ("The talks resume in the afternoon.", "the afternoon", "2025-05-19TAF"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

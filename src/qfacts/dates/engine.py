@@ -709,6 +709,26 @@ def h_dpart(m, ctx, s):
     return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
 
 
+_IN_BEFORE = re.compile(r"(?<![\d\w])(?<!\d\s)(?:early\s+|late\s+|later\s+|earlier\s+)?in\s+$")
+
+
+def h_inpart(m, ctx, s):
+    """"(buy orders came) in the morning": that part of the day last named (a day anchor), else of the reference
+    date; not "4 in the morning" (a clock time) and not other uses of "the morning" ("the morning paper")."""
+    if m["mod"] or not _IN_BEFORE.search(ctx.low, max(0, s - 12), s) or re.search(r"\d\s+in\s+$", ctx.low[max(0, s - 8):s]):
+        return None
+    if ctx.next_word(m.end("r_inpart")) == "of":
+        return None   # "the evening of life", "the morning of March 3" (the date is found on its own)
+    part = PARTS[_norm(m["inpart_p"])]
+    if ctx.anchor and granularity(ctx.anchor) == "D":
+        day = ctx.anchor[:10]
+    elif ctx.ref is not None:
+        day = v_day(ctx.ref)
+    else:
+        day = "XXXX-XX-XX"
+    return f"{day}T{part}", None
+
+
 def h_midp(m, ctx, s):
     """"mid-afternoon yesterday", "by mid morning": a part of the day named (or the reference date)."""
     if not m["mod"] or not _norm(m["mod"]).startswith("mid") or ctx.prev_word(m.start()) in ("a", "an", "every", "each"):

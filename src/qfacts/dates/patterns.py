@@ -89,6 +89,8 @@ RULES: list[tuple[str, str]] = [
     ("hol", rf"(?P<hol_n>{HOLIDAY})(?:\s+(?P<hol_week>week))?(?:\s+(?P<hol_y>{YEAR4}))?(?![\w])"),
     # yesterday afternoon, this morning, last night, tonight
     ("dpart", rf"(?:(?P<dpart_day>{DAYREF})|(?P<dpart_this>this|last))\s+(?P<dpart_p>{PART_OF_DAY})"),
+    # (in) the morning / afternoon / evening: a part of the day last talked about
+    ("inpart", r"the\s+(?P<inpart_p>morning|afternoon|evening)(?![\w-])"),
     # mid-afternoon (yesterday), mid morning Friday: only with the "mid" modifier
     ("midp", rf"(?P<midp_p>morning|afternoon)(?:\s+(?P<midp_day>{DAYREF}|{WEEKDAY})(?!\w))?"),
     ("dayref", r"(?P<dayref_w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?![\w])"),
