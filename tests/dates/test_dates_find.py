@@ -198,6 +198,9 @@ CASES = [
      "1997-06-09"),
     ("Prices fell on Friday, when dealers sold heavily in the morning.", "the morning", "2025-05-16TMO"),
     ("The talks resume in the afternoon.", "the afternoon", "2025-05-19TAF"),
+    ("The convoy will leave at 4 in the morning (4 a.m. GMT Wednesday), officials said.", "4 in the morning",
+     "2025-05-21T04:00"),
+    ("The polls closed at 9 o'clock in the evening.", "9 o'clock in the evening", "2025-05-19T21:00"),
     # holidays
     ("Shops close on Christmas Day.", "Christmas Day", "2024-12-25"),
     ("Pilgrims arrived in Rome for Easter week.", "Easter week", "2025-W16", dt.date(2025, 4, 14)),

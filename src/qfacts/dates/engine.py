@@ -344,6 +344,18 @@ def h_time(m, ctx, s):
     return (f"{v_day(day) if day else 'XXXX-XX-XX'}T{hm}", mod)
 
 
+def h_cip(m, ctx, s):
+    """"4 in the morning", "9 o'clock in the evening": a clock time on the reference date (or the day named after it)."""
+    h = int(m["cip_h"])
+    part = _norm(m["cip_p"])
+    if part == "morning":
+        h = 0 if h == 12 else h
+    elif h != 12:
+        h += 12
+    day = v_day(ctx.ref) if ctx.ref else "XXXX-XX-XX"
+    return f"{day}T{h:02d}:00", None
+
+
 def h_wdmd(m, ctx, s):
     return _md(ctx, m["wdmd_m"], m["wdmd_d"], m["wdmd_y"], m.start("wdmd_m"), m.start("r_wdmd"), m.end("r_wdmd"),
                wd=_weekday(m["wdmd_wd"]))
@@ -1208,6 +1220,7 @@ def _second_days(text: str, low: str, out: list[DateMention]) -> None:
 
 
 _DAYWORD_IN_TIME = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
 _TIME_JOIN = re.compile(r",?[ \t]+(?:on[ \t]+)?")
 _TIME_GAP = re.compile(r"^[\s,]*(?:\([^()\n]{0,24}\)[\s,]*)?(?:on\s+)?$")
 
@@ -1222,7 +1235,13 @@ def _anchor_times(text: str, out: list[DateMention]) -> None:
         if m.type != "TIME" or "T" not in m.value or _DAYWORD_IN_TIME.search(m.text) or m.value[:10].count("-") != 2:
             continue
         gap = text[m.end:nxt.start]
-        if nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and _TIME_GAP.match(gap):
+        if nxt.type == "TIME" and _FULL_DAY.match(nxt.value) and _PAREN_OPEN.fullmatch(gap) \
+                and _DAYWORD_IN_TIME.search(nxt.text):
+            # "4 in the morning (4 a.m. EDT Thursday)": the bracketed time names the day
+            value = nxt.value[:10] + m.value[10:]
+            ia, ib = interval(value)
+            out[i - 1] = DateMention(m.start, m.end, m.text, value, m.type, ia, ib, m.mod)
+        elif nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and _TIME_GAP.match(gap):
             value = nxt.value + m.value[10:]
             ia, ib = interval(value)
             if _TIME_JOIN.fullmatch(gap):

@@ -55,6 +55,8 @@ RULES: list[tuple[str, str]] = [
     ("time", rf"(?:(?P<time_approx>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              rf"(?:(?P<time_h>[01]?\d|2[0-3])(?::(?P<time_min>[0-5]\d))?\s*(?P<time_ampm>{AMPM})|(?P<time_hh>[01]?\d|2[0-3]):(?P<time_mm>[0-5]\d)(?=\s*{TZ}|\s*h\b)|(?P<time_noon>noon|midnight|midday))"
              rf"{TZ}?(?:\s+(?:on\s+)?(?P<time_wd>{WEEKDAY}|{DAYREF})(?!\w))?"),
+    # 4 in the morning, 9 o'clock in the evening
+    ("cip", r"(?P<cip_h>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<cip_p>morning|afternoon|evening)(?![\w-])"),
     # Saturday, April 25 (, 1998)
     ("wdmd", rf"(?P<wdmd_wd>{WEEKDAY}),?\s+(?P<wdmd_m>{MONTH})\s+(?P<wdmd_d>{DAY})(?:,?\s+(?P<wdmd_y>{YEAR4}))?"),
     # Nov. 5, 2024 / November 5 / Sept. 30
