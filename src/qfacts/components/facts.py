@@ -94,7 +94,7 @@ class FactsComponent:
         for s, e in raw:  # also break at line ends (headlines, datelines)
             start = s
             for i in range(s, e):
-                if "\n" in v.ws[i] or (v.text[i].isspace() and "\n" in v.text[i]):
+                if v.text[i].isspace() and "\n" in v.text[i]:
                     bounds.append((start, i + 1))
                     start = i + 1
             if start < e:
@@ -114,8 +114,9 @@ class FactsComponent:
                         return True
         return False
 
-    def _is_modifier(self, v: TokenView, ent: Span) -> bool:
-        """ "US-based", "in Tokyo" (a location, not a side), "according to X" (a source)."""
+    def _is_modifier(self, v: TokenView, ent: Span, dateline: int) -> bool:
+        """ "US-based", "in Tokyo" (a location, not a side), "according to X" (a source), or a place in the
+        dateline, which ends before token ``dateline``."""
         e = ent.end
         low = v.lower
         if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
@@ -123,7 +124,7 @@ class FactsComponent:
         if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in self.locatives:
             return True
         # a dateline: "TOKYO, April 12 --", "REDMOND, Washington, April 16 --"
-        if ent.start < self._dateline_end(v):
+        if ent.start < dateline:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
@@ -147,7 +148,7 @@ class FactsComponent:
 
     # ------------------------------------------------------------------ parties
     def _groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
-                triggers: list[Span]) -> tuple[list[list[Span]], set[int]]:
+                triggers: list[Span], dateline: int) -> tuple[list[list[Span]], set[int]]:
         """Partner groups opened by prepositions; returns the groups and the entity starts they used."""
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
@@ -168,7 +169,7 @@ class FactsComponent:
                 while j < e and skipped < 10:
                     ent = by_start.get(j)
                     if ent is not None:
-                        if self._is_modifier(v, ent) or (self._possessive(v, ent) and word != "by"):
+                        if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by"):
                             j = ent.end
                             skipped += 1
                             continue
@@ -178,10 +179,10 @@ class FactsComponent:
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
-                            while k < e and low[k] in (",", "and", "&", "the", "as", "well", "also", "both"):
+                            while k < e and low[k] in self.coordinators:
                                 k += 1
                             nxt = by_start.get(k)
-                            if k > j and nxt is not None and not self._is_modifier(v, nxt):
+                            if k > j and nxt is not None and not self._is_modifier(v, nxt, dateline):
                                 group.append(nxt)
                                 used.add(nxt.start)
                                 j = nxt.end
@@ -212,11 +213,11 @@ class FactsComponent:
         return k in trigger_ends or (k - 1) in trigger_ends and low[k - 1] in ("a", "an", "the")
 
     def _subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
-                 actors: dict[str, Optional[Span]], previous: list[dict]) -> list[Span]:
+                 actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
         low = v.lower
         ends = {ent.end: ent for ent in ents}
         eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
-                    and not self._is_modifier(v, ent)
+                    and not self._is_modifier(v, ent, dateline)
                     and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
@@ -323,7 +324,7 @@ class FactsComponent:
             if self._has(words, self.strong_negation):
                 continue
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used = self._groups(v, labels, s, e, sent_ents, triggers)
+            groups, used = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
             specific = any(t._.kind in ("specific", "repeat") for t in triggers)
             signing = self._has(words, self.signing)
             dates = [d for d in dated if s <= d.start < e]
@@ -346,24 +347,23 @@ class FactsComponent:
                 if self._has(before, self.hedges):
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
-                subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts)
+                subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
+                                        dateline)
+                date = self._nearest(dates, trig)
+                status = self._status(words)
                 for group in groups or [[]]:
                     parties = self._dedupe(subject + group)
                     if not parties or (kind == "repeat" and len(parties) < 2):
                         continue
-                    date = min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
                     type_ = trig._.value
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
+                    fact = {"type": type_}
+                    self._set_parties(fact, parties)
+                    self._set_date(fact, date)
                     facts.append({
-                        "type": type_,
-                        "parties": [" ".join(p.text.split()) for p in parties],
-                        "_spans": parties,
-                        "keys": frozenset(self._key(p) for p in parties),
-                        "date": date._.value if date is not None else None,
-                        "date_text": date.text if date is not None else None,
-                        "date_interval": date._.interval if date is not None else None,
-                        "status": self._status(words),
+                        **fact,
+                        "status": status,
                         "trigger_text": trig.text,
                         "trigger_start": trig.start_char,
                         "trigger_end": trig.end_char,
@@ -413,14 +413,27 @@ class FactsComponent:
         for fact in reversed(facts):
             if fact["type"] == trig._.value:
                 if fact["date"] is None and dates:
-                    d = min(dates, key=lambda d: abs(d.start - trig.start))
-                    fact["date"], fact["date_text"], fact["date_interval"] = d._.value, d.text, d._.interval
+                    self._set_date(fact, self._nearest(dates, trig))
                 if len(fact["_spans"]) < 2 and groups:
-                    parties = self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g])
-                    fact["_spans"] = parties
-                    fact["parties"] = [" ".join(p.text.split()) for p in parties]
-                    fact["keys"] = frozenset(self._key(p) for p in parties)
+                    self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g]))
                 return
+
+    def _set_parties(self, fact: dict, parties: list[Span]) -> None:
+        """The sides of a fact: names on one line, their spans, and the keys facts are merged on."""
+        fact["parties"] = [" ".join(p.text.split()) for p in parties]
+        fact["_spans"] = parties
+        fact["keys"] = frozenset(self._key(p) for p in parties)
+
+    @staticmethod
+    def _set_date(fact: dict, date: Optional[Span]) -> None:
+        fact["date"] = date._.value if date is not None else None
+        fact["date_text"] = date.text if date is not None else None
+        fact["date_interval"] = date._.interval if date is not None else None
+
+    @staticmethod
+    def _nearest(dates: list[Span], trig: Span) -> Optional[Span]:
+        """The DATE of the sentence closest to the agreement word."""
+        return min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
 
     @staticmethod
     def _take_date(fact: dict, other: dict) -> None:
