@@ -97,7 +97,8 @@ def _extract_one(nlp: Language, document: Document) -> Record:
     for offset, piece in _chunks(text, limit):
         doc = nlp.make_doc(piece)
         doc._.reference_date = ref
-        doc._.reference_date_source = ref_source
+        # "none": the whole text was searched already; a later piece's first lines are no dateline
+        doc._.reference_date_source = ref_source or "none"
         doc = nlp(doc)
         _collect(doc, offset, record)
     return record

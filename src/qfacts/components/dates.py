@@ -12,7 +12,8 @@ class DatesComponent:
     """Find dates and times and resolve them against ``doc._.reference_date``.
 
     When the document carries no reference date and ``use_dateline`` is true, the date in the text's dateline or
-    first lines is used (and stored in ``doc._.reference_date`` with source ``"dateline"``).
+    first lines is used (and stored in ``doc._.reference_date`` with source ``"dateline"``). A caller that has
+    searched already and found none says so with ``doc._.reference_date_source = "none"``.
     A statistical model's DATE/TIME entities are replaced by these, which carry values.
     """
 
@@ -24,7 +25,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date
         text = token_view(doc).doc_text
-        if ref is None and self.use_dateline:
+        if ref is None and self.use_dateline and doc._.reference_date_source is None:
             found = find_reference_date(text)
             if found is not None:
                 ref = doc._.reference_date = found.date
