@@ -318,6 +318,9 @@ def _extract(document: Document, nlp, reporter: Reporter):
         return None
 
 
+# Commands kept in modules of their own register themselves on ``app`` when imported here (one per line).
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name=PROG)
