@@ -319,6 +319,7 @@ def _extract(document: Document, nlp, reporter: Reporter):
 
 
 # Commands kept in modules of their own register themselves on ``app`` when imported here (one per line).
+from . import cli_check  # noqa: E402,F401
 
 
 def main() -> None:

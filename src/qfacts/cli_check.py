@@ -1,0 +1,202 @@
+"""The ``qfacts check PATH...`` command: extraction rules for CI, with exit codes 0, 1 and 2.
+
+Only options and output live here; the rules, the snapshot and the writers are in :mod:`qfacts.check`.
+The command registers itself on :data:`qfacts.cli.app` when :mod:`qfacts.cli` imports this module.
+"""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from typing import List, Optional
+
+import typer
+from rich.text import Text
+
+from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
+                    parse_labels, read_snapshot, write_human, write_snapshot)
+from . import cli
+from .cli import PROG, Reporter, _check_reference_date, _stdout, _usage_error, app, atomic_output
+from .api import Document, extract_documents
+from .io import InputError, read_inputs
+from .pipeline import ModelError, get_pipeline
+
+
+class CheckFormat(str, enum.Enum):
+    human = "human"
+    jsonl = "jsonl"
+    junit = "junit"
+    github = "github"
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(
+        None, metavar="PATH", show_default=False,
+        help="Files, folders, glob patterns or - for stdin, as for 'qfacts extract' (a .jsonl file is a corpus)."),
+    require: Optional[List[str]] = typer.Option(
+        None, "--require", metavar="LABEL,...", show_default=False,
+        help="Every document has at least one entity of each label (ORG, PLACE, DATE, AGREEMENT); "
+             "comma-separated, may be repeated."),
+    min_facts: Optional[int] = typer.Option(
+        None, "--min-facts", metavar="N", min=0, show_default=False,
+        help="Every document has at least N agreement facts."),
+    expect: Optional[str] = typer.Option(
+        None, "--expect", metavar="SNAPSHOT.jsonl", show_default=False,
+        help="Every document has exactly the facts of this committed snapshot (type, parties, date); "
+             "documents new to it or missing from it fail too."),
+    update: bool = typer.Option(
+        False, "--update",
+        help="Write the --expect snapshot from this run's facts instead of comparing (atomically; never "
+             "when an input could not be read)."),
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.human, "--format", "-f", case_sensitive=False,
+        help="Machine-readable results on stdout: jsonl (one object per document and rule), junit (JUnit XML), "
+             "github (GitHub Actions ::error annotations). human writes nothing on stdout."),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=_check_reference_date,
+        help="Anchor for relative dates, as for 'qfacts extract'."),
+    model: Optional[str] = typer.Option(
+        None, "--model", "-m", metavar="NAME_OR_PATH",
+        help="An installed spaCy pipeline to run under the qfacts rules, as for 'qfacts extract'."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No human summary on stderr (input errors are still named)."),
+) -> None:
+    """Check extraction results against rules, for CI: exit 1 when a rule is not met.
+
+    Rules: --require (labels every document has), --min-facts (facts every document has), --expect (the
+    facts of a committed snapshot: facts that appeared or disappeared are named per document). A summary goes
+    to stderr; --format jsonl|junit|github writes machine-readable results on stdout.
+
+    Examples:
+
+        qfacts check articles/ --require ORG,DATE,AGREEMENT --min-facts 1
+
+        qfacts check articles/ --expect facts.jsonl --update
+
+        qfacts check articles/ --expect facts.jsonl --format junit > junit.xml
+
+        qfacts check corpus.jsonl --expect facts.jsonl --format github
+
+    --update writes the snapshot (commit it); later runs report the facts that appeared (+) or disappeared
+    (-) per document. --format github gives annotations in GitHub Actions.
+
+    Snapshot ids are the document ids (paths as given, or the corpus records' ids): run the check from the
+    folder the snapshot was written from.
+
+    Exit codes: 0 every rule met (or the snapshot written by --update); 1 a rule not met; 2 usage or input
+    error: bad option, unknown label in --require, no rule given, unreadable or malformed snapshot, or an input
+    that could not be read (each named on one line of stderr; the other inputs are still checked, and 2 wins
+    over 1).
+    """
+    if not paths:
+        if cli._is_terminal(sys.stdin):
+            raise _usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
+        paths = ["-"]
+    rules = _rules(require, min_facts, expect, update)
+    try:
+        nlp = get_pipeline(model)
+    except ModelError as exc:
+        raise _usage_error(f"--model: {exc}") from None
+
+    reporter = Reporter(quiet=quiet, progress_allowed=True)
+    documents: list[DocumentFacts] = []
+    try:
+        report = _check(paths, rules, reference_date, nlp, reporter, documents)
+    except KeyboardInterrupt:
+        reporter.close()
+        reporter.console.print(Text(f"{PROG}: interrupted"))
+        raise typer.Exit(130) from None
+    finally:
+        reporter.close()
+    if update:
+        _update(expect, documents, report, reporter, quiet)
+    _write(report, fmt.value, quiet)
+    raise typer.Exit(report.exit_code)
+
+
+def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optional[str], update: bool) -> Rules:
+    """The rules from the options; usage errors (exit 2) for unknown labels, --update alone, no rule, a bad
+    snapshot."""
+    try:
+        labels = parse_labels(require or ())
+    except ValueError as exc:
+        raise _usage_error(f"--require: {exc}") from None
+    if require and not labels:
+        raise _usage_error("--require: no label given")
+    if update and expect is None:
+        raise _usage_error("--update needs --expect SNAPSHOT.jsonl (the snapshot to write)")
+    if not labels and min_facts is None and expect is None:
+        raise _usage_error("no rule: give --require, --min-facts or --expect (see qfacts check --help)")
+    snapshot = None
+    if expect is not None:
+        if os.path.isdir(expect):
+            raise _usage_error(f"--expect {expect}: is a folder")
+        if update:
+            folder = os.path.dirname(os.path.abspath(expect))
+            if not os.path.isdir(folder):
+                raise _usage_error(f"--expect {expect}: folder {folder} does not exist")
+        else:
+            try:
+                snapshot = read_snapshot(expect)
+            except SnapshotError as exc:
+                raise _usage_error(f"--expect {exc}") from None
+    return Rules(require=labels, min_facts=min_facts, expect=snapshot, expect_path=expect)
+
+
+def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, reporter: Reporter,
+           documents: list[DocumentFacts]) -> Report:
+    """Extract and check every input; input errors are named on stderr as they come."""
+    checker = Checker(rules)
+    for item in read_inputs(paths, reference_date=reference_date):
+        if isinstance(item, InputError):
+            reporter.error(item.where, item.message)
+            checker.add_error(item.where, item.message)
+            continue
+        doc = _extract(item, nlp)
+        if isinstance(doc, str):
+            reporter.error(item.id, doc)
+            checker.add_error(item.id, doc)
+            continue
+        case = checker.add(doc)
+        if case.error is not None:
+            reporter.error(case.document, case.error)
+        else:
+            documents.append(doc)
+        reporter.document_done(item.id)
+    return checker.finish()
+
+
+def _extract(document: Document, nlp) -> DocumentFacts | str:
+    """The document's facts, or the message of the extractor's failure on it."""
+    try:
+        return DocumentFacts.from_record(next(extract_documents([document], nlp=nlp)))
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug in a rule must not stop the other documents' checks
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,
+            quiet: bool) -> None:
+    """Write the snapshot, unless an input could not be read (the snapshot would lose its documents)."""
+    assert path is not None
+    if report.errors:
+        reporter.console.print(Text(f"{PROG}: error: --update: {path} not written, some input could not be read"))
+        return
+    with atomic_output(path) as fh:
+        write_snapshot(documents, fh)
+    if not quiet:
+        noun = "document" if len(documents) == 1 else "documents"
+        reporter.console.print(Text(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})"))
+
+
+def _write(report: Report, fmt: str, quiet: bool) -> None:
+    if fmt in WRITERS:
+        stdout = _stdout()
+        WRITERS[fmt](report, stdout)
+        stdout.flush()
+    if not quiet:
+        write_human(report, sys.stderr, rich=cli._is_terminal(sys.stderr), color=cli._colour_allowed(sys.stderr),
+                    errors=False)
+
