@@ -5,6 +5,7 @@ The command registers itself on :data:`qfacts.cli.app` when :mod:`qfacts.cli` im
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import sys
@@ -192,10 +193,16 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
 
 
 def _write(report: Report, fmt: str, quiet: bool) -> None:
+    """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr."""
     if fmt in WRITERS:
         stdout = _stdout()
-        WRITERS[fmt](report, stdout)
-        stdout.flush()
+        try:
+            WRITERS[fmt](report, stdout)
+            stdout.flush()
+        except BrokenPipeError:
+            # Nobody reads stdout any more: point it at /dev/null so the interpreter's final flush stays quiet.
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not quiet:
         write_human(report, sys.stderr, rich=cli._is_terminal(sys.stderr), color=cli._colour_allowed(sys.stderr),
                     errors=False)
