@@ -320,6 +320,7 @@ def _extract(document: Document, nlp, reporter: Reporter):
 
 # Commands kept in modules of their own register themselves on ``app`` when imported here (one per line).
 from . import cli_check  # noqa: E402,F401
+from . import cli_eval  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,204 @@
+"""The ``qfacts eval GOLD.jsonl [PRED.jsonl]`` command: precision, recall and F1 against a gold corpus.
+
+The scoring is :mod:`qfacts.evaluate`; this module reads the files, runs the extraction when no predictions are
+given, and prints the table (Rich on a terminal, plain aligned text in a pipe) or JSON.
+
+Exit codes
+----------
+===  =====================================================================================================
+0    both files read and scored
+1    some line of a readable file was skipped (not JSON, not an object, no ``id``) or the extraction failed
+     on a gold document; each is named on one line of stderr, and the scores of the rest are still printed
+2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE;
+     ``--model`` that cannot be loaded, or given together with PRED; both GOLD and PRED ``-``
+130  interrupted
+===  =====================================================================================================
+"""
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from typing import IO, List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, _colour_allowed, _is_terminal, _stdout,
+                  _usage_error, app)
+from .evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
+from .pipeline import ModelError, get_pipeline
+
+COLUMNS = ("P", "R", "F1", "pred", "gold")
+
+
+class EvalFormat(str, enum.Enum):
+    table = "table"
+    text = "text"
+    json = "json"
+
+
+@app.command(name="eval")
+def eval_(
+    gold_path: str = typer.Argument(..., metavar="GOLD", show_default=False,
+                                    help="Gold corpus, JSON Lines in the shared FORMAT.md (- for stdin)."),
+    pred_path: Optional[str] = typer.Argument(
+        None, metavar="PRED", show_default=False,
+        help="Predictions, JSON Lines as 'qfacts extract --format jsonl' writes them (- for stdin). "
+             "Without PRED, qfacts extracts from the gold texts itself."),
+    fmt: Optional[EvalFormat] = typer.Option(
+        None, "--format", "-f", case_sensitive=False, show_default=False,
+        help="table (Rich), text (plain aligned columns) or json. Default: table on a terminal, text in a pipe."),
+    where: Optional[List[str]] = typer.Option(
+        None, "--where", "-w", metavar="FIELD=VALUE",
+        help="Score only the gold documents whose FIELD has this value (repeatable; all must hold)."),
+    errors: int = typer.Option(0, "--errors", "-e", min=0, metavar="N",
+                               help="Also list the first N disagreements (misses, spurious, wrong values)."),
+    model: Optional[str] = typer.Option(
+        None, "--model", "-m", metavar="NAME_OR_PATH",
+        help="Without PRED: an installed spaCy pipeline to run under the qfacts rules, as for extract."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar while extracting."),
+) -> None:
+    """Score predictions against a gold corpus: precision, recall and F1 per measure.
+
+    Mention level, per annotated label: strict (same offsets), relaxed (overlap, one to one) and value (DATE
+    TIMEX3 value, AGREEMENT type). Document level: orgs and places sets, agreements strict (same type and
+    parties), relaxed (same type, one shared party), types, date. Without PRED, qfacts extracts from the gold
+    texts first, each with the reference_date of its record.
+
+    Examples:
+
+        qfacts eval ../shared/corpora/seed/seed.jsonl
+
+        qfacts extract --format jsonl gold.jsonl > pred.jsonl; qfacts eval gold.jsonl pred.jsonl --errors 20
+
+        qfacts eval conll.jsonl pred.jsonl --where topic=sport --format json
+
+    Exit codes: 0 scored; 1 some line skipped or a document's extraction failed (each named on stderr, the
+    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where, bad --model,
+    --model with PRED); 130 interrupted.
+    """
+    if gold_path == "-" and pred_path == "-":
+        raise _usage_error("GOLD and PRED cannot both be - (standard input)")
+    if model and pred_path is not None:
+        raise _usage_error("--model only applies when qfacts extracts itself (no PRED given)")
+    try:
+        conditions = [parse_where(c) for c in where or ()]
+    except ValueError as exc:
+        raise _usage_error(f"--where: {exc}") from None
+
+    reporter = Reporter(quiet=quiet, progress_allowed=True)
+    gold_all = _load(gold_path, "GOLD", reporter)
+    gold = select(gold_all, conditions)
+    try:
+        if pred_path is None:
+            predictions = _extract(gold, model, reporter)
+        else:
+            predictions = _load(pred_path, "PRED", reporter)
+    except KeyboardInterrupt:
+        reporter.close()
+        reporter.console.print(Text(f"{PROG}: interrupted"))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        reporter.close()
+
+    result = evaluate(gold, predictions)
+    stdout = _stdout()
+    fmt_name = fmt.value if fmt else ("table" if _is_terminal(stdout) else "text")
+    header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
+              "where": dict(conditions)}
+    if fmt_name == "json":
+        stdout.write(json.dumps({**header, **result.to_dict(findings=errors)}, ensure_ascii=False, indent=1) + "\n")
+    elif fmt_name == "text":
+        stdout.write(format_text(result, errors))
+    else:
+        print_table(result, errors, stdout, title=f"{gold_path} vs {pred_path or 'qfacts ' + (model or 'rules')}")
+    stdout.flush()
+    if reporter.errors:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
+    """Records by id; bad lines are reported (exit 1 later), an unreadable file is a usage error (exit 2)."""
+    if path != "-" and os.path.isdir(path):
+        raise _usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
+    try:
+        if path == "-":
+            documents, problems = read_jsonl(_stdin(), "-")
+        else:
+            documents, problems = read_jsonl(path)
+    except UnicodeDecodeError as exc:
+        raise _usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise _usage_error(f"{what} {path}: {exc.strerror or exc}") from None
+    _report(problems, reporter)
+    return documents
+
+
+def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, dict]:
+    try:
+        nlp = get_pipeline(model)
+    except ModelError as exc:
+        raise _usage_error(f"--model: {exc}") from None
+    predictions, problems = predict(gold, nlp=nlp, on_document=reporter.document_done)
+    _report(problems, reporter)
+    return predictions
+
+
+def _report(problems: List[Problem], reporter: Reporter) -> None:
+    for problem in problems:
+        reporter.error(problem.where, problem.message)
+
+
+def _stdin() -> IO[str]:
+    stream = sys.stdin
+    if hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (ValueError, OSError):  # already read from, or not a real stream: read it as it is
+            pass
+    return stream
+
+
+def _figures(score) -> list[str]:
+    return [f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.predicted),
+            str(score.gold)]
+
+
+def _summary(result: Evaluation) -> str:
+    plural = "" if result.documents == 1 else "s"
+    return f"{result.documents} gold document{plural}, {result.without_prediction} without a prediction"
+
+
+def format_text(result: Evaluation, errors: int = 0) -> str:
+    """The scores as plain aligned columns (measure, P, R, F1, pred, gold), then the first ``errors`` findings."""
+    width = max([len("measure")] + [len(s.measure) for s in result.scores]) + 2
+    lines = [_summary(result), f"{'measure':<{width}}" + "".join(f"{c:>8}" for c in COLUMNS)]
+    lines += [f"{s.measure:<{width}}" + "".join(f"{v:>8}" for v in _figures(s)) for s in result.scores]
+    if errors and result.findings:
+        lines += [""] + [f"  {finding}" for finding in result.findings[:errors]]
+    return "\n".join(lines) + "\n"
+
+
+def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
+    """A Rich table, mention-level measures then document-level ones, for a terminal."""
+    colour = _colour_allowed(out)
+    console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
+                      force_terminal=True if colour else None)
+    table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)
+    table.add_column("level", style="dim", no_wrap=True)
+    table.add_column("measure", style="bold", no_wrap=True)
+    for column in COLUMNS:
+        table.add_column(column, justify="right", style="cyan" if column == "F1" else None, no_wrap=True)
+    previous = None
+    for score in result.scores:
+        if previous is not None and score.level != previous:
+            table.add_section()
+        table.add_row(score.level if score.level != previous else "", score.measure, *_figures(score))
+        previous = score.level
+    console.print(table)
+    for finding in result.findings[:errors]:
+        console.print(Text(f"  {finding}", style="dim"))
