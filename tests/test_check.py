@@ -204,6 +204,14 @@ def test_case_location_splits_a_corpus_record_source_into_file_and_line(source, 
     assert check.case_location(check.Case("id", source)) == expected
 
 
+def test_same_file_recognises_a_file_and_the_records_of_a_corpus_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert check.same_file("snap.jsonl:3", str(tmp_path / "snap.jsonl"))
+    assert check.same_file("./snap.jsonl", "snap.jsonl")
+    assert not check.same_file("other.jsonl:3", "snap.jsonl")
+    assert not check.same_file("-", "-")
+
+
 # --- writers ---------------------------------------------------------------------------------------------
 
 def _mixed_report():

@@ -197,6 +197,13 @@ def test_snapshot_names_documents_new_to_it_and_missing_from_it(work):
     ]
 
 
+def test_a_snapshot_inside_the_checked_folder_is_not_read_as_an_input(work):
+    assert run(".", "--expect", "facts.jsonl", "--update").exit_code == 0
+    result = run(".", "--expect", "facts.jsonl", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [r["document"] for r in jsonl(result)] == ["./signed.txt", "./weather.txt"]
+
+
 def test_update_is_deterministic_and_ignores_the_input_order(work):
     assert run("weather.txt", "signed.txt", "--expect", "a.jsonl", "--update").exit_code == 0
     assert run("signed.txt", "weather.txt", "--expect", "b.jsonl", "--update").exit_code == 0

@@ -33,6 +33,7 @@ object per document and rule), :func:`write_junit` (JUnit XML: one testsuite, on
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -406,6 +407,18 @@ def _snapshot_fact(obj: Any, where: str) -> Fact:
 
 
 # --- where a case points to ----------------------------------------------------------------------------
+
+def source_file(source: str) -> str:
+    """The file a document came from: its source, less the ``:LINE`` of a JSONL corpus record."""
+    match = _JSONL_SOURCE.match(source)
+    return match["file"] if match else source
+
+
+def same_file(source: str, path: str) -> bool:
+    """Whether a document or input error with this source comes from the file ``path`` (e.g. the snapshot
+    itself, met while walking the folder it sits in)."""
+    return source != "-" and os.path.realpath(source_file(source)) == os.path.realpath(path)
+
 
 def case_location(case: Case) -> tuple[Optional[str], Optional[int]]:
     """``(file, line)`` for annotations: a JSONL corpus record's ``path:N`` source gives its file and line;
