@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from qfacts import check
-from qfacts.check import (Checker, DocumentFacts, Fact, Rules, SnapshotEntry, SnapshotError, check_documents,
+from qfacts.check import (Checker, DocumentFacts, Fact, Rules, SnapshotError, check_documents,
                           parse_snapshot)
 from qfacts.models import Agreement, Entity, Record
 
