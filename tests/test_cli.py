@@ -254,15 +254,16 @@ def test_bad_jsonl_records_are_named_by_line(in_fixtures):
 
 
 def test_extraction_failure_on_one_document_is_reported_and_the_rest_written(in_fixtures, monkeypatch):
-    real = cli.extract_documents
+    from qfacts import api
 
-    def flaky(documents, nlp=None):
-        documents = list(documents)
-        if documents[0].id == "corpus-2":
+    real = api._extract_one
+
+    def flaky(nlp, document):
+        if document.id == "corpus-2":
             raise RuntimeError("rule exploded")
-        return real(documents, nlp=nlp)
+        return real(nlp, document)
 
-    monkeypatch.setattr(cli, "extract_documents", flaky)
+    monkeypatch.setattr(api, "_extract_one", flaky)
     result = run("corpus.jsonl")
     assert result.exit_code == 1
     assert error_lines(result) == ["qfacts: error: corpus-2: extraction failed: RuntimeError: rule exploded"]
@@ -425,7 +426,7 @@ def test_seed_yields_a_date_and_an_agreement(seed_path):
 def test_text_longer_than_spacy_max_length_is_chunked_with_exact_offsets(seed_path, monkeypatch):
     nlp = qfacts.build_pipeline()
     nlp.max_length = 1000  # the smallest chunk api.py uses
-    monkeypatch.setattr(cli, "get_pipeline", lambda model=None: nlp)
+    monkeypatch.setattr(qfacts.parallel, "shared_pipeline", lambda model=None: nlp)
     text = seed_path.read_text(encoding="utf-8") * 2
     assert len(text) > 2 * nlp.max_length
     result = run("-", input=text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,6 +13,10 @@ from .models import Agreement, Entity, Record
 from .pipeline import get_pipeline
 
 DateLike = Union[str, _dt.date, None]
+
+PIECE_CHARS = 100_000
+"""Longer texts are processed in pieces of at most this many characters (or spaCy's ``max_length`` if smaller),
+cut at paragraph, line or space boundaries: memory stays bounded and time linear whatever the text's length."""
 
 
 @dataclass
@@ -57,11 +61,26 @@ def extract(text: str, reference_date: DateLike = None, *, id: str = "-", source
 
 
 def extract_documents(documents: Iterable[Document], nlp: Optional[Language] = None,
-                      batch_size: int = 32) -> Iterator[Record]:
-    """Extract from many documents, yielding one Record each, in order."""
+                      batch_size: int = 32,
+                      on_error: Optional[Callable[[Document, Exception], None]] = None) -> Iterator[Record]:
+    """Extract from many documents, yielding one Record each, in order.
+
+    Without ``on_error`` an exception raised on one document ends the iteration; with it, that document is
+    skipped and ``on_error(document, exception)`` is called, so one bad document cannot lose the others.
+    """
     nlp = nlp or get_pipeline()
     for document in documents:
-        yield _extract_one(nlp, document)
+        if on_error is None:
+            yield _extract_one(nlp, document)
+            continue
+        try:
+            record = _extract_one(nlp, document)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # reported through the hook, the other documents go on
+            on_error(document, exc)
+            continue
+        yield record
 
 
 def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
@@ -93,7 +112,7 @@ def _extract_one(nlp: Language, document: Document) -> Record:
     record = Record(id=document.id, source=document.source,
                     reference_date=ref.isoformat() if ref else None,
                     reference_date_source=ref_source, text_length=len(text))
-    limit = max(1000, nlp.max_length - 1)
+    limit = max(1000, min(PIECE_CHARS, nlp.max_length - 1))
     for offset, piece in _chunks(text, limit):
         doc = nlp.make_doc(piece)
         doc._.reference_date = ref

@@ -1,7 +1,8 @@
 """The ``qfacts`` command line: ``qfacts extract PATH...`` and ``qfacts --version``.
 
 The CLI is thin: it parses options, reads inputs (:mod:`qfacts.io`), calls the library
-(:func:`qfacts.extract_documents`) and writes records (:mod:`qfacts.render`). Data goes to stdout (or
+(:func:`qfacts.parallel.extract_items`, or :mod:`qfacts.distributed` with ``--scheduler``) and writes records
+(:mod:`qfacts.render`). Data goes to stdout (or
 ``--output FILE``); errors, the progress bar and the summary go to stderr.
 
 Exit codes
@@ -11,7 +12,8 @@ Exit codes
 1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
      one line on stderr names each, and the output for all the other inputs is still written
 2    usage error: unknown or bad option, bad ``--reference-date``, ``--model`` that cannot be loaded,
-     ``--output`` in a folder that does not exist, no PATH while stdin is a terminal
+     ``--output`` in a folder that does not exist, no PATH while stdin is a terminal, ``--scheduler`` without
+     dask installed or with a scheduler that cannot be reached
 130  interrupted (Ctrl-C); ``--output FILE`` is left untouched
 ===  =====================================================================================================
 
@@ -32,9 +34,10 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from . import __version__
-from .api import Document, extract_documents, parse_reference_date
+from .api import parse_reference_date
 from .io import InputError, read_inputs
-from .pipeline import ModelError, get_pipeline
+from .parallel import describe_error, extract_items, shared_pipeline
+from .pipeline import ModelError
 from .render import make_writer
 
 PROG = "qfacts"
@@ -57,6 +60,12 @@ class Format(str, enum.Enum):
 class Rows(str, enum.Enum):
     entities = "entities"
     facts = "facts"
+
+
+class StdinFormat(str, enum.Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
 
 
 app = typer.Typer(
@@ -229,6 +238,17 @@ def extract(
         None, "--model", "-m", metavar="NAME_OR_PATH",
         help="An installed spaCy pipeline to run under the qfacts rules (default: the embedded rules only)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", metavar="N",
+        help="Extract on N processes (0: one per core); records still come out in input order."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); needs "
+             "qfacts[dask] here and qfacts on the workers. Records come out in input order."),
+    stdin_format: StdinFormat = typer.Option(
+        StdinFormat.auto, "--stdin-format", case_sensitive=False,
+        help="How to read -: auto (JSON Lines when the first line is a JSON object, else one text), text or "
+             "jsonl. JSON Lines are read and answered line by line."),
 ) -> None:
     """Extract organisations, places, dates, agreements and agreement facts from news texts.
 
@@ -245,8 +265,13 @@ def extract(
 
         qfacts extract --format jsonl corpus.jsonl > predictions.jsonl
 
+        producer | qfacts extract --jobs 2 - | consumer      (JSON Lines in, one record out per line, in order)
+
+        qfacts extract --scheduler tcp://10.0.0.5:8786 corpus.jsonl -o records.jsonl
+
     Exit codes: 0 all inputs processed; 1 some input failed (each named on stderr, the output for the others
-    still written); 2 usage error (bad option, bad --reference-date, unloadable --model); 130 interrupted.
+    still written); 2 usage error (bad option, bad --reference-date, unloadable --model, --scheduler without
+    dask or unreachable); 130 interrupted.
     """
     if not paths:
         if _is_terminal(sys.stdin):
@@ -260,20 +285,48 @@ def extract(
             raise _usage_error(f"--output {output}: is a folder")
     stdout = _stdout()
     fmt_name = resolve_format(fmt.value if fmt else None, output, _is_terminal(stdout))
+    if scheduler is not None and jobs != 1:
+        raise _usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
+    with contextlib.ExitStack() as stack:
+        process = _processor(stack, model, jobs, scheduler)
+        _extract_all(paths, output, stdout, fmt_name, rows.value, reference_date, stdin_format.value, process,
+                     quiet)
+
+
+def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, scheduler: Optional[str]):
+    """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
+    if scheduler is not None:
+        return _dask_processor(stack, model, scheduler)
     try:
-        nlp = get_pipeline(model)
+        shared_pipeline(model)  # a bad --model is a usage error before any input is read
     except ModelError as exc:
         raise _usage_error(f"--model: {exc}") from None
+    return lambda items: extract_items(items, jobs=jobs, model=model)
 
+
+def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str):
+    from .distributed import DaskMissing, connect, extract_items_on  # imports dask only when called
+
+    try:
+        client = connect(scheduler)
+    except (DaskMissing, OSError) as exc:
+        raise _usage_error(f"--scheduler: {exc}") from None
+    stack.callback(client.close)
+    return lambda items: extract_items_on(items, client, model=model)
+
+
+def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_name: str, rows: str,
+                 reference_date: Optional[str], stdin_format: str, process, quiet: bool) -> None:
+    """Run the extraction to stdout or ``--output``, with errors, progress and summary on stderr."""
     to_terminal = output is None and _is_terminal(stdout)
     reporter = Reporter(quiet=quiet, progress_allowed=not to_terminal)
     try:
         if output is None:
-            _run(paths, stdout, fmt_name, rows.value, reference_date, nlp, reporter,
+            _run(paths, stdout, fmt_name, rows, reference_date, stdin_format, process, reporter,
                  color=_colour_allowed(stdout))
         else:
             with atomic_output(output) as fh:
-                _run(paths, fh, fmt_name, rows.value, reference_date, nlp, reporter, color=False)
+                _run(paths, fh, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False)
     except KeyboardInterrupt:
         reporter.close()
         reporter.console.print(Text(f"{PROG}: interrupted"))
@@ -292,35 +345,31 @@ def extract(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
-def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Optional[str], nlp,
-         reporter: Reporter, *, color: bool) -> None:
+def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Optional[str], stdin_format: str,
+         process, reporter: Reporter, *, color: bool) -> None:
+    """Read, extract (``process``: here, on processes or on Dask) and write each record as soon as it is done.
+
+    A document the extractor fails on is named on stderr; a bug in a rule must not lose the others' output.
+    """
     writer = make_writer(fmt, out, rows=rows, color=color)
     writer.start()
-    for item in read_inputs(paths, reference_date=reference_date):
+    items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)
+    for item, result in process(items):
         if isinstance(item, InputError):
             reporter.error(item.where, item.message)
             continue
-        record = _extract(item, nlp, reporter)
-        if record is not None:
-            writer.write(record)
+        if isinstance(result, Exception):
+            reporter.error(item.id, f"extraction failed: {describe_error(result)}")
+        else:
+            writer.write(result)
         reporter.document_done(item.id)
     writer.finish()
-
-
-def _extract(document: Document, nlp, reporter: Reporter):
-    """One document's record, or None (reported) if the extractor fails on it."""
-    try:
-        return next(extract_documents([document], nlp=nlp))
-    except (KeyboardInterrupt, MemoryError):
-        raise
-    except Exception as exc:  # a bug in a rule must not lose the other documents' output
-        reporter.error(document.id, f"extraction failed: {type(exc).__name__}: {exc}")
-        return None
 
 
 # Commands kept in modules of their own register themselves on ``app`` when imported here (one per line).
 from . import cli_check  # noqa: E402,F401
 from . import cli_eval  # noqa: E402,F401
+from . import cli_schema  # noqa: E402,F401
 
 
 def main() -> None:

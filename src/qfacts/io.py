@@ -2,7 +2,9 @@
 
 An input ``PATH`` is one of:
 
-* ``-``: standard input, read as one plain-text document with id ``-``;
+* ``-``: standard input: a stream of JSON Lines records when its first non-blank line is a JSON object (read
+  line by line, so each record can be processed before the next one arrives; ids default to ``-:LINE``),
+  otherwise one plain-text document with id ``-`` (``stdin_format`` forces either reading);
 * a file: a plain-text document whose id is the path as given, or, when it ends in ``.jsonl`` / ``.ndjson``,
   a corpus of JSON Lines records ``{"id", "text", "reference_date"}`` (other keys are ignored; a record's id
   defaults to ``PATH:LINE``; its ``reference_date`` is optional and has source ``"record"``);
@@ -34,6 +36,7 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import glob as _glob
+import itertools
 import json
 import os
 import sys
@@ -45,6 +48,7 @@ from .api import Document, parse_reference_date
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 STDIN = "-"
+STDIN_FORMATS = ("auto", "text", "jsonl")
 BINARY_SNIFF_BYTES = 8192
 _GLOB_CHARS = frozenset("*?[")
 
@@ -119,17 +123,20 @@ def walk_folder(folder: str) -> list[str]:
 
 
 def read_inputs(paths: Iterable[str], *, reference_date: Union[str, _dt.date, None] = None,
-                stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
+                stdin: Optional[BinaryIO] = None, stdin_format: str = "auto") -> Iterator[Item]:
     """Yield a :class:`Document` or an :class:`InputError` for each input, in order, lazily.
 
     ``reference_date`` (a date or ``YYYY-MM-DD``) overrides every record's and dateline's date; the documents
     then carry ``reference_date_source="option"``. ``stdin`` is the binary stream read for ``-`` (default:
-    ``sys.stdin.buffer``).
+    ``sys.stdin.buffer``); ``stdin_format`` is ``"auto"`` (JSON Lines when the first non-blank line is a JSON
+    object, else one text), ``"text"`` or ``"jsonl"``.
     """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {', '.join(STDIN_FORMATS)}, not {stdin_format!r}")
     override = parse_reference_date(reference_date)
     for path in paths:
         if path == STDIN:
-            yield from _read_stdin(stdin, override)
+            yield from _read_stdin(stdin, override, stdin_format)
         elif os.path.isdir(path):
             files = walk_folder(path)
             if not files:
@@ -161,14 +168,41 @@ def _document(id: str, text: str, source: str, override: Optional[_dt.date]) -> 
     return Document(id=id, text=text, source=source)
 
 
-def _read_stdin(stream: Optional[BinaryIO], override: Optional[_dt.date]) -> Iterator[Item]:
+def _read_stdin(stream: Optional[BinaryIO], override: Optional[_dt.date], fmt: str) -> Iterator[Item]:
     stream = stream if stream is not None else sys.stdin.buffer
     try:
-        data = stream.read()
+        head = [] if fmt == "text" else _leading_lines(stream)
+        if fmt == "jsonl" or (fmt == "auto" and head and _is_json_object(head[-1])):
+            yield from _jsonl_items(STDIN, itertools.chain(head, stream), override)
+            return
+        data = b"".join(head) + stream.read()
     except OSError as exc:
         yield InputError(STDIN, f"cannot read: {exc.strerror or exc}")
         return
     yield from _decode_document(STDIN, data, override)
+
+
+def _leading_lines(stream: BinaryIO) -> list[bytes]:
+    """The lines of ``stream`` up to and including its first non-blank one (all of them if none is)."""
+    lines = []
+    while True:
+        line = stream.readline()
+        if not line:
+            return lines
+        lines.append(line)
+        if line.strip(codecs.BOM_UTF8 + b" \t\r\n"):
+            return lines
+
+
+def _is_json_object(line: bytes) -> bool:
+    """Whether one line is a JSON object (what makes standard input a JSON Lines stream)."""
+    stripped = line.strip(codecs.BOM_UTF8 + b" \t\r\n")
+    if not (stripped.startswith(b"{") and stripped.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(stripped.decode("utf-8")), dict)
+    except (UnicodeDecodeError, ValueError):
+        return False
 
 
 def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
@@ -209,14 +243,19 @@ def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
                 yield InputError(path, "binary file (NUL byte in the first 8 KB), skipped")
                 return
             fh.seek(0)
-            offset = 0
-            for number, raw in enumerate(fh, start=1):
-                item = _jsonl_record(path, number, offset, raw, override)
-                offset += len(raw)
-                if item is not None:
-                    yield item
+            yield from _jsonl_items(path, fh, override)
         except OSError as exc:
             yield InputError(path, _os_message(exc))
+
+
+def _jsonl_items(name: str, lines: Iterable[bytes], override: Optional[_dt.date]) -> Iterator[Item]:
+    """The documents and errors of a JSON Lines stream, one line at a time."""
+    offset = 0
+    for number, raw in enumerate(lines, start=1):
+        item = _jsonl_record(name, number, offset, raw, override)
+        offset += len(raw)
+        if item is not None:
+            yield item
 
 
 def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
@@ -241,6 +280,9 @@ def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
         return error('record has no "text" string' if text is None else '"text" is not a string')
     record_id = obj.get("id")
     record_id = f"{path}:{number}" if record_id is None or record_id == "" else str(record_id)
+    for key, value in (("text", text), ("id", record_id)):
+        if not _is_unicode(value):
+            return error(f'"{key}" has a lone surrogate (a \\ud800-\\udfff escape): not valid Unicode')
     source = f"{path}:{number}"
     if override is not None:
         return _document(record_id, text, source, override)
@@ -250,6 +292,15 @@ def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
         return error(f'bad "reference_date" {obj.get("reference_date")!r} (expected YYYY-MM-DD)')
     return Document(id=record_id, text=text, reference_date=ref, source=source,
                     reference_date_source="record" if ref else None)
+
+
+def _is_unicode(value: str) -> bool:
+    """False when ``value`` holds a lone surrogate (JSON allows the escape; no UTF-8 output can hold it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _os_message(exc: OSError) -> str:

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Throughput of ``qfacts extract --jobs N``: tokens/s of the whole command for each N on the same corpus.
+
+usage: python bench/bench_jobs.py [CORPUS.jsonl] [--jobs 1 2] [--repeat 3]
+
+Each run is the installed command in a child process (``python -m qfacts extract --format jsonl --quiet --jobs N
+CORPUS``), timed from start to exit, so interpreter start, pipeline build and worker start are included; the
+best of ``--repeat`` runs is printed. Every run's output must be byte-identical to the ``--jobs 1`` output (that
+is checked and printed too). The corpus defaults to the CoNLL-2003 dev file in ../shared; the machine has 2 cores.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpora" / "conll2003" / "conll2003-dev.jsonl"
+
+
+def count_tokens(path: Path) -> tuple[int, int]:
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    docs = tokens = 0
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            docs += 1
+            tokens += len(tokenizer(json.loads(line)["text"]))
+    return docs, tokens
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def free_cores_check(n: int = 10_000_000) -> float:
+    """Time of two busy loops on two processes over one loop alone: 1.0 with two idle cores, 2.0 with one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - start
+    with ProcessPoolExecutor(2) as pool:
+        pool.submit(int).result()
+        start = time.perf_counter()
+        list(pool.map(_burn, [n, n]))
+        two = time.perf_counter() - start
+    return two / one
+
+
+def run_once(corpus: Path, jobs: int) -> tuple[float, str, int]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "qfacts", "extract", "--format", "jsonl", "--quiet",
+                           "--jobs", str(jobs), str(corpus)], capture_output=True, env=env)
+    seconds = time.perf_counter() - start
+    return seconds, hashlib.sha256(proc.stdout).hexdigest(), proc.returncode
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"bench: {corpus}: no such corpus (../shared is absent?)", file=sys.stderr)
+        return 0
+    docs, tokens = count_tokens(corpus)
+    print(f"corpus   {corpus.name}: {docs} documents, {tokens:,} tokens; {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print(f"machine  two busy loops on two processes take {free_cores_check():.2f}x one loop's time "
+          f"(1.0: two free cores; 2.0: one, the other busy elsewhere)")
+    reference = None
+    identical = True
+    for jobs in args.jobs:
+        runs = [run_once(corpus, jobs) for _ in range(args.repeat)]
+        best = min(seconds for seconds, _, _ in runs)
+        digests = {digest for _, digest, _ in runs}
+        codes = {code for _, _, code in runs}
+        reference = reference or next(iter(digests))
+        same = digests == {reference}
+        identical &= same
+        print(f"--jobs {jobs}  {best:6.2f} s  {tokens / best:9,.0f} tokens/s  ({docs / best:,.0f} docs/s; "
+              f"exit {sorted(codes)}; output identical to the first: {same})")
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

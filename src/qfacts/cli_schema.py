@@ -1,0 +1,43 @@
+"""The ``qfacts schema`` command: print the JSON Schema of one output record, as shipped in the package.
+
+The schema is package data (``qfacts/schema/record.schema.json``); every record carries the version of the
+layout it follows in its ``schema_version`` field. The command registers itself on :data:`qfacts.cli.app`
+when :mod:`qfacts.cli` imports this module.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+from .cli import _stdout, app
+from .models import SCHEMA_VERSION
+
+SCHEMA_RESOURCE = ("schema", "record.schema.json")
+
+
+def record_schema_text() -> str:
+    """The shipped JSON Schema (draft 2020-12) of a record, as text."""
+    return resources.files("qfacts").joinpath(*SCHEMA_RESOURCE).read_text(encoding="utf-8")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the records 'qfacts extract' writes.
+
+    Every record names the layout it follows in its "schema_version" field (now %s); the schema accepts
+    every 1.x version.
+
+    Examples:
+
+        qfacts schema > record.schema.json
+
+        qfacts extract corpus.jsonl | check-jsonschema --schemafile record.schema.json -
+
+    Exit code: 0.
+    """
+    out = _stdout()
+    text = record_schema_text()
+    out.write(text if text.endswith("\n") else text + "\n")
+    out.flush()
+
+
+schema.__doc__ = (schema.__doc__ or "").replace("%s", SCHEMA_VERSION)

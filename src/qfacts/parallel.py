@@ -1,0 +1,238 @@
+"""Extraction on several processes, in input order and in bounded memory.
+
+:func:`extract_parallel` is :func:`qfacts.extract_documents` over ``jobs`` worker processes: each worker builds
+the pipeline once (with the ``fork`` start method it inherits the parent's), documents are handed out one at a
+time, and records come back in input order. At most ``window`` documents (default ``4 * jobs``) are in flight
+or waiting to be written, so memory stays bounded whatever the input's length, and a record is yielded as
+soon as it and every record before it are done: a stream of documents gives a stream of records.
+
+:func:`extract_items` is the same over a mixed stream (the CLI's): documents are extracted, anything else (an
+:class:`qfacts.io.InputError`) is passed through in its place, and every document comes back with its
+:class:`qfacts.Record` or the exception that extracting it raised, so one bad document never stops the run.
+
+>>> from qfacts.parallel import extract_parallel
+>>> for record in extract_parallel(documents, jobs=2):
+...     print(record.id, len(record.agreements))
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple, Union
+
+from .api import Document, extract_documents
+from .models import Record
+from .pipeline import get_pipeline
+
+Result = Union[Record, Exception, None]
+"""A document's record, the exception extracting it raised, or None for an item that is not a document."""
+
+
+class ExtractionError(Exception):
+    """An exception raised while extracting one document in another process, carried back by type and message.
+
+    ``kind`` is the original exception's class name.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(kind, message)
+        self.kind = kind
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def describe_error(exc: BaseException) -> str:
+    """``Type: message`` for an exception raised here or carried back from a worker."""
+    kind = exc.kind if isinstance(exc, ExtractionError) else type(exc).__name__
+    return f"{kind}: {exc}"
+
+
+def shared_pipeline(model: Optional[str] = None):
+    """This process's pipeline for ``model``, the very one ``qfacts.extract`` uses when ``model`` is None.
+
+    (``get_pipeline()`` and ``get_pipeline(None)`` are cached apart; this asks for it the same way each time.)
+    """
+    return get_pipeline(model) if model else get_pipeline()
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes for ``jobs``: itself when positive; 0 or less means every core this process may use."""
+    if jobs > 0:
+        return jobs
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def extract_parallel(documents: Iterable[Document], jobs: int = 2, model: Optional[str] = None, *,
+                     on_error: Optional[Callable[[Document, Exception], None]] = None,
+                     window: Optional[int] = None) -> Iterator[Record]:
+    """Records of ``documents`` extracted on ``jobs`` processes, in input order.
+
+    ``model`` is as for :func:`qfacts.build_pipeline`. Without ``on_error`` the first failing document raises
+    (an :class:`ExtractionError` when it failed in a worker); with it, ``on_error(document, exception)`` is
+    called and the other documents go on.
+    """
+    for document, result in extract_items(documents, jobs=jobs, model=model, window=window):
+        if isinstance(result, Exception):
+            if on_error is None:
+                raise result
+            on_error(document, result)
+        elif isinstance(result, Record):
+            yield result
+
+
+def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = None, *,
+                  window: Optional[int] = None) -> Iterator[Tuple[Any, Result]]:
+    """``(item, result)`` for each item, in input order: a document's Record or exception; None for other items.
+
+    ``jobs=1`` runs in this process; more runs that many worker processes with ``window`` items in flight.
+    """
+    jobs = resolve_jobs(jobs)
+    if jobs == 1:
+        yield from _extract_here(items, shared_pipeline(model))
+        return
+    context = _start_context()
+    if context.get_start_method() == "fork":
+        shared_pipeline(model)  # built once here, inherited by every worker (and a bad model fails here)
+    _flush_standard_streams()  # a forked child flushes them on exit: nothing buffered may be written twice
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(model,)) as pool:
+        try:
+            # The first submit starts every process (with fork) while this process has a single thread.
+            pool.submit(int).result()
+            yield from ordered_results(items, lambda doc: pool.submit(_work, doc), window or 4 * jobs)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _flush_standard_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _extract_here(items: Iterable[Any], nlp) -> Iterator[Tuple[Any, Result]]:
+    for item in items:
+        if isinstance(item, Document):
+            yield item, extract_or_error(item, nlp)
+        else:
+            yield item, None
+
+
+def extract_or_error(document: Document, nlp) -> Union[Record, Exception]:
+    """One document's Record, or the exception extracting it raised (returned, not raised)."""
+    errors: list[Exception] = []
+    records = list(extract_documents([document], nlp=nlp, on_error=lambda _doc, exc: errors.append(exc)))
+    return records[0] if records else errors[0]
+
+
+def _start_context():
+    """``fork`` where it is safe and cheap (workers inherit the built pipeline), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_worker_model: Optional[str] = None
+
+
+def _init_worker(model: Optional[str]) -> None:
+    """Once per worker process: leave Ctrl-C to the parent and build (or inherit) the pipeline."""
+    global _worker_model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_model = model
+    shared_pipeline(model)
+
+
+def _work(document: Document) -> Union[Record, ExtractionError]:
+    """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
+    result = extract_or_error(document, shared_pipeline(_worker_model))
+    if isinstance(result, Exception):
+        return ExtractionError(type(result).__name__, str(result))
+    return result
+
+
+class _Future(Protocol):
+    def result(self, timeout: Optional[float] = None) -> Any: ...
+
+    def cancel(self) -> Any: ...
+
+
+_END = object()
+_FAILED = object()
+
+
+def ordered_results(items: Iterable[Any], submit: Callable[[Document], _Future],
+                    window: int) -> Iterator[Tuple[Any, Result]]:
+    """Run ``submit`` on each document of ``items`` and yield ``(item, result)`` in input order.
+
+    ``submit(document)`` starts the work elsewhere and returns a future (concurrent.futures or dask) whose
+    result is a Record or an exception instance. A feeder thread reads ``items`` and submits while this
+    generator waits for the oldest future, so a record is yielded as soon as it is done even while the input
+    is blocked (a pipe); the feeder stops ``window`` items ahead. Items that are not documents are passed
+    through in their place with result None.
+    """
+    slots: "queue.Queue[Tuple[Any, Any]]" = queue.Queue(maxsize=max(1, window))
+    stop = threading.Event()
+    feeder = threading.Thread(target=_feed, args=(iter(items), submit, slots, stop), name="qfacts-feeder",
+                              daemon=True)
+    feeder.start()
+    try:
+        while True:
+            item, future = slots.get()
+            if item is _END:
+                return
+            if item is _FAILED:
+                raise future
+            yield item, (future.result() if future is not None else None)
+    finally:
+        stop.set()
+        _cancel_waiting(slots)
+
+
+def _start(item: Any, submit: Callable[[Document], _Future]) -> Tuple[Any, Any]:
+    return item, (submit(item) if isinstance(item, Document) else None)
+
+
+def _feed(iterator: Iterator[Any], submit: Callable[[Document], _Future], slots: queue.Queue,
+          stop: threading.Event) -> None:
+    try:
+        for item in iterator:
+            if stop.is_set() or not _put(slots, _start(item, submit), stop):
+                return
+        _put(slots, (_END, None), stop)
+    except BaseException as exc:  # handed to the consumer, which raises it in its own thread
+        _put(slots, (_FAILED, exc), stop)
+
+
+def _put(slots: queue.Queue, entry: Tuple[Any, Any], stop: threading.Event) -> bool:
+    while not stop.is_set():
+        try:
+            slots.put(entry, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    if entry[1] is not None and hasattr(entry[1], "cancel") and entry[0] is not _FAILED:
+        entry[1].cancel()
+    return False
+
+
+def _cancel_waiting(slots: queue.Queue) -> None:
+    while True:
+        try:
+            item, future = slots.get_nowait()
+        except queue.Empty:
+            return
+        if item is not _FAILED and future is not None and hasattr(future, "cancel"):
+            future.cancel()
