@@ -128,6 +128,34 @@ def test_extract_parallel_raises_or_reports_a_failing_document(monkeypatch):
         list(extract_parallel(docs, jobs=2))
 
 
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_a_worker_that_dies_ends_the_run_with_exit_1_and_one_error_line(tmp_path, monkeypatch):
+    real = api._extract_one
+
+    def deadly(nlp, document):
+        if document.id == "doc-006":
+            os._exit(3)  # as if killed for lack of memory
+        return real(nlp, document)
+
+    monkeypatch.setattr(api, "_extract_one", deadly)
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(8))
+    result = run("--format", "jsonl", "--jobs", "2", str(corpus))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == \
+        "qfacts: error: --jobs: a worker process died (killed, or out of memory?) while extracting doc-006"
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == [f"doc-{i:03d}" for i in range(len(ids))] and len(ids) <= 6
+
+
+def test_a_task_that_failed_elsewhere_is_that_documents_error_only():
+    failed: Future = Future()
+    failed.set_exception(ConnectionError("worker lost"))
+    docs = [qfacts.Document(id=i, text="x") for i in "abc"]
+    futures = {"a": _done("rec-a"), "b": failed, "c": _done("rec-c")}
+    results = list(ordered_results(docs, lambda doc: futures[doc.id], window=2))
+    assert [r if isinstance(r, str) else type(r).__name__ for _, r in results] == ["rec-a", "ConnectionError", "rec-c"]
+
+
 def test_extract_documents_on_error_hook_skips_the_failing_document(monkeypatch):
     _explode_on(monkeypatch, "doc-001")
     failed = []

@@ -10,7 +10,8 @@ Exit codes
 ===  =====================================================================================================
 0    every input was read and processed
 1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
-     one line on stderr names each, and the output for all the other inputs is still written
+     one line on stderr names each, and the output for all the other inputs is still written; also when a
+     ``--jobs`` worker process dies (killed, out of memory), which stops the run there
 2    usage error: unknown or bad option, bad ``--reference-date``, ``--model`` that cannot be loaded,
      ``--output`` in a folder that does not exist, no PATH while stdin is a terminal, ``--scheduler`` without
      dask installed or with a scheduler that cannot be reached
@@ -36,7 +37,7 @@ from rich.text import Text
 from . import __version__
 from .api import parse_reference_date
 from .io import InputError, read_inputs
-from .parallel import describe_error, extract_items, shared_pipeline
+from .parallel import WorkersLost, describe_error, extract_items, shared_pipeline
 from .pipeline import ModelError
 from .render import make_writer
 
@@ -338,6 +339,10 @@ def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_n
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(EXIT_OK) from None
+    except WorkersLost as exc:  # with --output the file is left untouched, as on any failure
+        reporter.close()
+        reporter.error("--jobs", str(exc))
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     finally:
         reporter.close()
     reporter.summary()

@@ -29,7 +29,8 @@ A problem with one input never stops the others: :func:`read_inputs` yields an :
 the documents that input would have given, for a missing path, a folder without text files, a glob matching
 nothing, an unreadable file, a binary file (a NUL byte in its first 8 KB), a file that is not UTF-8 (with the
 byte offset of the first bad byte), a malformed JSONL line, or a JSONL record that is not an object, has no
-string ``text``, or has a ``reference_date`` that is not ``YYYY-MM-DD``. An empty file is an empty document.
+string ``text``, has a ``reference_date`` that is not ``YYYY-MM-DD``, or whose text or id holds a lone surrogate
+(a ``\\ud800`` escape: valid JSON, but no UTF-8 output can hold it). An empty file is an empty document.
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ import queue
 import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple, Union
 
 from .api import Document, extract_documents
@@ -46,6 +46,10 @@ class ExtractionError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class WorkersLost(RuntimeError):
+    """The worker processes are gone (one was killed, or ran out of memory): the run cannot go on."""
 
 
 def describe_error(exc: BaseException) -> str:
@@ -195,10 +199,21 @@ def ordered_results(items: Iterable[Any], submit: Callable[[Document], _Future],
                 return
             if item is _FAILED:
                 raise future
-            yield item, (future.result() if future is not None else None)
+            yield item, (_outcome(item, future) if future is not None else None)
     finally:
         stop.set()
         _cancel_waiting(slots)
+
+
+def _outcome(document: Document, future: _Future) -> Result:
+    """The future's record or exception; a dead process pool ends the run with :class:`WorkersLost`."""
+    try:
+        return future.result()
+    except BrokenExecutor as exc:
+        raise WorkersLost(f"a worker process died (killed, or out of memory?) while extracting {document.id}") \
+            from exc
+    except Exception as exc:  # a task that failed on the cluster (e.g. dask's KilledWorker): this document only
+        return exc
 
 
 def _start(item: Any, submit: Callable[[Document], _Future]) -> Tuple[Any, Any]:
