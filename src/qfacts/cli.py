@@ -375,6 +375,7 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
 from . import cli_check  # noqa: E402,F401
 from . import cli_eval  # noqa: E402,F401
 from . import cli_schema  # noqa: E402,F401
+from . import cli_graph  # noqa: E402,F401
 
 
 def main() -> None:
