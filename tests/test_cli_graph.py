@@ -97,6 +97,13 @@ def test_filters_by_type_date_and_party(in_fixtures):
                                                                        "memorandum_of_understanding"]
 
 
+def test_filters_that_leave_nothing_write_an_empty_graph_with_a_note(in_fixtures):
+    result = run("network", "-f", "graphml", "--party", "Nobody Ltd")
+    assert result.exit_code == 0
+    assert graphml(result).number_of_nodes() == 0
+    assert "no agreement facts left by the filters" in result.stderr
+
+
 def test_mermaid_and_dot_go_to_stdout_as_text(in_fixtures):
     mmd = run("network/harbor.txt", "-f", "mmd")
     assert mmd.exit_code == 0 and mmd.stdout.startswith("flowchart LR")

@@ -107,8 +107,11 @@ def graph(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         reporter.close()
+    facts = network.graph.get("facts", 0)
+    if not facts and not quiet:
+        filtered = " left by the filters" if types or since or until or parties else ""
+        reporter.console.print(Text(f"{PROG}: note: no agreement facts{filtered}; the graph is empty"))
     if not quiet and _is_terminal(sys.stderr):
-        facts = network.graph.get("facts", 0)
         reporter.console.print(Text(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
                                     f"{network.number_of_nodes()} parties, {facts} facts"
                                     + (f" -> {output}" if output else ""), style="dim"))

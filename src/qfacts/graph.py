@@ -628,6 +628,8 @@ NODE_CHAR_IN = 0.085  # mean width of a character of a node label (10.5 pt), inc
 EDGE_CHAR_IN = 0.068  # of an edge label (8.5 pt)
 EDGE_LINE_IN = 0.15
 MAX_PNG_PIXELS = 9000
+PAD_INCHES = 0.25
+HUB_DEGREE = 3  # a node joined to this many others has its label in bold
 CROWDED_NODES = 40  # above this, an edge label with no free spot is left out rather than drawn over others
 
 
@@ -681,8 +683,10 @@ def _push_nodes_apart(p, half) -> bool:
         return False
     along_x = hit & (ox * 0.6 <= oy)  # prefer sideways moves: labels are wide
     along_y = hit & ~along_x
-    sign_x = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, np.sign(np.subtract.outer(np.arange(len(p)), np.arange(len(p))))))
-    sign_y = np.where(dy > 0, 1.0, np.where(dy < 0, -1.0, sign_x))
+    order = np.arange(len(p))
+    tie = np.sign(order[:, None] - order[None, :]).astype(float)  # nodes on the same spot part by index
+    sign_x = np.where(dx != 0, np.sign(dx), tie)
+    sign_y = np.where(dy != 0, np.sign(dy), tie)
     p[:, 0] += 0.25 * np.where(along_x, ox * sign_x, 0.0).sum(axis=1)
     p[:, 1] += 0.25 * np.where(along_y, oy * sign_y, 0.0).sum(axis=1)
     return True
@@ -756,9 +760,10 @@ def draw(graph: "nx.MultiGraph", out: Union[str, BinaryIO], fmt: str = "png", *,
     import matplotlib
 
     with matplotlib.rc_context({"svg.hashsalt": "qfacts", "svg.fonttype": "path"}):
-        fig.savefig(out, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.25, facecolor="white",
+        fig.savefig(out, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=PAD_INCHES, facecolor="white",
                     metadata=metadata)
-    w, h = fig.get_size_inches() * dpi
+    tight = fig.get_tightbbox()  # what bbox_inches="tight" kept, in inches
+    w, h = (tight.width + 2 * PAD_INCHES) * dpi, (tight.height + 2 * PAD_INCHES) * dpi
     return DrawReport(layout=kind, nodes=n, edges=graph.number_of_edges(), overlaps=overlaps,
                       hidden_edge_labels=hidden,
                       width_px=int(w), height_px=int(h))
@@ -836,6 +841,7 @@ def _place_labels(fig, ax, pairs: "nx.Graph", pos, marker, *, hide_crowded: bool
     degrees = dict(pairs.degree)
     for v in sorted(pairs.nodes, key=lambda v: (-degrees[v], v)):
         text = ax.text(0, 0, v, ha="center", va="center", fontsize=10.5, color="#111111", zorder=5,
+                       fontweight="bold" if degrees[v] >= HUB_DEGREE else "normal",
                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
         w, h = _size(text, renderer)
         cx, cy = to_px(pos[v])
