@@ -24,8 +24,9 @@ SEED_PARTNERS = {
 
 def record(id, entities=(), agreements=(), **extra):
     """A record dict shaped like ``qfacts extract`` output (only the keys the graph reads)."""
-    return {"id": id, "entities": [dict(label=lab, text=text, start=0, end=len(text), **({"canonical": c} if c else {}))
-                                   for lab, text, c in entities],
+    ents = [dict(label=lab, text=text, start=0, end=len(text), **({"canonical": c} if c else {}))
+            for lab, text, c in entities]
+    return {"id": id, "entities": ents,
             "agreements": [dict(type=t, parties=list(p), date=d, status="signed", sentence=f"{t} sentence")
                            for t, p, d in agreements], **extra}
 
@@ -90,7 +91,8 @@ def test_seed_svg_is_an_svg_document_of_sensible_size(seed_graph):
 
 def test_nodes_merge_across_documents_by_alias_case_and_leading_the():
     one = record("a", [("ORG", "Fairfax County Economic Development Authority", None),
-                       ("ORG", "FCEDA", "Fairfax County Economic Development Authority"), ("PLACE", "Daejeon", None)],
+                       ("ORG", "FCEDA", "Fairfax County Economic Development Authority"),
+                       ("PLACE", "Daejeon", None)],
                  [("joint_declaration", ["Daejeon", "Fairfax County Economic Development Authority"], None)])
     two = record("b", [("ORG", "FCEDA", None), ("ORG", "The Acme Corp", None)],
                  [("partnership", ["FCEDA", "the Acme Corp"], "2025-02-01")])
@@ -133,9 +135,13 @@ def test_the_same_fact_in_two_documents_is_one_edge_with_both_ids_and_two_mentio
 
 
 def test_a_party_without_entity_has_type_unknown_and_three_parties_join_pairwise():
-    g = qg.build_graph([record("a", [("PLACE", "Oslo", None)], [("joint_venture", ["Oslo", "Acme", "Beta"], None)])])
+    rec = record("a", [("PLACE", "Oslo", None)], [("joint_venture", ["Oslo", "Acme", "Beta"], None)])
+    g = qg.build_graph([rec])
     assert g.nodes["Acme"]["type"] == qg.UNKNOWN and g.nodes["Oslo"]["type"] == "PLACE"
     assert sorted(tuple(sorted(e)) for e in g.edges()) == [("Acme", "Beta"), ("Acme", "Oslo"), ("Beta", "Oslo")]
+    root = ET.fromstring(qg.render(g, "graphml"))
+    ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert len(ids) == 3 and len(set(ids)) == 3  # GraphML edge ids are unique in the document
 
 
 def test_build_graph_accepts_record_objects_and_dicts_alike():
@@ -182,8 +188,9 @@ def test_undated_facts_show_no_date_in_their_label():
     assert edge[2]["date"] == "" and edge[2]["label"] == "investment"
 
 
-@pytest.mark.parametrize("value,end,expected", [("2024", False, "2024-01-01"), ("2024", True, "2024-12-31"),
-                                                ("2024-02", True, "2024-02-29"), ("2025-05-16", True, "2025-05-16")])
+@pytest.mark.parametrize("value,end,expected", [
+    ("2024", False, "2024-01-01"), ("2024", True, "2024-12-31"), ("2024-02", True, "2024-02-29"),
+    ("2025-05-16", True, "2025-05-16")])
 def test_parse_bound_reads_years_months_and_days(value, end, expected):
     assert qg.parse_bound(value, end=end) == expected
 

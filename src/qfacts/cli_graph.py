@@ -48,7 +48,8 @@ def graph(
         help="Output format (default: from --output's suffix)."),
     types: Optional[List[str]] = typer.Option(
         None, "--type", "-t", metavar="TYPE",
-        help="Keep facts of this agreement type (repeatable): memorandum_of_understanding, 'joint research', MOU..."),
+        help="Keep facts of this agreement type (repeatable): memorandum_of_understanding, 'joint research', "
+             "MOU..."),
     since: Optional[str] = typer.Option(
         None, "--since", metavar="DATE", help="Keep facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(

@@ -29,6 +29,7 @@ matplotlib are imported inside the functions, so importing this module costs not
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 import os
@@ -326,8 +327,10 @@ def _to_graph(graph: "nx.MultiGraph", facts: list[_Fact], index: NameIndex, docu
                        aliases=SEP.join(a for a in index.aliases(key) if a != names[key]),
                        documents=SEP.join(node_docs[key]))
     for number, fact in enumerate(facts, start=1):
-        for a, b in combinations(fact.parties, 2):
-            graph.add_edge(names[a], names[b], key=f"f{number}" if len(fact.parties) == 2 else f"f{number}:{names[b]}",
+        pairs = list(combinations(fact.parties, 2))
+        for part, (a, b) in enumerate(pairs, start=1):
+            key = f"f{number}" if len(pairs) == 1 else f"f{number}.{part}"  # GraphML edge ids are unique
+            graph.add_edge(names[a], names[b], key=key,
                            label=fact_label(fact.type, fact.date), type=fact.type, date=fact.date,
                            status=fact.status, documents=SEP.join(fact.documents), mentions=fact.mentions,
                            sentence=fact.sentence, weight=1)
@@ -401,14 +404,25 @@ def _read_glob(pattern: str, reference_date) -> Iterator[Union[dict, "Document",
 
 
 def _read_path(path: str, reference_date) -> Iterator[Union[dict, "Document", InputError]]:
-    suffix = os.path.splitext(path)[1].lower()
-    if (is_jsonl(path) or suffix == ".json") and os.path.isfile(path):
+    """A file: saved records when it holds them (a JSONL file is read line by line), else what
+    :func:`read_inputs` makes of it."""
+    if os.path.isfile(path) and is_jsonl(path):
+        try:
+            fh = open(path, "rb")
+        except OSError:
+            pass  # read_inputs names the problem
+        else:
+            with fh:
+                head = _leading_lines(fh)
+                if head and _is_record_line(head[-1]):
+                    yield from _record_lines(path, itertools.chain(head, fh))
+                    return
+    elif os.path.isfile(path) and os.path.splitext(path)[1].lower() == ".json":
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                records = _record_array(fh.read())
         except OSError:
-            data = b""
-        records = _saved_records(path, data)
+            records = None
         if records is not None:
             yield from records
             return
@@ -422,50 +436,64 @@ def _read_stdin(stdin: Optional[BinaryIO], reference_date) -> Iterator[Union[dic
     except OSError as exc:
         yield InputError("-", f"cannot read: {exc.strerror or exc}")
         return
-    records = _saved_records("-", data)
+    records = _record_array(data)
+    lines = data.splitlines(keepends=True)
+    head = _leading_lines(iter(lines))
     if records is not None:
         yield from records
+    elif head and _is_record_line(head[-1]):
+        yield from _record_lines("-", lines)
     else:
         yield from read_inputs(["-"], reference_date=reference_date, stdin=io.BytesIO(data))
 
 
-def _saved_records(name: str, data: bytes) -> Optional[list[Union[dict, InputError]]]:
-    """The records of saved qfacts output, or None when ``data`` is not that (a text or a text corpus)."""
+def _leading_lines(lines: Iterable[bytes]) -> list[bytes]:
+    """The lines up to and including the first non-blank one."""
+    head = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    return head
+
+
+def _is_record_line(line: bytes) -> bool:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return is_output_record(json.loads(line.decode("utf-8-sig")))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+
+
+def _record_array(data: bytes) -> Optional[list[dict]]:
+    """The records of a JSON array of qfacts records (``qfacts extract --format json``), else None."""
+    if not data.lstrip()[:1] == b"[":
         return None
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            array = json.loads(stripped)
-        except json.JSONDecodeError:
-            return None
-        if isinstance(array, list) and array and all(is_output_record(r) for r in array):
-            return list(array)
-        return None
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
     try:
-        if not is_output_record(json.loads(first)):
-            return None
-    except json.JSONDecodeError:
+        array = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
         return None
-    out: list[Union[dict, InputError]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    if isinstance(array, list) and array and all(is_output_record(r) for r in array):
+        return array
+    return None
+
+
+def _record_lines(name: str, lines: Iterable[bytes]) -> Iterator[Union[dict, InputError]]:
+    """Saved JSON Lines records, one a line; a bad line is an InputError naming it, blank lines are skipped."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield InputError(name, "not valid UTF-8", line=number)
+            continue
         except json.JSONDecodeError as exc:
-            out.append(InputError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number))
+            yield InputError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
             continue
         if is_output_record(obj):
-            out.append(obj)
+            yield obj
         else:
-            out.append(InputError(name, 'not a qfacts record (needs "entities" and "agreements" lists)',
-                                  line=number))
-    return out
+            yield InputError(name, 'not a qfacts record (needs "entities" and "agreements" lists)', line=number)
 
 
 # --- output --------------------------------------------------------------------------------------------
@@ -809,7 +837,8 @@ def _legend(ax, pairs: "nx.Graph") -> None:
         return
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=COLOURS[t],
                       markeredgecolor="white", label=TYPE_NAMES[t]) for t in present]
-    handles.append(Line2D([], [], color="#9a9a9a", linewidth=1.2, label="agreement: type · date (thicker: more facts)"))
+    handles.append(Line2D([], [], color="#9a9a9a", linewidth=1.2,
+                          label="agreement: type · date (thicker: more facts)"))
     ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9)
 
 
