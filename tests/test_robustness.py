@@ -12,7 +12,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -85,11 +85,13 @@ def test_long_text_cut_into_pieces_keeps_offsets_into_the_whole_text(text):
 
 @settings(max_examples=30, deadline=None)
 @given(texts=st.lists(news_like, min_size=1, max_size=3))
+@example(texts=["Brindle Motors \x85 signed \u2028 an MOU\u2029 with\x1c Lyon\x0c on Friday."])
 def test_jsonl_stream_of_any_texts_gives_one_valid_json_line_per_record(texts):
     lines = "".join(json.dumps({"id": f"t{i}", "text": t}) + "\n" for i, t in enumerate(texts))
     result = CliRunner().invoke(cli.app, ["extract", "--format", "jsonl", "-"], input=lines)
     assert result.exit_code == 0, result.stderr
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    # JSON Lines end at "\n" only: U+0085 or U+2028 may stand raw inside a string (str.splitlines would cut there)
+    records = [json.loads(line) for line in result.stdout.split("\n") if line]
     assert [r["id"] for r in records] == [f"t{i}" for i in range(len(texts))]
     for text, record in zip(texts, records):
         assert record["text_length"] == len(text)

@@ -180,7 +180,9 @@ def _read_stdin(stream: Optional[BinaryIO], override: Optional[_dt.date], fmt: s
     except OSError as exc:
         yield InputError(STDIN, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _decode_document(STDIN, data, override)
+    item = _decode_document(STDIN, data, override)
+    del data  # the bytes are not kept while the document is processed
+    yield item
 
 
 def _leading_lines(stream: BinaryIO) -> list[bytes]:
@@ -216,19 +218,19 @@ def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(path, _os_message(exc))
         return
-    yield from _decode_document(path, data, override)
+    item = _decode_document(path, data, override)
+    del data  # the bytes are not kept while the document is processed
+    yield item
 
 
-def _decode_document(name: str, data: bytes, override: Optional[_dt.date]) -> Iterator[Item]:
+def _decode_document(name: str, data: bytes, override: Optional[_dt.date]) -> Item:
     if looks_binary(data):
-        yield InputError(name, "binary file (NUL byte in the first 8 KB), skipped")
-        return
+        return InputError(name, "binary file (NUL byte in the first 8 KB), skipped")
     try:
         text = decode_text(data)
     except UnicodeDecodeError as exc:
-        yield InputError(name, f"not valid UTF-8 (byte offset {exc.start})")
-        return
-    yield _document(name, text, name, override)
+        return InputError(name, f"not valid UTF-8 (byte offset {exc.start})")
+    return _document(name, text, name, override)
 
 
 def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:

@@ -210,8 +210,8 @@ def _outcome(document: Document, future: _Future) -> Result:
     try:
         return future.result()
     except BrokenExecutor as exc:
-        raise WorkersLost(f"a worker process died (killed, or out of memory?) while extracting {document.id}") \
-            from exc
+        raise WorkersLost(f"a worker process died (killed, or out of memory?): {document.id} and the documents "
+                          "after it were not written") from exc
     except Exception as exc:  # a task that failed on the cluster (e.g. dask's KilledWorker): this document only
         return exc
 
