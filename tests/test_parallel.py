@@ -308,3 +308,14 @@ def test_jobs_with_scheduler_is_a_usage_error(tmp_path):
     result = run("--jobs", "2", "--scheduler", "tcp://127.0.0.1:1", str(tmp_path))
     assert result.exit_code == 2
     assert "--jobs and --scheduler" in result.stderr
+
+
+def test_progress_and_summary_on_a_terminal_stderr_with_jobs_2_leave_stdout_clean(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is sys.stderr)
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(5))
+    result = run("--jobs", "2", str(corpus), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"doc-{i:03d}" for i in range(5)]
+    assert "5 documents, 1 error" in result.stderr
+    quiet = run("--jobs", "2", "--quiet", str(corpus), str(tmp_path / "missing.txt"))
+    assert quiet.stderr.strip() == f"qfacts: error: {tmp_path / 'missing.txt'}: no such file or directory"
