@@ -139,3 +139,9 @@ def test_agreement_facts_carry_the_calendar_interval_of_their_date():
     record = qfacts.extract("Kelvo Corp signed a contract with Zentrix Labs in November 2024.", "2025-05-19")
     assert [(a.date, a.date_interval) for a in record.agreements] == [
         ("2024-11", {"start": "2024-11-01", "end": "2024-11-30"})]
+
+
+def test_get_pipeline_with_no_argument_and_with_none_is_one_pipeline():
+    from qfacts.pipeline import get_pipeline
+
+    assert get_pipeline() is get_pipeline(None)

@@ -69,6 +69,18 @@ def test_json_writes_one_valid_pretty_array():
     assert out.startswith("[\n  {") and out.endswith("\n]\n")
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+@pytest.mark.parametrize("breaker", ["\u2028", "\u2029", "\u0085"])
+def test_json_outputs_escape_unicode_line_breaks_so_every_line_reader_keeps_records_whole(fmt, breaker):
+    record = make_record("a" + breaker + "b")
+    out = render(fmt, [record, make_record("c")])
+    assert breaker not in out
+    if fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in out.splitlines()] == ["a" + breaker + "b", "c"]
+    else:
+        assert [r["id"] for r in json.loads(out)] == ["a" + breaker + "b", "c"]
+
+
 def test_json_with_no_records_is_an_empty_array():
     assert json.loads(render("json", [])) == []
 

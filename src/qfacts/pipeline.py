@@ -37,7 +37,15 @@ def build_pipeline(model: Optional[str] = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def get_pipeline(model: Optional[str] = None) -> Language:
-    """The shared pipeline for ``model`` (built once per process)."""
+    """The shared pipeline for ``model`` (built once per process, whether called with no argument or None)."""
+    return _cached_pipeline(model or None)
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: Optional[str]) -> Language:
     return build_pipeline(model)
+
+
+get_pipeline.cache_info = _cached_pipeline.cache_info  # type: ignore[attr-defined]
+get_pipeline.cache_clear = _cached_pipeline.cache_clear  # type: ignore[attr-defined]

@@ -61,9 +61,19 @@ class Writer:
         self.out.flush()
 
 
+# Characters that some line readers (Python's str.splitlines, JavaScript before ES2019) take for line breaks.
+# json.dumps keeps them raw inside strings; escaping them keeps one record on one line for every reader.
+_LINE_BREAK_ESCAPES = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(data: Any, indent: Optional[int] = None) -> str:
+    """JSON text with non-ASCII kept, except line-breaking characters, which are escaped."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAK_ESCAPES)
+
+
 class JsonLinesWriter(Writer):
     def _write(self, data: dict[str, Any]) -> None:
-        self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        self.out.write(dumps(data) + "\n")
         self.out.flush()
 
 
@@ -71,8 +81,8 @@ class JsonWriter(Writer):
     """One JSON array, written record by record: ``[``, records separated by ``,``, ``]``."""
 
     def _write(self, data: dict[str, Any]) -> None:
-        body = json.dumps(data, ensure_ascii=False, indent=2)
-        body = "\n".join("  " + line for line in body.splitlines())
+        body = dumps(data, indent=2)
+        body = "\n".join("  " + line for line in body.split("\n"))
         self.out.write(("[\n" if self.count == 0 else ",\n") + body)
 
     def finish(self) -> None:

@@ -1,6 +1,7 @@
 """Shared helpers for the qfacts components: extension attributes and entity merging."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable
 
 from spacy.attrs import IDX, SPACY
@@ -31,22 +32,34 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
     new = filter_spans(list(spans))
     if not new:
         return
-    kept = list(doc.ents)
+    kept = list(doc.ents)  # sorted and disjoint, so their ends are sorted too
     if not kept:
         doc.ents = new
         return
+    ends = [e.end for e in kept]
+    removed: set[int] = set()
     out_new = []
     for span in new:
-        clash = [e for e in kept if e.start < span.end and span.start < e.end]
-        if all(
-            e.label_ not in QFACTS_LABELS
-            or e.label_ in replace_labels
-            or (e.label_ in ("ORG", "PLACE") and len(e) < len(span) and span.start <= e.start and e.end <= span.end)
-            for e in clash
-        ):
-            kept = [e for e in kept if e not in clash]
+        clash = []
+        i = bisect_right(ends, span.start)  # the first entity that ends after the span starts
+        while i < len(kept) and kept[i].start < span.end:
+            if i not in removed:
+                clash.append(i)
+            i += 1
+        if all(_replaceable(kept[j], span, replace_labels) for j in clash):
+            removed.update(clash)
             out_new.append(span)
-    doc.ents = sorted(kept + out_new, key=lambda s: s.start)
+    survivors = [e for j, e in enumerate(kept) if j not in removed]
+    doc.ents = sorted(survivors + out_new, key=lambda s: s.start)
+
+
+def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> bool:
+    return (
+        existing.label_ not in QFACTS_LABELS
+        or existing.label_ in replace_labels
+        or (existing.label_ in ("ORG", "PLACE") and len(existing) < len(span)
+            and span.start <= existing.start and existing.end <= span.end)
+    )
 
 
 def is_capitalised(text: str) -> bool:
