@@ -1,0 +1,161 @@
+"""Canonical entities of a document: every ORG and PLACE mention of one entity shares one ``canonical`` name.
+
+The components already name some mentions' canonical forms (a gazetteer alias: "U.S." is "United States"; an
+acronym defined in brackets: "FCEDA"). Here, once per document and across the pieces of a long text, the
+mentions are grouped further:
+
+- names that differ only in a legal suffix or the word "the" ("Acme", "Acme Corp", "Acme Corp.");
+- an all-capital acronym and the one name of the document whose capitalised words it spells ("QSI" and
+  "Quantum Systems Institute");
+- a first word used alone and the one longer name it begins ("Stanford" and "Stanford University").
+
+Each group takes the fullest name (a gazetteer's canonical form first, then the name of most words, then the first
+mentioned) as its ``canonical``; :func:`resolve` lists each group once with its other surface forms.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Optional
+
+from .models import Entity
+from .resources import load_json
+
+LABELS = ("ORG", "PLACE")
+_WS = re.compile(r"\s+")
+_NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
+
+
+@lru_cache(maxsize=4)
+def _settings(rules: str = "orgs.json") -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    cfg = load_json(rules)
+    legal = frozenset(w.casefold() for w in cfg["legal_suffixes"])
+    connectors = frozenset(cfg["connectors"]) | {"the", "The"}
+    heads = frozenset(cfg["suffix_heads"]) | frozenset(cfg["prefix_heads"])
+    return legal, connectors, heads
+
+
+def surface(text: str) -> str:
+    """A mention's text with line breaks and runs of spaces as one space."""
+    return _WS.sub(" ", text).strip()
+
+
+def _core(name: str, legal: frozenset[str]) -> str:
+    """The name without a leading "the", a trailing possessive and trailing legal suffixes, case-folded."""
+    words = name.replace("\u2019", "'").split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    while len(words) > 1 and words[-1].strip(",").casefold() in legal:
+        words = words[:-1]
+    return " ".join(w.strip(",") for w in words).casefold()
+
+
+def _initials(name: str, connectors: frozenset[str]) -> str:
+    out = []
+    for word in name.replace("-", " ").split():
+        if word in connectors or not word[:1].isupper():
+            continue
+        out.append(word[0])
+    return "".join(out)
+
+
+def _acronym(name: str) -> Optional[str]:
+    letters = _NOT_LETTER.sub("", name)
+    if 2 <= len(letters) <= 10 and " " not in name and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
+        return letters.upper()
+    return None
+
+
+class _Groups:
+    """Union-find over names."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
+    """Join legal-suffix variants, acronyms and short first words to the one fuller name they stand for."""
+    legal, connectors, heads = _settings()
+    by_core: dict[str, str] = {}
+    for name in names:
+        core = _core(name, legal)
+        if core in by_core:
+            groups.join(by_core[core], name)
+        else:
+            by_core[core] = name
+    if label != "ORG":
+        return
+    multi = [n for n in names if " " in n]
+    for name in names:
+        acr = _acronym(name)
+        if acr:
+            spelled = {groups.find(m) for m in multi if _initials(m, connectors) == acr}
+            if len(spelled) == 1:
+                groups.join(spelled.pop(), name)
+                continue
+        if " " not in name and name[:1].isupper() and name not in heads and len(name) >= 3:
+            longer = {groups.find(m) for m in multi
+                      if m.split(" ", 1)[0] == name and m.rsplit(" ", 1)[-1] in heads}
+            if len(longer) == 1:
+                groups.join(longer.pop(), name)
+
+
+def resolve(entities: list[Entity]) -> list[dict[str, Any]]:
+    """Give every ORG and PLACE entity its group's ``canonical``; return the canonical entities, first mention
+    first: ``{"label", "name", "aliases", "mentions"}``."""
+    out: list[tuple[int, dict[str, Any]]] = []
+    for label in LABELS:
+        ents = [e for e in entities if e.label == label]
+        if not ents:
+            continue
+        groups = _Groups()
+        names: list[str] = []
+        declared: set[str] = set()  # canonical forms a component named (gazetteer, acronym definition)
+        for e in ents:
+            name = surface(e.text)
+            if name not in groups.parent:
+                names.append(name)
+            groups.find(name)
+            if e.canonical:
+                canon = surface(e.canonical)
+                if canon != name:
+                    declared.add(canon)
+                groups.join(canon, name)
+        _link_forms(names, groups, label)
+        members: dict[str, list[str]] = {}
+        for name in list(groups.parent):
+            members.setdefault(groups.find(name), []).append(name)
+        order = {n: i for i, n in enumerate(names)}
+        best = {root: min(forms, key=lambda f: (f not in declared, -len(f.split()), -len(f), order.get(f, len(order))))
+                for root, forms in members.items()}
+        first: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        forms_seen: dict[str, set[str]] = {}
+        for e in ents:
+            name = surface(e.text)
+            root = groups.find(name)
+            e.canonical = best[root]
+            first.setdefault(root, e.start)
+            counts[root] = counts.get(root, 0) + 1
+            forms_seen.setdefault(root, set()).add(name)
+        for root, start in first.items():
+            name = best[root]
+            out.append((start, {"label": label, "name": name,
+                                "aliases": sorted(forms_seen[root] - {name}), "mentions": counts[root]}))
+    out.sort(key=lambda item: (item[0], item[1]["label"]))
+    return [entity for _, entity in out]
+
