@@ -17,6 +17,8 @@ from .common import TokenView, add_entities, register_extensions, token_view
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$")
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
+# an acronym with lower-case letters and a hyphen inside: "IN-SPACe", "Q-STAR", "QED-C"
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$")
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
 _START_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
@@ -76,6 +78,7 @@ class OrgsComponent:
         self.cues = frozenset(cfg["cue_nouns"])
         self.demonyms = frozenset(cfg["demonyms"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.modifiers = frozenset(cfg["modifier_words"])
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
@@ -143,7 +146,7 @@ class OrgsComponent:
         while s < e:
             if v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
                 s += 1
-            elif s + 2 < e and v.text[s + 1] == "-" and v.text[s + 2].islower():
+            elif s + 2 < e and v.text[s + 1] == "-" and v.lower[s + 2] in self.modifiers:
                 s += 3
             else:
                 break
@@ -260,20 +263,31 @@ class OrgsComponent:
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
+        brackets = {e: self._bracket_acronym(v, e) for _, e in runs}
+        # "Quantum Industry Alliance for Revolution (QIAR)": a name runs on to its bracketed acronym over
+        # "of/for/on" and capitalised words
         for (b, end) in list(found):
-            if end + 2 < n and v.text[end] == "(" and v.text[end + 2] == ")" and _ACRONYM.match(v.text[end + 1]):
-                aliases[v.text[end + 1]] = _text(v, b, end)
+            for s, e in runs:
+                if s <= b and end < e and brackets[e] and v.text[end] in _OF_LIKE and (b, end) in found \
+                        and v.text[e - 1] not in self.not_org \
+                        and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
+                    found[(b, e)] = found.pop((b, end))
+        for (b, end) in list(found):
+            acr_end = brackets.get(end) or self._bracket_acronym(v, end)
+            if acr_end:
+                self._alias_bracket(v, found, aliases, end + 1, acr_end, _text(v, b, end))
         for s, e in runs:
-            if e + 2 < n and v.text[e] == "(" and v.text[e + 2] == ")" and _ACRONYM.match(v.text[e + 1]):
+            acr_end = brackets[e]
+            if acr_end:
                 s2 = self._trim_left(v, s, e)
-                acr = re.sub(r"[^A-Z]", "", v.text[e + 1])
+                acr = re.sub(r"[^A-Z]", "", _text(v, e + 1, acr_end))
                 # the acronym may spell only the last words: "Conservative New Democracy (ND)"
                 while s2 < e - 1 and _initials(v.text[s2:e]) != acr and len(_initials(v.text[s2:e])) > len(acr):
                     s2 = self._trim_left(v, s2 + 1, e)
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
-                    aliases[v.text[e + 1]] = _text(v, s2, e)
+                    self._alias_bracket(v, found, aliases, e + 1, acr_end, _text(v, s2, e))
         full_names = {_text(v, b, end): (b, end) for (b, end) in found}
         for name, (b, end) in full_names.items():
             words = v.text[b:end]
@@ -327,6 +341,32 @@ class OrgsComponent:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
         return doc
+
+    @staticmethod
+    def _bracket_acronym(v: TokenView, e: int) -> int:
+        """The end of an acronym in brackets right after token ``e - 1`` ("(LSTC)", "(QED-C)", "(IN-SPACe)"),
+        or 0. The acronym may be several tokens joined without spaces."""
+        n = len(v.text)
+        if e + 2 >= n or v.text[e] != "(" or v.ws[e]:
+            return 0
+        k = e + 1
+        while k < n and k - e <= 5 and v.text[k] != ")":
+            if v.ws[k] and v.text[k + 1 if k + 1 < n else k] != ")":
+                return 0
+            k += 1
+        if k >= n or v.text[k] != ")" or k == e + 1:
+            return 0
+        acr = _text(v, e + 1, k)
+        return k if _ACRONYM.match(acr) or _MIXED_ACRONYM.match(acr) else 0
+
+    @staticmethod
+    def _alias_bracket(v: TokenView, found: dict, aliases: dict, b: int, e: int, name: str) -> None:
+        """Register an acronym in brackets as a short form of ``name``: a one-token acronym as an alias found
+        everywhere; a longer one ("QED-C") as a found name that later mentions take up."""
+        if e == b + 1:
+            aliases[v.text[b]] = name
+        elif (b, e) not in found:
+            found[(b, e)] = name
 
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
         """A name right before another that ends in a head is one name: "Moody's Investors Service"."""
