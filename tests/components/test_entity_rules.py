@@ -73,3 +73,19 @@ def test_title_after_a_place_keeps_it_a_place_and_an_airport_is_one_place():
 
 def test_places_inside_an_agreement_title_are_no_mentions():
     assert orgs_places("The Ohio-Texas Trade Partnership Agreement was signed in Austin.")[1] == ["Austin"]
+
+
+def test_a_person_after_a_title_is_no_organisation_even_beside_a_cue_noun():
+    orgs, _ = orgs_places("Vornak chief executive Rajeeb Tamsin spoke. According to Tamsin, the venture will "
+                          "build chips.")
+    assert "Tamsin" not in orgs
+
+
+def test_apposition_with_a_cue_noun_still_names_an_organisation():
+    assert orgs_places("Kelvo, the chipmaker, said sales rose.")[0] == ["Kelvo"]
+
+
+def test_hyphenated_acronym_takes_the_whole_defined_name_and_no_camel_piece():
+    orgs, _ = orgs_places("The Northern Space Promotion and Licensing Centre (NS-PLiC) ran it. NS-PLiC's head "
+                          "agreed.")
+    assert orgs == ["Northern Space Promotion and Licensing Centre", "NS-PLiC", "NS-PLiC"]

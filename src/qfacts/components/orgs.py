@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
+from ..people import first_names, titles
 from ..resources import load_json, load_jsonl
 from .common import TokenView, add_entities, register_extensions, token_view
 
@@ -79,6 +80,9 @@ class OrgsComponent:
         self.demonyms = frozenset(cfg["demonyms"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.modifiers = frozenset(cfg["modifier_words"])
+        self.clause_words = frozenset(cfg["clause_words"])
+        self.titles = titles()
+        self.person_cues = self.titles | first_names()
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
@@ -250,10 +254,11 @@ class OrgsComponent:
         for i in [k for k, w in enumerate(v.text) if len(w) > 3 and w[0] in _START_CHARS]:
             text = v.text[i]
             if text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
-                    and not _SURNAME_PREFIX.match(text):
+                    and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
-        self._cue_names(v, found, places, hits, wrapped)
+        people = self._people(v)
+        self._cue_names(v, found, places, hits, wrapped, people)
         self._bracketed(v, runs, found)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         for s, e in runs:
@@ -272,7 +277,11 @@ class OrgsComponent:
                         and v.text[e - 1] not in self.not_org \
                         and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
                     found[(b, e)] = found.pop((b, end))
-        for (b, end) in list(found):
+        longest: dict[int, int] = {}  # the longest found name ending at each token: its acronym's definition
+        for (b, end) in found:
+            if b < longest.get(end, end):
+                longest[end] = b
+        for end, b in sorted(longest.items()):
             acr_end = brackets.get(end) or self._bracket_acronym(v, end)
             if acr_end:
                 self._alias_bracket(v, found, aliases, end + 1, acr_end, _text(v, b, end))
@@ -468,9 +477,24 @@ class OrgsComponent:
                         and any(v.text[k] not in self.suffix for k in range(s2, e)):
                     found.setdefault((s2, e), None)
 
+    def _people(self, v: TokenView) -> set[str]:
+        """Surnames: the last of one to three capitalised words after a title or a first name ("chief executive
+        Rajeeb Tamsin", "Mr Tamsin", "Michael Tamsin"). Those words alone are a person, not an organisation."""
+        out: set[str] = set()
+        n = len(v.text)
+        cues = self.person_cues
+        for k in [i for i, w in enumerate(v.text) if w in cues]:
+            j = k + 1
+            while j < n and j - k <= 3 and v.ws[j - 1] == " " and _is_cap(v.text[j]) and v.text[j].isalpha() \
+                    and not v.text[j].isupper() and v.text[j] not in self.suffix:
+                j += 1
+            if j > k + 1 and (v.text[k] in self.titles or j - k == 2):
+                out.add(v.text[j - 1])
+        return out
+
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
-                   wrapped: bool = False) -> None:
-        """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
+                   wrapped: bool = False, people: frozenset[str] = frozenset()) -> None:
+        """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"; never a person's surname."""
         n = len(v.text)
         for i in [k for k in hits if v.lower[k] in self.cues]:
             if i >= n - 1 or not v.text[i].islower():
@@ -484,7 +508,8 @@ class OrgsComponent:
                     j += 1
                     if wrapped and j + 1 < n and v.text[j] == "\n" and _is_cap(v.text[j + 1]):
                         j += 1  # "carrier Air\nAtlanta Inc"
-                found.setdefault((k, j), None)
+                if not (j == k + 1 and v.text[k] in people):
+                    found.setdefault((k, j), None)
         # "Dexter Corp's Hysol unit": a name between a possessive and a unit noun
         for i in [k for k in hits if v.lower[k] in self.unit_nouns]:
             b = i
@@ -504,17 +529,18 @@ class OrgsComponent:
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
                 found.setdefault((k, j), None)
-        # "Name, a/an/the ... cue"
+        # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
         for i in [k for k, w in enumerate(v.text) if w == ","]:
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
-                if any(w in self.cues for w in window):
+                c = next((p for p, w in enumerate(window) if w in self.cues), None)
+                if c is not None and (i + 3 + c >= n or v.lower[i + 3 + c] not in self.clause_words):
                     j = i
                     b = j
                     while b > 0 and _is_cap(v.text[b - 1]) and v.text[b - 1][0].isalpha():
                         b -= 1
                     b = self._trim_left(v, b, j)
-                    if b < j and b not in places:
+                    if b < j and b not in places and not (j == b + 1 and v.text[b] in people):
                         found.setdefault((b, j), None)
 
 
