@@ -37,7 +37,9 @@ def _settings(rules: str = "orgs.json") -> tuple[frozenset[str], frozenset[str],
 
 def surface(text: str) -> str:
     """A mention's text with line breaks and runs of spaces as one space."""
-    return _WS.sub(" ", text).strip()
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        return _WS.sub(" ", text).strip()
+    return text
 
 
 def _core(name: str, legal: frozenset[str]) -> str:
@@ -100,16 +102,23 @@ def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
     if label != "ORG":
         return
     multi = [n for n in names if " " in n]
+    if not multi:
+        return
+    spelled_by: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    for m in multi:
+        spelled_by.setdefault(_initials(m, connectors), set()).add(m)
+        if m.rsplit(" ", 1)[-1] in heads:
+            firsts.setdefault(m.split(" ", 1)[0], set()).add(m)
     for name in names:
         acr = _acronym(name)
         if acr:
-            spelled = {groups.find(m) for m in multi if _initials(m, connectors) == acr}
+            spelled = {groups.find(m) for m in spelled_by.get(acr, ())}
             if len(spelled) == 1:
                 groups.join(spelled.pop(), name)
                 continue
         if " " not in name and name[:1].isupper() and name not in heads and len(name) >= 3:
-            longer = {groups.find(m) for m in multi
-                      if m.split(" ", 1)[0] == name and m.rsplit(" ", 1)[-1] in heads}
+            longer = {groups.find(m) for m in firsts.get(name, ())}
             if len(longer) == 1:
                 groups.join(longer.pop(), name)
 

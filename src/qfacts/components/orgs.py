@@ -28,6 +28,19 @@ _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
 _SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
 
 
+class _Lazy:
+    """A set computed on the first membership test (most documents never need it)."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._value: Optional[set[str]] = None
+
+    def __contains__(self, item: str) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
+
+
 def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
@@ -257,8 +270,7 @@ class OrgsComponent:
                     and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
-        people = self._people(v)
-        self._cue_names(v, found, places, hits, wrapped, people)
+        self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
         self._bracketed(v, runs, found)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         for s, e in runs:
@@ -493,7 +505,7 @@ class OrgsComponent:
         return out
 
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
-                   wrapped: bool = False, people: frozenset[str] = frozenset()) -> None:
+                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset()) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"; never a person's surname."""
         n = len(v.text)
         for i in [k for k in hits if v.lower[k] in self.cues]:

@@ -182,16 +182,22 @@ class PlacesComponent:
         found = list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text))
         if not self.stopped:
             return found
+        words, n, get = v.text, len(v.text), self.stopped.get
+        # one-word stop-listed names only, looked up where a cue could be: after a cue word, before a comma
+        cands = {k + 1 for k, w in enumerate(v.lower) if w in self.stop_cues and k + 1 < n and get(words[k + 1])}
+        cands.update(k - 1 for k, w in enumerate(words) if w == "," and k > 0 and get(words[k - 1]))
+        if not cands:
+            return found
         taken = {i for s, e, _ in found for i in range(s, e)}
-        n = len(v.text)
         extra = []
-        for s, e, place in self.stopped.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
-            if any(i in taken for i in range(s, e)) or e >= n or (v.text[e][:1].isupper() and v.ws[e - 1]):
+        for s in sorted(cands):
+            e = s + 1
+            if s in taken or e >= n or (words[e][:1].isupper() and v.ws[s]):
                 continue
-            after = e + 1 < n and v.text[e] == "," and self._strong_at(doc, v, e + 1)
-            before = s > 0 and v.lower[s - 1] in self.stop_cues and v.text[s - 1].islower()
+            after = e + 1 < n and words[e] == "," and self._strong_at(doc, v, e + 1)
+            before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
             if after or before:
-                extra.append((s, e, place))
+                extra.append((s, e, get(words[s])))
         return sorted(found + extra, key=lambda m: m[0]) if extra else found
 
     def _strong_at(self, doc: Doc, v: TokenView, i: int) -> bool:
