@@ -89,3 +89,9 @@ def test_hyphenated_acronym_takes_the_whole_defined_name_and_no_camel_piece():
     orgs, _ = orgs_places("The Northern Space Promotion and Licensing Centre (NS-PLiC) ran it. NS-PLiC's head "
                           "agreed.")
     assert orgs == ["Northern Space Promotion and Licensing Centre", "NS-PLiC", "NS-PLiC"]
+
+
+def test_small_town_counts_only_before_its_own_country_or_state():
+    assert orgs_places("Leaders met in Davos, Switzerland on Friday.")[1] == ["Davos", "Switzerland"]
+    assert orgs_places("Leaders met in Davos, Portugal on Friday.")[1] == ["Portugal"]
+    assert orgs_places("Leaders met in Davos on Friday.")[1] == []

