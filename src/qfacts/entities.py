@@ -44,6 +44,8 @@ def surface(text: str) -> str:
 
 def _core(name: str, legal: frozenset[str]) -> str:
     """The name without a leading "the", a trailing possessive and trailing legal suffixes, case-folded."""
+    if " " not in name and not name.endswith(("s", ",")):
+        return name.casefold()
     words = name.replace("\u2019", "'").split()
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
@@ -134,8 +136,8 @@ def resolve(entities: list[Entity]) -> list[dict[str, Any]]:
         groups = _Groups()
         names: list[str] = []
         declared: set[str] = set()  # canonical forms a component named (gazetteer, acronym definition)
-        for e in ents:
-            name = surface(e.text)
+        surfaces = [surface(e.text) for e in ents]
+        for e, name in zip(ents, surfaces):
             if name not in groups.parent:
                 names.append(name)
             groups.find(name)
@@ -154,8 +156,7 @@ def resolve(entities: list[Entity]) -> list[dict[str, Any]]:
         first: dict[str, int] = {}
         counts: dict[str, int] = {}
         forms_seen: dict[str, set[str]] = {}
-        for e in ents:
-            name = surface(e.text)
+        for e, name in zip(ents, surfaces):
             root = groups.find(name)
             e.canonical = best[root]
             first.setdefault(root, e.start)
