@@ -95,3 +95,10 @@ def test_small_town_counts_only_before_its_own_country_or_state():
     assert orgs_places("Leaders met in Davos, Switzerland on Friday.")[1] == ["Davos", "Switzerland"]
     assert orgs_places("Leaders met in Davos, Portugal on Friday.")[1] == ["Portugal"]
     assert orgs_places("Leaders met in Davos on Friday.")[1] == []
+
+
+def test_company_after_and_in_a_prefix_name_is_a_name_of_its_own_and_its_short_form_follows():
+    orgs, _ = orgs_places("The Bank of Kelvo and Vornak Scientific Corp merged. Vornak Scientific shares fell.")
+    assert orgs == ["Bank of Kelvo", "Vornak Scientific Corp", "Vornak Scientific"]
+    orgs, _ = orgs_places("The Ministry of Trade and Industry said so.")
+    assert orgs == ["Ministry of Trade and Industry"]

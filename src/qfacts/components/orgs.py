@@ -93,6 +93,7 @@ class OrgsComponent:
         self.demonyms = frozenset(cfg["demonyms"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.modifiers = frozenset(cfg["modifier_words"])
+        self.legal = frozenset(cfg["legal_suffixes"])
         self.clause_words = frozenset(cfg["clause_words"])
         self.titles = titles()
         self.person_cues = self.titles | first_names()
@@ -190,6 +191,11 @@ class OrgsComponent:
                     if v.text[q] == "and":
                         r = q + 2 if v.text[q + 1] == "the" else q + 1
                         if r + 1 < e and v.text[r] in self.prefix and v.text[r + 1] in _OF_LIKE:
+                            end, rest = q, r
+                            break
+                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"
+                        if v.text[e - 1] in self.legal and r < e - 1 \
+                                and all(_is_cap(v.text[k]) for k in range(r, e)):
                             end, rest = q, r
                             break
                 while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
@@ -455,13 +461,16 @@ class OrgsComponent:
             if nxt in starts:
                 found.setdefault((k, j), None)
 
-    @staticmethod
-    def _propagate(doc: Doc, v: TokenView, found: dict) -> None:
-        """One name, one sense: every other occurrence of a found organisation name is that organisation."""
+    def _propagate(self, doc: Doc, v: TokenView, found: dict) -> None:
+        """One name, one sense: every other occurrence of a found organisation name is that organisation, and so
+        is a company name of two or more words without its legal suffix ("Boston Scientific" of "... Corp")."""
         names = {_text(v, b, e): found[(b, e)] for (b, e) in found}
         gaz: Gazetteer[Optional[str]] = Gazetteer()
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
+        for (b, e), canonical in list(found.items()):
+            if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
+                gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))
         covered = {i for (b, e) in found for i in range(b, e)}
         for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             if not any(i in covered for i in range(b, e)):
