@@ -102,3 +102,9 @@ def test_company_after_and_in_a_prefix_name_is_a_name_of_its_own_and_its_short_f
     assert orgs == ["Bank of Kelvo", "Vornak Scientific Corp", "Vornak Scientific"]
     orgs, _ = orgs_places("The Ministry of Trade and Industry said so.")
     assert orgs == ["Ministry of Trade and Industry"]
+
+
+def test_head_words_joined_by_and_before_a_head_are_one_name():
+    assert orgs_places("The Securities and Exchange Commission said so.")[0] == ["Securities and Exchange Commission"]
+    assert orgs_places("Acme Corp and Vornak Inc merged.")[0] == ["Acme Corp", "Vornak Inc"]
+    assert orgs_places("The Government Office said so.")[0] == []

@@ -210,6 +210,11 @@ class OrgsComponent:
         start = s
         for idx in range(s, e + 1):
             if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
+                # "Securities and Exchange Commission": head words joined by "and" before a head are one name
+                if idx < e and v.text[idx] == "and" and start < idx and idx + 2 < e \
+                        and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx)) \
+                        and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix:
+                    continue
                 self._suffix_piece(v, start, idx, out)
                 start = idx + 1
         return out
@@ -223,8 +228,10 @@ class OrgsComponent:
             return
         if v.text[e - 1] in self.not_org:
             return
-        # at least one word of the name is not itself a head: "Government Office" is no name
-        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)):
+        # at least one word of the name is not itself a head: "Government Office" is no name (but "Securities
+        # and Exchange Commission" is)
+        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)) \
+                and not (h - s >= 3 and "and" in v.text[s:h]):
             return
         out.append((s, h + 1, v.text[h]))
 
