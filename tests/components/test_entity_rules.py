@@ -108,3 +108,9 @@ def test_head_words_joined_by_and_before_a_head_are_one_name():
     assert orgs_places("The Securities and Exchange Commission said so.")[0] == ["Securities and Exchange Commission"]
     assert orgs_places("Acme Corp and Vornak Inc merged.")[0] == ["Acme Corp", "Vornak Inc"]
     assert orgs_places("The Government Office said so.")[0] == []
+
+
+def test_names_joined_by_ampersand_are_a_firm_unless_they_name_a_country():
+    orgs, places = orgs_places("Douglas & Lomason shares rose while Trinidad & Tobago voted.")
+    assert orgs == ["Douglas & Lomason"]
+    assert places == ["Trinidad & Tobago"]

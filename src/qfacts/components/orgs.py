@@ -20,6 +20,7 @@ _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
 # an acronym with lower-case letters and a hyphen inside: "IN-SPACe", "Q-STAR", "QED-C"
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$")
+_STATE_KINDS = frozenset({"country", "state", "continent", "region"})
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
 _START_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
@@ -265,9 +266,12 @@ class OrgsComponent:
         runs = self._runs(v, taken, wrapped)
 
         for s, e in runs:
+            before = len(found)
             for b, end, head in self._candidates(v, s, e, places):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
+            if len(found) == before and "&" in v.text[s:e]:
+                self._ampersand(v, s, e, found, places)
         known_spans = set()
         for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             found.setdefault((b, end), canonical)
@@ -375,6 +379,17 @@ class OrgsComponent:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
         return doc
+
+    def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
+        """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
+        ("Trinidad & Tobago")."""
+        b = self._trim_left(v, s, e)
+        k = v.text.index("&", b, e) if "&" in v.text[b:e] else -1
+        if k <= b or k + 1 >= e or not _is_cap(v.text[k - 1]) or not _is_cap(v.text[k + 1]) \
+                or v.text[e - 1] in self.not_org \
+                or any(i in places and places[i]._.kind in _STATE_KINDS for i in (b, k + 1)):
+            return
+        found.setdefault((b, e), None)
 
     @staticmethod
     def _bracket_acronym(v: TokenView, e: int) -> int:

@@ -69,6 +69,8 @@ def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Ga
                 stopped.setdefault(name, place)
             return
         gaz.add(name, place, overwrite=overwrite)
+        if " and " in name:  # "Trinidad & Tobago", "Bosnia & Herzegovina"
+            gaz.add(name.replace(" and ", " & "), place, overwrite=overwrite)
         if "St. " in name:  # "St Louis", "ST LOUIS"
             add(name.replace("St. ", "St "), place, overwrite)
         upper = name.upper()
