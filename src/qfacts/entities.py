@@ -66,6 +66,8 @@ def _initials(name: str, connectors: frozenset[str]) -> str:
 
 
 def _acronym(name: str) -> Optional[str]:
+    if " " in name or len(name) > 16 or not name[:1].isupper() or (name[1:2].islower() and name[2:3].islower()):
+        return None
     letters = _NOT_LETTER.sub("", name)
     if 2 <= len(letters) <= 10 and " " not in name and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
         return letters.upper()
@@ -79,16 +81,19 @@ class _Groups:
         self.parent: dict[str, str] = {}
 
     def find(self, name: str) -> str:
-        self.parent.setdefault(name, name)
-        while self.parent[name] != name:
-            self.parent[name] = self.parent[self.parent[name]]
-            name = self.parent[name]
+        parent = self.parent
+        p = parent.get(name, name)
+        while p != name:
+            grand = parent.get(p, p)
+            parent[name] = grand
+            name, p = p, grand
         return name
 
     def join(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+            self.parent.setdefault(ra, ra)
 
 
 def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
@@ -131,41 +136,44 @@ def resolve(entities: list[Entity]) -> list[dict[str, Any]]:
     out: list[tuple[int, dict[str, Any]]] = []
     for label in LABELS:
         ents = [e for e in entities if e.label == label]
-        if not ents:
-            continue
-        groups = _Groups()
-        names: list[str] = []
-        declared: set[str] = set()  # canonical forms a component named (gazetteer, acronym definition)
-        surfaces = [surface(e.text) for e in ents]
-        for e, name in zip(ents, surfaces):
-            if name not in groups.parent:
-                names.append(name)
-            groups.find(name)
-            if e.canonical:
-                canon = surface(e.canonical)
-                if canon != name:
-                    declared.add(canon)
-                groups.join(canon, name)
-        _link_forms(names, groups, label)
-        members: dict[str, list[str]] = {}
-        for name in list(groups.parent):
-            members.setdefault(groups.find(name), []).append(name)
-        order = {n: i for i, n in enumerate(names)}
-        best = {root: min(forms, key=lambda f: (f not in declared, -len(f.split()), -len(f), order.get(f, len(order))))
-                for root, forms in members.items()}
-        first: dict[str, int] = {}
-        counts: dict[str, int] = {}
-        forms_seen: dict[str, set[str]] = {}
-        for e, name in zip(ents, surfaces):
-            root = groups.find(name)
-            e.canonical = best[root]
-            first.setdefault(root, e.start)
-            counts[root] = counts.get(root, 0) + 1
-            forms_seen.setdefault(root, set()).add(name)
-        for root, start in first.items():
-            name = best[root]
-            out.append((start, {"label": label, "name": name,
-                                "aliases": sorted(forms_seen[root] - {name}), "mentions": counts[root]}))
+        if ents:
+            out.extend(_resolve_label(ents, label))
     out.sort(key=lambda item: (item[0], item[1]["label"]))
     return [entity for _, entity in out]
 
+
+def _resolve_label(ents: list[Entity], label: str) -> list[tuple[int, dict[str, Any]]]:
+    groups = _Groups()
+    surfaces = [surface(e.text) for e in ents]
+    names = list(dict.fromkeys(surfaces))  # distinct, in first-mention order
+    declared: set[str] = set()  # canonical forms a component named (gazetteer, acronym definition)
+    for e, name in zip(ents, surfaces):
+        if e.canonical and e.canonical != name:
+            canon = surface(e.canonical)
+            if canon != name:
+                declared.add(canon)
+                groups.join(canon, name)
+    if len(names) > 1:
+        _link_forms(names, groups, label)
+    members: dict[str, list[str]] = {}
+    for name in names:
+        members.setdefault(groups.find(name), []).append(name)
+    for name in declared:
+        members.setdefault(groups.find(name), []).append(name)
+    order = {n: i for i, n in enumerate(names)}
+    best = {root: forms[0] if len(forms) == 1 else
+            min(forms, key=lambda f: (f not in declared, -len(f.split()), -len(f), order.get(f, len(order))))
+            for root, forms in members.items()}
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    forms_seen: dict[str, set[str]] = {}
+    for e, name in zip(ents, surfaces):
+        root = groups.find(name)
+        e.canonical = best[root]
+        if root in counts:
+            counts[root] += 1
+            forms_seen[root].add(name)
+        else:
+            first[root], counts[root], forms_seen[root] = e.start, 1, {name}
+    return [(start, {"label": label, "name": best[root], "aliases": sorted(forms_seen[root] - {best[root]}),
+                     "mentions": counts[root]}) for root, start in first.items()]
