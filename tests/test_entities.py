@@ -74,3 +74,12 @@ def test_record_lists_each_entity_once_in_first_mention_order():
         {"label": "ORG", "name": "Acme Corp", "aliases": ["Acme"], "mentions": 2},
         {"label": "PLACE", "name": "United States", "aliases": ["U.S."], "mentions": 2},
     ]
+
+
+def test_bracketed_acronyms_belong_to_the_name_they_follow_even_when_another_name_spells_them():
+    text = ("The European Photonics Industry Consortium (PhIC) and Photonics Industry Canada (PIC) met. PhIC agreed. "
+            "The Northern Space Promotion and Licensing Centre (NS-PLC) ran it.")
+    found = {c["name"]: c["aliases"] for c in qfacts.extract(text).canonical_entities}
+    assert found["European Photonics Industry Consortium"] == ["PhIC"]
+    assert found["Photonics Industry Canada"] == ["PIC"]
+    assert found["Northern Space Promotion and Licensing Centre"] == ["NS-PLC"]

@@ -70,7 +70,7 @@ def _acronym(name: str) -> Optional[str]:
         return None
     letters = _NOT_LETTER.sub("", name)
     if 2 <= len(letters) <= 10 and " " not in name and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1):
-        return letters.upper()
+        return "".join(c for c in letters if c.isupper())
     return None
 
 
@@ -118,6 +118,8 @@ def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
         if m.rsplit(" ", 1)[-1] in heads:
             firsts.setdefault(m.split(" ", 1)[0], set()).add(m)
     for name in names:
+        if groups.find(name) != name:
+            continue  # a component already named its entity ("QuIC" defined in brackets)
         acr = _acronym(name)
         if acr:
             spelled = {groups.find(m) for m in spelled_by.get(acr, ())}

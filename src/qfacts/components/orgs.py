@@ -18,8 +18,14 @@ from .common import TokenView, add_entities, register_extensions, token_view
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$")
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
-# an acronym with lower-case letters and a hyphen inside: "IN-SPACe", "Q-STAR", "QED-C"
-_MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$")
+# an acronym with hyphens or a few lower-case letters inside: "IN-SPACe", "Q-STAR", "QED-C", "QuIC"
+_MIXED_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def _mixed_acronym(text: str) -> bool:
+    upper = sum(c.isupper() for c in text)
+    return len(text) <= 12 and upper >= 2 and sum(c.islower() for c in text) <= upper \
+        and bool(_MIXED_ACRONYM.match(text))
 _STATE_KINDS = frozenset({"country", "state", "continent", "region"})
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
 _START_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
@@ -325,7 +331,8 @@ class OrgsComponent:
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
-                    self._alias_bracket(v, found, aliases, e + 1, acr_end, _text(v, s2, e))
+                    if s2 < longest.get(e, e):  # longer than the found name it ends ("... and Authorisation Centre")
+                        self._alias_bracket(v, found, aliases, e + 1, acr_end, _text(v, s2, e), override=True)
         full_names = {_text(v, b, end): (b, end) for (b, end) in found}
         for name, (b, end) in full_names.items():
             words = v.text[b:end]
@@ -340,7 +347,7 @@ class OrgsComponent:
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in [k for k, w in enumerate(v.text) if w in aliases]:
             text = v.text[i]
-            if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts \
+            if text in aliases and found.get((i, i + 1)) is None and (i, i + 1) not in name_starts \
                     and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
                 # an acronym anywhere; a short name only where it does not begin a longer name (also across a
                 # wrapped line: "Pan\nAm") and is no nationality word ("a major American constructor")
@@ -406,15 +413,16 @@ class OrgsComponent:
         if k >= n or v.text[k] != ")" or k == e + 1:
             return 0
         acr = _text(v, e + 1, k)
-        return k if _ACRONYM.match(acr) or _MIXED_ACRONYM.match(acr) else 0
+        return k if _ACRONYM.match(acr) or _mixed_acronym(acr) else 0
 
     @staticmethod
-    def _alias_bracket(v: TokenView, found: dict, aliases: dict, b: int, e: int, name: str) -> None:
+    def _alias_bracket(v: TokenView, found: dict, aliases: dict, b: int, e: int, name: str,
+                       override: bool = False) -> None:
         """Register an acronym in brackets as a short form of ``name``: a one-token acronym as an alias found
         everywhere; a longer one ("QED-C") as a found name that later mentions take up."""
         if e == b + 1:
             aliases[v.text[b]] = name
-        elif (b, e) not in found:
+        elif override or found.get((b, e)) is None:
             found[(b, e)] = name
 
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
