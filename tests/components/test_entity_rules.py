@@ -108,6 +108,8 @@ def test_head_words_joined_by_and_before_a_head_are_one_name():
     assert orgs_places("The Securities and Exchange Commission said so.")[0] == ["Securities and Exchange Commission"]
     assert orgs_places("Acme Corp and Vornak Inc merged.")[0] == ["Acme Corp", "Vornak Inc"]
     assert orgs_places("The Government Office said so.")[0] == []
+    assert orgs_places("Kelvo and Co Ltd said so.")[0] == ["Kelvo and Co Ltd"]
+    assert orgs_places("Acme Corp and Company officials met.")[0] == ["Acme Corp"]
 
 
 def test_names_joined_by_ampersand_are_a_firm_unless_they_name_a_country():

@@ -217,10 +217,12 @@ class OrgsComponent:
         start = s
         for idx in range(s, e + 1):
             if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
-                # "Securities and Exchange Commission": head words joined by "and" before a head are one name
-                if idx < e and v.text[idx] == "and" and start < idx and idx + 2 < e \
-                        and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx)) \
-                        and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix:
+                # "Securities and Exchange Commission": head words joined by "and" before a head are one name;
+                # "Mitsui and Co Ltd": "and Co" ends a company name
+                if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
+                        and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
+                             and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
+                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix):
                     continue
                 self._suffix_piece(v, start, idx, out)
                 start = idx + 1
