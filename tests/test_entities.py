@@ -83,3 +83,11 @@ def test_bracketed_acronyms_belong_to_the_name_they_follow_even_when_another_nam
     assert found["European Photonics Industry Consortium"] == ["PhIC"]
     assert found["Photonics Industry Canada"] == ["PIC"]
     assert found["Northern Space Promotion and Licensing Centre"] == ["NS-PLC"]
+
+
+def test_capitalised_head_after_the_is_the_one_found_name_it_ends():
+    record = qfacts.extract("The Kelvo Street Journal reported it. After the Journal's story, Vornak Labs and "
+                            "Trilix Labs fell; the Labs declined to comment.")
+    by_text = {e.text: e.canonical for e in record.entities if e.label == "ORG"}
+    assert by_text["Journal"] == "Kelvo Street Journal"
+    assert "Labs" not in by_text  # two names end in it: no short form

@@ -298,10 +298,26 @@ class OrgsComponent:
         self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
         self._bracketed(v, runs, found)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
-        for s, e in runs:
-            if e == s + 1 and s > 0 and v.lower[s - 1] == "the" and v.text[s] in self.government \
-                    and v.text[s - 1] == "the" and (s, e) not in found:
-                found[(s, e)] = None
+        # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
+        heads_of: dict[str, set[str]] = {}
+        covered = None
+        for s in [k for k, w in enumerate(v.text) if w in self.suffix and k > 0 and v.text[k - 1] == "the"]:
+            e = s + 1
+            if e < n and self._name_token(v, e) or (s, e) in found:
+                continue
+            if covered is None:
+                covered = {i for (b, end) in found for i in range(b, end)}
+            if s not in covered:
+                if not heads_of:
+                    for (b, end) in found:
+                        if end - b >= 2 and v.text[end - 1] in self.suffix:
+                            heads_of.setdefault(v.text[end - 1], set()).add(_text(v, b, end))
+                    heads_of.setdefault("", set())
+                names = heads_of.get(v.text[s], ())
+                if len(names) == 1:
+                    found[(s, e)] = next(iter(names))
+                elif v.text[s] in self.government:
+                    found[(s, e)] = None
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
