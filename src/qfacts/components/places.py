@@ -35,6 +35,9 @@ _NICKNAME = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
+_REGION_KINDS = frozenset({"country", "state", "subdivision"})
+
+
 class Place(NamedTuple):
     canonical: str
     kind: str  # country, state, region, continent, water, city, subdivision
@@ -235,12 +238,13 @@ class PlacesComponent:
 
     def _towns(self, doc: Doc, v: TokenView, found: list) -> list:
         """Small towns right before ", <their country or US state>": "Davos, Switzerland", "COLLEGE PARK, Md."."""
-        by_start = {s: p for s, _, p in found}
         words = v.text
-        commas = [k for k, w in enumerate(words) if w == "," and k + 1 in by_start and k > 0 and k - 1 not in by_start
-                  and words[k - 1][:1].isupper()]
+        commas = [s - 1 for s, _, p in found if s > 1 and words[s - 1] == "," and words[s - 2][:1].isupper()
+                  and p.kind in _REGION_KINDS]
         if not commas:
             return found
+        by_start = {s: p for s, _, p in found}
+        commas = [k for k in commas if k - 1 not in by_start]
         taken = {i for s, e, _ in found for i in range(s, e)}
         extra = []
         for k in commas:
