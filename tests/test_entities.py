@@ -91,3 +91,9 @@ def test_capitalised_head_after_the_is_the_one_found_name_it_ends():
     by_text = {e.text: e.canonical for e in record.entities if e.label == "ORG"}
     assert by_text["Journal"] == "Kelvo Street Journal"
     assert "Labs" not in by_text  # two names end in it: no short form
+
+
+def test_first_word_is_no_short_form_when_the_longer_name_has_other_name_words():
+    es = ents(("ORG", "Kelvo Web Services"), ("ORG", "Kelvo"))
+    resolve(es)
+    assert [e.canonical for e in es] == ["Kelvo Web Services", "Kelvo"]

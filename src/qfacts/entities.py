@@ -7,7 +7,8 @@ mentions are grouped further:
 - names that differ only in a legal suffix or the word "the" ("Acme", "Acme Corp", "Acme Corp.");
 - an all-capital acronym and the one name of the document whose capitalised words it spells ("QSI" and
   "Quantum Systems Institute");
-- a first word used alone and the one longer name it begins ("Stanford" and "Stanford University").
+- a first word used alone and the one longer name it begins when the rest are head words ("Stanford" and
+  "Stanford University", "Toyota" and "Toyota Motor Corp"; not "Amazon" and "Amazon Web Services").
 
 Each group takes the fullest name (a gazetteer's canonical form first, then the name of most words, then the first
 mentioned) as its ``canonical``; :func:`resolve` lists each group once with its other surface forms.
@@ -115,8 +116,9 @@ def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
     firsts: dict[str, set[str]] = {}
     for m in multi:
         spelled_by.setdefault(_initials(m, connectors), set()).add(m)
-        if m.rsplit(" ", 1)[-1] in heads:
-            firsts.setdefault(m.split(" ", 1)[0], set()).add(m)
+        first, *rest = m.split(" ")
+        if all(w in heads for w in rest):  # "Stanford University", "Toyota Motor Corp"; not "Amazon Web Services"
+            firsts.setdefault(first, set()).add(m)
     for name in names:
         if groups.find(name) != name:
             continue  # a component already named its entity ("QuIC" defined in brackets)
