@@ -107,7 +107,7 @@ class OrgsComponent:
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
-        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between"}
+        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
@@ -273,12 +273,13 @@ class OrgsComponent:
         wrapped = len(_WRAP_BREAK.findall(text)) > max(2, len(_SENT_BREAK.findall(text)))
         runs = self._runs(v, taken, wrapped)
 
+        amp = " & " in text
         for s, e in runs:
             before = len(found)
             for b, end, head in self._candidates(v, s, e, places):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
-            if len(found) == before and "&" in v.text[s:e]:
+            if amp and len(found) == before and "&" in v.text[s:e]:
                 self._ampersand(v, s, e, found, places)
         known_spans = set()
         for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
@@ -301,7 +302,7 @@ class OrgsComponent:
         # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
         heads_of: dict[str, set[str]] = {}
         covered = None
-        for s in [k for k, w in enumerate(v.text) if w in self.suffix and k > 0 and v.text[k - 1] == "the"]:
+        for s in [k + 1 for k in hits if k + 1 < n and v.text[k + 1] in self.suffix and v.text[k] == "the"]:
             e = s + 1
             if e < n and self._name_token(v, e) or (s, e) in found:
                 continue
