@@ -19,7 +19,10 @@ def first_names(settings: str = "people.json") -> frozenset[str]:
     cfg = load_json(settings)
     names: set[str] = set()
     for locale in cfg["faker_locales"]:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ModuleNotFoundError:  # a locale a Faker release dropped: the others still count
+            continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             names.update(n for n in getattr(provider, attr, ()) if " " not in n and n[:1].isupper())
     return frozenset(names - set(cfg["not_first_names"]))

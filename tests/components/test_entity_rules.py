@@ -116,3 +116,11 @@ def test_names_joined_by_ampersand_are_a_firm_unless_they_name_a_country():
     orgs, places = orgs_places("Douglas & Lomason shares rose while Trinidad & Tobago voted.")
     assert orgs == ["Douglas & Lomason"]
     assert places == ["Trinidad & Tobago"]
+
+
+def test_first_names_come_from_the_data_package_less_the_listed_place_names():
+    from qfacts.people import first_names
+
+    names = first_names()
+    assert {"Michael", "Maria", "Hans"} <= names
+    assert "Jordan" not in names and "Georgia" not in names
