@@ -97,3 +97,13 @@ def test_first_word_is_no_short_form_when_the_longer_name_has_other_name_words()
     es = ents(("ORG", "Kelvo Web Services"), ("ORG", "Kelvo"))
     resolve(es)
     assert [e.canonical for e in es] == ["Kelvo Web Services", "Kelvo"]
+
+
+def test_every_agreement_party_is_a_name_or_alias_of_a_canonical_entity():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_1f3f6e6e2c6619e0.txt"
+    record = qfacts.extract(seed.read_text(encoding="utf-8"), "2025-05-19")
+    forms = {form for c in record.canonical_entities for form in [c["name"], *c["aliases"]]}
+    parties = [p for fact in record.agreements for p in fact.parties]
+    assert parties and all(p in forms for p in parties)
