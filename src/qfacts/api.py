@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import find_reference_date
+from .entities import resolve
 from .models import Agreement, Entity, Record
 from .pipeline import get_pipeline
 
@@ -120,6 +121,7 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         doc._.reference_date_source = ref_source or "none"
         doc = nlp(doc)
         _collect(doc, offset, record)
+    record.canonical_entities = resolve(record.entities)
     return record
 
 

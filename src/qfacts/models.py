@@ -58,6 +58,8 @@ class Record:
     entities: list[Entity] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     text_length: int = 0
+    # each ORG/PLACE entity once: {"label", "name" (its canonical), "aliases" (other surface forms), "mentions"}
+    canonical_entities: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,5 +70,6 @@ class Record:
             "reference_date_source": self.reference_date_source,
             "text_length": self.text_length,
             "entities": [e.to_dict() for e in self.entities],
+            "canonical_entities": [dict(c, aliases=list(c["aliases"])) for c in self.canonical_entities],
             "agreements": [a.to_dict() for a in self.agreements],
         }

@@ -11,18 +11,41 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
+from ..people import first_names, titles
 from ..resources import load_json, load_jsonl
 from .common import TokenView, add_entities, register_extensions, token_view
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$")
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$|^[A-Z]{2,}[a-z]{1,2}[A-Z]*$")
+# an acronym with hyphens or a few lower-case letters inside: "IN-SPACe", "Q-STAR", "QED-C", "QuIC"
+_MIXED_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def _mixed_acronym(text: str) -> bool:
+    upper = sum(c.isupper() for c in text)
+    return len(text) <= 12 and upper >= 2 and sum(c.islower() for c in text) <= upper \
+        and bool(_MIXED_ACRONYM.match(text))
+_STATE_KINDS = frozenset({"country", "state", "continent", "region"})
 _OF_LIKE = frozenset({"of", "on", "for", "in"})
 _START_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 # a line break inside a sentence (hard-wrapped wire text) and one after a sentence end
 _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
 _SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
+
+
+class _Lazy:
+    """A set computed on the first membership test (most documents never need it)."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._value: Optional[set[str]] = None
+
+    def __contains__(self, item: str) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
 
 
 def _is_cap(text: str) -> bool:
@@ -76,10 +99,15 @@ class OrgsComponent:
         self.cues = frozenset(cfg["cue_nouns"])
         self.demonyms = frozenset(cfg["demonyms"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.modifiers = frozenset(cfg["modifier_words"])
+        self.legal = frozenset(cfg["legal_suffixes"])
+        self.clause_words = frozenset(cfg["clause_words"])
+        self.titles = titles()
+        self.person_cues = self.titles | first_names()
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
-        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between"}
+        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
         self.known = _known(known)
 
     # ------------------------------------------------------------------ helpers
@@ -143,7 +171,7 @@ class OrgsComponent:
         while s < e:
             if v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
                 s += 1
-            elif s + 2 < e and v.text[s + 1] == "-" and v.text[s + 2].islower():
+            elif s + 2 < e and v.text[s + 1] == "-" and v.lower[s + 2] in self.modifiers:
                 s += 3
             else:
                 break
@@ -172,6 +200,11 @@ class OrgsComponent:
                         if r + 1 < e and v.text[r] in self.prefix and v.text[r + 1] in _OF_LIKE:
                             end, rest = q, r
                             break
+                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"
+                        if v.text[e - 1] in self.legal and r < e - 1 \
+                                and all(_is_cap(v.text[k]) for k in range(r, e)):
+                            end, rest = q, r
+                            break
                 while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
                     end -= 1
                 if v.text[end - 1] in self.not_org:
@@ -184,6 +217,13 @@ class OrgsComponent:
         start = s
         for idx in range(s, e + 1):
             if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
+                # "Securities and Exchange Commission": head words joined by "and" before a head are one name;
+                # "Mitsui and Co Ltd": "and Co" ends a company name
+                if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
+                        and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
+                             and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
+                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix):
+                    continue
                 self._suffix_piece(v, start, idx, out)
                 start = idx + 1
         return out
@@ -197,8 +237,10 @@ class OrgsComponent:
             return
         if v.text[e - 1] in self.not_org:
             return
-        # at least one word of the name is not itself a head: "Government Office" is no name
-        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)):
+        # at least one word of the name is not itself a head: "Government Office" is no name (but "Securities
+        # and Exchange Commission" is)
+        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)) \
+                and not (h - s >= 3 and "and" in v.text[s:h]):
             return
         out.append((s, h + 1, v.text[h]))
 
@@ -231,10 +273,14 @@ class OrgsComponent:
         wrapped = len(_WRAP_BREAK.findall(text)) > max(2, len(_SENT_BREAK.findall(text)))
         runs = self._runs(v, taken, wrapped)
 
+        amp = " & " in text
         for s, e in runs:
+            before = len(found)
             for b, end, head in self._candidates(v, s, e, places):
                 end = self._extend(v, b, end, head, places)
                 found[(b, end)] = None
+            if amp and len(found) == before and "&" in v.text[s:e]:
+                self._ampersand(v, s, e, found, places)
         known_spans = set()
         for b, end, canonical in self.known.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             found.setdefault((b, end), canonical)
@@ -247,33 +293,65 @@ class OrgsComponent:
         for i in [k for k, w in enumerate(v.text) if len(w) > 3 and w[0] in _START_CHARS]:
             text = v.text[i]
             if text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
-                    and not _SURNAME_PREFIX.match(text):
+                    and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
-        self._cue_names(v, found, places, hits, wrapped)
+        self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
         self._bracketed(v, runs, found)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
-        for s, e in runs:
-            if e == s + 1 and s > 0 and v.lower[s - 1] == "the" and v.text[s] in self.government \
-                    and v.text[s - 1] == "the" and (s, e) not in found:
-                found[(s, e)] = None
+        # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
+        heads_of: dict[str, set[str]] = {}
+        covered = None
+        for s in [k + 1 for k in hits if k + 1 < n and v.text[k + 1] in self.suffix and v.text[k] == "the"]:
+            e = s + 1
+            if e < n and self._name_token(v, e) or (s, e) in found:
+                continue
+            if covered is None:
+                covered = {i for (b, end) in found for i in range(b, end)}
+            if s not in covered:
+                if not heads_of:
+                    for (b, end) in found:
+                        if end - b >= 2 and v.text[end - 1] in self.suffix:
+                            heads_of.setdefault(v.text[end - 1], set()).add(_text(v, b, end))
+                    heads_of.setdefault("", set())
+                names = heads_of.get(v.text[s], ())
+                if len(names) == 1:
+                    found[(s, e)] = next(iter(names))
+                elif v.text[s] in self.government:
+                    found[(s, e)] = None
 
         # acronyms in brackets right after a name, and names whose initials a bracketed acronym spells
         aliases: dict[str, str] = {}
+        brackets = {e: self._bracket_acronym(v, e) for _, e in runs if e < n and v.text[e] == "("}
+        # "Quantum Industry Alliance for Revolution (QIAR)": a name runs on to its bracketed acronym over
+        # "of/for/on" and capitalised words
         for (b, end) in list(found):
-            if end + 2 < n and v.text[end] == "(" and v.text[end + 2] == ")" and _ACRONYM.match(v.text[end + 1]):
-                aliases[v.text[end + 1]] = _text(v, b, end)
+            for s, e in runs:
+                if s <= b and end < e and brackets.get(e) and v.text[end] in _OF_LIKE and (b, end) in found \
+                        and v.text[e - 1] not in self.not_org \
+                        and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
+                    found[(b, e)] = found.pop((b, end))
+        longest: dict[int, int] = {}  # the longest found name ending at each token: its acronym's definition
+        for (b, end) in found:
+            if b < longest.get(end, end):
+                longest[end] = b
+        for end, b in sorted(longest.items()):
+            acr_end = brackets.get(end) or self._bracket_acronym(v, end)
+            if acr_end:
+                self._alias_bracket(v, found, aliases, end + 1, acr_end, _text(v, b, end))
         for s, e in runs:
-            if e + 2 < n and v.text[e] == "(" and v.text[e + 2] == ")" and _ACRONYM.match(v.text[e + 1]):
+            acr_end = brackets.get(e)
+            if acr_end:
                 s2 = self._trim_left(v, s, e)
-                acr = re.sub(r"[^A-Z]", "", v.text[e + 1])
+                acr = re.sub(r"[^A-Z]", "", _text(v, e + 1, acr_end))
                 # the acronym may spell only the last words: "Conservative New Democracy (ND)"
                 while s2 < e - 1 and _initials(v.text[s2:e]) != acr and len(_initials(v.text[s2:e])) > len(acr):
                     s2 = self._trim_left(v, s2 + 1, e)
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
-                    aliases[v.text[e + 1]] = _text(v, s2, e)
+                    if s2 < longest.get(e, e):  # longer than the found name it ends ("... and Authorisation Centre")
+                        self._alias_bracket(v, found, aliases, e + 1, acr_end, _text(v, s2, e), override=True)
         full_names = {_text(v, b, end): (b, end) for (b, end) in found}
         for name, (b, end) in full_names.items():
             words = v.text[b:end]
@@ -288,7 +366,7 @@ class OrgsComponent:
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in [k for k, w in enumerate(v.text) if w in aliases]:
             text = v.text[i]
-            if text in aliases and (i, i + 1) not in found and (i, i + 1) not in name_starts \
+            if text in aliases and found.get((i, i + 1)) is None and (i, i + 1) not in name_starts \
                     and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
                 # an acronym anywhere; a short name only where it does not begin a longer name (also across a
                 # wrapped line: "Pan\nAm") and is no nationality word ("a major American constructor")
@@ -327,6 +405,44 @@ class OrgsComponent:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
         return doc
+
+    def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
+        """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
+        ("Trinidad & Tobago")."""
+        b = self._trim_left(v, s, e)
+        k = v.text.index("&", b, e) if "&" in v.text[b:e] else -1
+        if k <= b or k + 1 >= e or not _is_cap(v.text[k - 1]) or not _is_cap(v.text[k + 1]) \
+                or v.text[e - 1] in self.not_org \
+                or any(i in places and places[i]._.kind in _STATE_KINDS for i in (b, k + 1)):
+            return
+        found.setdefault((b, e), None)
+
+    @staticmethod
+    def _bracket_acronym(v: TokenView, e: int) -> int:
+        """The end of an acronym in brackets right after token ``e - 1`` ("(LSTC)", "(QED-C)", "(IN-SPACe)"),
+        or 0. The acronym may be several tokens joined without spaces."""
+        n = len(v.text)
+        if e + 2 >= n or v.text[e] != "(" or v.ws[e]:
+            return 0
+        k = e + 1
+        while k < n and k - e <= 5 and v.text[k] != ")":
+            if v.ws[k] and v.text[k + 1 if k + 1 < n else k] != ")":
+                return 0
+            k += 1
+        if k >= n or v.text[k] != ")" or k == e + 1:
+            return 0
+        acr = _text(v, e + 1, k)
+        return k if _ACRONYM.match(acr) or _mixed_acronym(acr) else 0
+
+    @staticmethod
+    def _alias_bracket(v: TokenView, found: dict, aliases: dict, b: int, e: int, name: str,
+                       override: bool = False) -> None:
+        """Register an acronym in brackets as a short form of ``name``: a one-token acronym as an alias found
+        everywhere; a longer one ("QED-C") as a found name that later mentions take up."""
+        if e == b + 1:
+            aliases[v.text[b]] = name
+        elif override or found.get((b, e)) is None:
+            found[(b, e)] = name
 
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
         """A name right before another that ends in a head is one name: "Moody's Investors Service"."""
@@ -394,13 +510,16 @@ class OrgsComponent:
             if nxt in starts:
                 found.setdefault((k, j), None)
 
-    @staticmethod
-    def _propagate(doc: Doc, v: TokenView, found: dict) -> None:
-        """One name, one sense: every other occurrence of a found organisation name is that organisation."""
+    def _propagate(self, doc: Doc, v: TokenView, found: dict) -> None:
+        """One name, one sense: every other occurrence of a found organisation name is that organisation, and so
+        is a company name of two or more words without its legal suffix ("Boston Scientific" of "... Corp")."""
         names = {_text(v, b, e): found[(b, e)] for (b, e) in found}
         gaz: Gazetteer[Optional[str]] = Gazetteer()
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
+        for (b, e), canonical in list(found.items()):
+            if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
+                gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))
         covered = {i for (b, e) in found for i in range(b, e)}
         for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
             if not any(i in covered for i in range(b, e)):
@@ -428,9 +547,24 @@ class OrgsComponent:
                         and any(v.text[k] not in self.suffix for k in range(s2, e)):
                     found.setdefault((s2, e), None)
 
+    def _people(self, v: TokenView) -> set[str]:
+        """Surnames: the last of one to three capitalised words after a title or a first name ("chief executive
+        Rajeeb Tamsin", "Mr Tamsin", "Michael Tamsin"). Those words alone are a person, not an organisation."""
+        out: set[str] = set()
+        n = len(v.text)
+        cues = self.person_cues
+        for k in [i for i, w in enumerate(v.text) if w in cues]:
+            j = k + 1
+            while j < n and j - k <= 3 and v.ws[j - 1] == " " and _is_cap(v.text[j]) and v.text[j].isalpha() \
+                    and not v.text[j].isupper() and v.text[j] not in self.suffix:
+                j += 1
+            if j > k + 1 and (v.text[k] in self.titles or j - k == 2):
+                out.add(v.text[j - 1])
+        return out
+
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
-                   wrapped: bool = False) -> None:
-        """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"."""
+                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset()) -> None:
+        """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"; never a person's surname."""
         n = len(v.text)
         for i in [k for k in hits if v.lower[k] in self.cues]:
             if i >= n - 1 or not v.text[i].islower():
@@ -444,7 +578,8 @@ class OrgsComponent:
                     j += 1
                     if wrapped and j + 1 < n and v.text[j] == "\n" and _is_cap(v.text[j + 1]):
                         j += 1  # "carrier Air\nAtlanta Inc"
-                found.setdefault((k, j), None)
+                if not (j == k + 1 and v.text[k] in people):
+                    found.setdefault((k, j), None)
         # "Dexter Corp's Hysol unit": a name between a possessive and a unit noun
         for i in [k for k in hits if v.lower[k] in self.unit_nouns]:
             b = i
@@ -464,17 +599,18 @@ class OrgsComponent:
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
                 found.setdefault((k, j), None)
-        # "Name, a/an/the ... cue"
+        # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
         for i in [k for k, w in enumerate(v.text) if w == ","]:
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
-                if any(w in self.cues for w in window):
+                c = next((p for p, w in enumerate(window) if w in self.cues), None)
+                if c is not None and (i + 3 + c >= n or v.lower[i + 3 + c] not in self.clause_words):
                     j = i
                     b = j
                     while b > 0 and _is_cap(v.text[b - 1]) and v.text[b - 1][0].isalpha():
                         b -= 1
                     b = self._trim_left(v, b, j)
-                    if b < j and b not in places:
+                    if b < j and b not in places and not (j == b + 1 and v.text[b] in people):
                         found.setdefault((b, j), None)
 
 

