@@ -338,16 +338,16 @@ def test_output_is_still_written_when_some_input_fails(in_fixtures, tmp_path):
 
 
 def _fail_on_second_record(monkeypatch, exc):
-    real = render.JsonLinesWriter._write
+    real = render.JsonLinesWriter.write
     calls = []
 
-    def failing(self, data):
-        calls.append(data["id"])
+    def failing(self, record):
+        calls.append(record)
         if len(calls) == 2:
             raise exc
-        real(self, data)
+        real(self, record)
 
-    monkeypatch.setattr(render.JsonLinesWriter, "_write", failing)
+    monkeypatch.setattr(render.JsonLinesWriter, "write", failing)
 
 
 def test_output_is_atomic_a_crash_mid_write_leaves_no_file(in_fixtures, tmp_path, monkeypatch):

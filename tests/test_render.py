@@ -57,6 +57,13 @@ def test_jsonl_writes_one_record_per_line_unescaped_in_record_key_order():
     assert list(json.loads(lines[0])) == list(make_record().to_dict())
 
 
+def test_jsonl_streams_a_record_as_the_same_bytes_as_its_dict():
+    record = make_record()
+    streamed = render("jsonl", [record])
+    assert streamed == render("jsonl", [record.to_dict()])
+    assert json.loads(streamed) == record.to_dict()
+
+
 def test_jsonl_output_is_deterministic():
     assert render("jsonl", [make_record()]) == render("jsonl", [make_record()])
 

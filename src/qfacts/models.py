@@ -6,6 +6,7 @@ so ``text[start:end] == entity.text`` holds for every entity.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator
 from typing import Any, Optional
 
 SCHEMA_VERSION = "1.0"
@@ -13,7 +14,7 @@ SCHEMA_VERSION = "1.0"
 LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     label: str
     start: int
@@ -28,7 +29,7 @@ class Entity:
         return {k: v for k, v in d.items() if v is not None}
 
 
-@dataclass
+@dataclass(slots=True)
 class Agreement:
     type: str
     parties: list[str]
@@ -61,15 +62,18 @@ class Record:
     # each ORG/PLACE entity once: {"label", "name" (its canonical), "aliases" (other surface forms), "mentions"}
     canonical_entities: list[dict[str, Any]] = field(default_factory=list)
 
+    def parts(self) -> Iterator[tuple[str, Any]]:
+        """The items of ``to_dict()`` in order, its long lists as iterators, so a writer can stream a record
+        with hundreds of thousands of entities without building all their dicts at once."""
+        yield "schema_version", SCHEMA_VERSION
+        yield "id", self.id
+        yield "source", self.source
+        yield "reference_date", self.reference_date
+        yield "reference_date_source", self.reference_date_source
+        yield "text_length", self.text_length
+        yield "entities", (e.to_dict() for e in self.entities)
+        yield "canonical_entities", (dict(c, aliases=list(c["aliases"])) for c in self.canonical_entities)
+        yield "agreements", (a.to_dict() for a in self.agreements)
+
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "id": self.id,
-            "source": self.source,
-            "reference_date": self.reference_date,
-            "reference_date_source": self.reference_date_source,
-            "text_length": self.text_length,
-            "entities": [e.to_dict() for e in self.entities],
-            "canonical_entities": [dict(c, aliases=list(c["aliases"])) for c in self.canonical_entities],
-            "agreements": [a.to_dict() for a in self.agreements],
-        }
+        return {key: list(value) if isinstance(value, Iterator) else value for key, value in self.parts()}

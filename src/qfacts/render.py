@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Iterable, Iterator
 from typing import IO, Any, Mapping, Optional, Union
 
 from rich.console import Console
@@ -72,6 +73,28 @@ def dumps(data: Any, indent: Optional[int] = None) -> str:
 
 
 class JsonLinesWriter(Writer):
+    def write(self, record: RecordLike) -> None:
+        if isinstance(record, Record):  # streamed: the same bytes as dumps(record.to_dict()), in bounded pieces
+            self._write_parts(record.parts())
+            self.count += 1
+        else:
+            super().write(record)
+
+    def _write_parts(self, parts: Iterable[tuple[str, Any]]) -> None:
+        write = self.out.write
+        write("{")
+        for i, (key, value) in enumerate(parts):
+            write((", " if i else "") + dumps(key) + ": ")
+            if isinstance(value, Iterator):
+                write("[")
+                for j, item in enumerate(value):
+                    write((", " if j else "") + dumps(item))
+                write("]")
+            else:
+                write(dumps(value))
+        write("}\n")
+        self.out.flush()
+
     def _write(self, data: dict[str, Any]) -> None:
         self.out.write(dumps(data) + "\n")
         self.out.flush()
