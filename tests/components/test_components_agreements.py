@@ -75,3 +75,23 @@ def test_agreements_the_letter_is_an_agreement_only_after_a_letter_of_intent():
     assert agreements(nlp("The letter was posted on Monday.")) == []
     doc = nlp("They signed a letter of intent. The letter covers chips.")
     assert agreements(doc)[-1] == ("letter", "letter_of_intent", "anaphor")
+
+
+def test_agreements_a_phrase_broken_by_a_line_break_is_one_mention():
+    nlp = make_blank("qfacts_agreements")
+    text = "Kelvo signed an agreement to\nsupply parts and a memorandum of\n   understanding."
+    doc = nlp(text)
+    got = [(t, v) for t, v, _ in agreements(doc)]
+    assert got == [("agreement to\nsupply", "contract"), ("memorandum of\n   understanding", "memorandum_of_understanding")]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def test_agreements_join_needs_a_name_in_the_same_sentence():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("The parts are hard to join. Kelvo makes them.")) == []
+
+
+def test_agreements_a_similar_agreement_refers_back():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo signed a cooperation agreement. Zentrix signed a similar agreement.")
+    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "anaphor")

@@ -118,3 +118,68 @@ def test_facts_places_listed_after_a_preposition_are_not_the_subject(nlp):
     got = facts(nlp, "Groups active in Canada, Japan and Europe signed a memorandum of understanding with "
                      "Zentrix Labs.")
     assert got == [("memorandum_of_understanding", ["Zentrix Labs"], None)]
+
+
+def test_facts_subjects_coordinated_across_appositions_are_both_sides(nlp):
+    text = ("Kelvo Corp, a Lisbon software maker, and Zentrix Labs, a firm building test rigs, "
+            "signed a memorandum of understanding.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_names_joined_across_a_wrapped_line_are_one_subject(nlp):
+    text = "Kelvo Corp <KLV.N> and Belgian group\n<Zentrix Labs> have formed a joint venture."
+    assert facts(nlp, text) == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_headline_facts_give_way_to_the_body(nlp):
+    text = ("KELVO SIGNS PACT\n"
+            "Kelvo Corp said it signed a supply agreement with Zentrix Labs.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_the_two_countries_are_the_places_of_the_latest_fact_with_two_sides(nlp):
+    text = ("Portugal and Chile signed a memorandum of understanding on Monday.\n\n"
+            "It names Portugal as host of the first meeting. "
+            "The two countries will also launch pilot projects in schools.")
+    assert facts(nlp, text)[-1] == ("pilot_project", ["Portugal", "Chile"], None)
+
+
+def test_facts_joining_a_named_group_makes_it_a_side_but_joining_a_board_does_not(nlp):
+    assert facts(nlp, "Kelvo Corp has joined the Nordic Battery Alliance as a member.") == [
+        ("membership", ["Kelvo Corp", "Nordic Battery Alliance"], None)]
+    assert facts(nlp, "Jane Doe will join the Kelvo Corp board next year.") == []
+
+
+def test_facts_relative_clause_takes_the_name_it_hangs_on(nlp):
+    text = "Kelvo Corp bought Zentrix Labs, a maker of sensors that had joined the Nordic Battery Alliance."
+    got = facts(nlp, text)
+    assert ("membership", ["Zentrix Labs", "Nordic Battery Alliance"], None) in got
+
+
+def test_facts_a_partner_brought_in_by_a_preposition_after_the_verb(nlp):
+    got = facts(nlp, "Kelvo Corp agreed to license its coatings to Zentrix Labs.")
+    assert got == [("licensing", ["Kelvo Corp", "Zentrix Labs"], None)]
+    got = facts(nlp, "Kelvo Corp will invest about A$20 million in Zentrix Labs.")
+    assert got == [("investment", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_sources_and_sponsors_are_not_sides(nlp):
+    got = facts(nlp, "Kelvo Corp reached a research agreement with Zentrix Partners LP, a fund sponsored by "
+                     "Oakridge Capital Inc.")
+    assert got == [("joint_research", ["Kelvo Corp", "Zentrix Partners LP"], None)]
+
+
+def test_facts_people_named_with_their_organisations_bring_the_organisations(nlp):
+    text = ("Kelvo Corp chief executive Jane Doe and Oakridge University president John Roe on Monday "
+            "launched a strategic partnership.")
+    assert facts(nlp, text) == [("partnership", ["Kelvo Corp", "Oakridge University"], "2025-05-19")]
+
+
+def test_facts_representatives_of_states_bring_the_states(nlp):
+    text = "The ministers of Portugal, Peru and Chile issued a joint statement on Monday."
+    assert facts(nlp, text) == [("joint_declaration", ["Portugal", "Peru", "Chile"], "2025-05-19")]
+
+
+def test_facts_a_clause_before_the_name_is_no_partner(nlp):
+    text = "According to people familiar with the plan, Kelvo Corp reached an understanding with Zentrix Labs."
+    assert facts(nlp, text) == [("other_agreement", ["Kelvo Corp", "Zentrix Labs"], None)]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
-from .common import add_entities, register_extensions
+from .common import add_entities, register_extensions, token_view
 
 
 class AgreementsComponent:
@@ -30,13 +30,16 @@ class AgreementsComponent:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = load_jsonl(patterns)
         docs = list(nlp.tokenizer.pipe(r["phrase"] for r in phrases))
+        # words that can stand before / after a line break inside a phrase (to skip the wrapped-line search)
+        self.inner_heads = frozenset(t.lower_ for d in docs for t in d[:-1])
+        self.inner_tails = frozenset(t.lower_ for d in docs for t in d[1:])
         for i, (row, pdoc) in enumerate(zip(phrases, docs)):
             key = f"qfacts_agr_{i}"
             self.rows[nlp.vocab.strings.add(key)] = row
             (self.exact if row.get("case") else self.lower).add(key, [pdoc])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = list(self.lower(doc)) + list(self.exact(doc))
+        matches = list(self.lower(doc)) + list(self.exact(doc)) + self._wrapped_matches(doc)
         spans = []
         rows = {}
         for key, s, e in matches:
@@ -82,6 +85,24 @@ class AgreementsComponent:
         add_entities(doc, out)
         return doc
 
+    def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Phrases broken by a line break ("agreement to\\n supply" in hard-wrapped wire copy): matched on the
+        words without the whitespace tokens, kept only where they span one, with token offsets into ``doc``."""
+        v = token_view(doc)
+        low = v.lower
+        n = len(low)
+        if not any(low[i].isspace() and 0 < i < n - 1 and low[i - 1] in self.inner_heads
+                   and low[i + 1] in self.inner_tails for i in range(n)):
+            return []  # no line break inside what could be a phrase
+        keep = [i for i in range(n) if not low[i].isspace()]
+        words = Doc(doc.vocab, words=[doc[i].text for i in keep])
+        out = []
+        for key, s, e in list(self.lower(words)) + list(self.exact(words)):
+            start, end = keep[s], keep[e - 1] + 1
+            if end - start != e - s:
+                out.append((key, start, end))
+        return out
+
     def _determined(self, doc: Doc, start: int) -> bool:
         """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact"."""
         for k in range(start - 1, max(-1, start - 4), -1):
@@ -94,8 +115,13 @@ class AgreementsComponent:
 
     @staticmethod
     def _party_after(doc: Doc, end: int) -> bool:
-        """A named organisation or place within the next five tokens ("joined the Quantum Consortium")."""
+        """A named organisation or place within the next five tokens and the same sentence ("joined the
+        Quantum Consortium")."""
         limit = min(len(doc), end + 6)
+        for k in range(end, limit):
+            if doc[k].text in (".", ";", "!", "?"):
+                limit = k
+                break
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
                 return True

@@ -56,6 +56,17 @@ class FactsComponent:
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
         self.state_types = frozenset(cfg["between_states"]["types"])
         self.state_type = cfg["between_states"]["becomes"]
+        self.source_words = frozenset(cfg["source_words"])
+        self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
+        self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
+        self.apposition_starts = frozenset(cfg["apposition_starts"])
+        self.object_types = {t: frozenset(v) for t, v in cfg["object_after_trigger"]["types"].items()}
+        self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
+        self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
+        self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
+        self.representatives = frozenset(cfg["representatives"])
+        self.person_titles = _phrases(cfg["person_titles"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -128,6 +139,8 @@ class FactsComponent:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
+        if ent.start > 0 and low[ent.start - 1] in self.source_words:
+            return True  # "told Reuters": a source, not a side
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
@@ -143,6 +156,16 @@ class FactsComponent:
         return 0
 
     @staticmethod
+    def _is_headline(v: TokenView, s: int, e: int) -> bool:
+        """A title line: a whole line near the top without sentence-final punctuation, followed by more text."""
+        words = [w for w in v.text[s:e] if not w.isspace()]
+        if not words or len(words) > 20 or e >= len(v.text):
+            return False
+        line_ends = "\n" in v.ws[e - 1] or v.text[e - 1].isspace() or v.text[e].isspace()
+        starts_line = s == 0 or "\n" in v.ws[s - 1] or "\n" in v.text[s - 1]
+        return line_ends and starts_line and words[-1] not in (".", "!", "?", "\"", "\u201d", ")", ":")
+
+    @staticmethod
     def _possessive(v: TokenView, ent: Span) -> bool:
         return ent.end < len(v.lower) and v.lower[ent.end] in ("'s", "\u2019s", "'")
 
@@ -156,9 +179,11 @@ class FactsComponent:
         groups: list[list[Span]] = []
         used: set[int] = set()
         i = s
+        clause_preps = self._clause_prepositions(low, labels, e, triggers)
         while i < e:
             word = low[i]
-            adjacent = word in self.adjacent_preps and self._right_after(low, i, trigger_ends)
+            adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
+                or word in clause_preps.get(i, ())
             if word == "by" and i > s and low[i - 1] in self.non_party_verbs:
                 i += 1  # "endorsed by X": X stands behind the agreement, it is no side of it
                 continue
@@ -166,6 +191,7 @@ class FactsComponent:
                 group: list[Span] = []
                 j = i + 1
                 skipped = 0
+                crossed_comma = False
                 while j < e and skipped < 10:
                     ent = by_start.get(j)
                     if ent is not None:
@@ -173,13 +199,15 @@ class FactsComponent:
                             j = ent.end
                             skipped += 1
                             continue
+                        if crossed_comma and not self._ends_phrase(low, ent.end, e):
+                            break  # "familiar with the matter, X reached ...": X opens the next clause
                         group.append(ent)
                         used.add(ent.start)
                         j = ent.end
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
-                            while k < e and low[k] in self.coordinators:
+                            while k < e and (low[k] in self.coordinators or low[k].isspace()):
                                 k += 1
                             nxt = by_start.get(k)
                             if k > j and nxt is not None and not self._is_modifier(v, nxt, dateline):
@@ -192,6 +220,7 @@ class FactsComponent:
                     if low[j] in self.anywhere_preps or low[j] in self.object_preps \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
+                    crossed_comma = crossed_comma or low[j] == ","
                     j += 1
                     skipped += 1
                 if group:
@@ -203,6 +232,51 @@ class FactsComponent:
                 continue
             i += 1
         return groups, used
+
+    @staticmethod
+    def _ends_phrase(low: list[str], end: int, e: int) -> bool:
+        """Whether a name ends its phrase: punctuation, a coordinator or the sentence end follows it."""
+        k = end
+        while k < e and low[k].isspace():
+            k += 1
+        return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
+
+    def _clause_prepositions(self, low: list[str], labels: list, e: int, triggers: list[Span]) -> dict[int, frozenset]:
+        """Prepositions that bring in a partner a few words after an agreement verb of a given type
+        ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
+        out: dict[int, frozenset] = {}
+        for trig in triggers:
+            preps = self.clause_preps.get(trig._.value)
+            if not preps:
+                continue
+            for k in range(trig.end, min(e, trig.end + 10)):
+                if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                    break
+                if low[k] in preps:
+                    out[k] = preps
+                    break
+        return out
+
+    def _direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
+                       dateline: int) -> Optional[Span]:
+        """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
+        "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
+        crossing = self.object_types.get(trig._.value)
+        if crossing is None or trig._.kind != "specific" or trig.end >= e or v.lower[trig.end] not in self.object_openers:
+            return None
+        low = v.lower
+        for j in range(trig.end, min(e, trig.end + 8)):
+            ent = by_start.get(j)
+            if ent is not None:
+                if self._is_modifier(v, ent, dateline):
+                    return None
+                nxt = next((w for w in low[ent.end:ent.end + 2] if not w.isspace()), "")
+                return None if nxt in self.object_stop_nouns else ent
+            w = low[j]
+            if (w in self.object_preps and w not in crossing) or w in self.anywhere_preps \
+                    or w in (".", ";", ",", "\u2014", "--") or labels[j] == "AGREEMENT" and j >= trig.end:
+                return None
+        return None
 
     def _right_after(self, low: list[str], i: int, trigger_ends: set[int]) -> bool:
         """Token i follows an agreement word directly, or after an amount ("investing $1.5 billion in")."""
@@ -221,37 +295,112 @@ class FactsComponent:
                     and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
+        relative = self._relative_head(low, s, limit, ents, dateline)
+        if relative is not None:
+            return [relative]
         if eligible:
-            # the subject is the first name and the names coordinated with it ("X and Y signed ...")
-            subj = [eligible[0]]
-            for ent in eligible[1:]:
-                if self._coordinated(low[subj[-1].end:ent.start]):
-                    subj.append(ent)
-                else:
-                    break
-            return subj
+            return self._coordination(v, eligible, limit)
         words = v.lower[s:limit]
         for phrase, label in self.subject_phrases:
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
                     if label == "PAIR":
-                        return list(previous[-1]["_spans"]) if previous else []
+                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)))
                     actor = actors.get(label)
                     return [actor] if actor is not None else []
         return []
+
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+        """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        low = v.lower
+        subj = [eligible[0]]
+        starts = {ent.start: ent for ent in eligible}
+        idx = 1
+        while idx < len(eligible):
+            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            while idx < len(eligible) and eligible[idx].start < gap_start:
+                idx += 1
+            if idx >= len(eligible):
+                break
+            gap = slice(gap_start, eligible[idx].start)
+            if not (self._coordinated(low[gap]) or self._titled_person(v.text[gap])):
+                break
+            subj.append(eligible[idx])
+            idx += 1
+        return subj
+
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+        """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        k = end
+        while k < limit and low[k].isspace():
+            k += 1
+        if k >= limit or low[k] != ",":
+            return end
+        k += 1
+        while k < limit and low[k].isspace():
+            k += 1
+        if k >= limit or low[k] not in self.apposition_starts:
+            return end
+        item = starts.get(k + 1)
+        if item is not None and self._ends_phrase(low, item.end, limit):
+            return end  # "X, the Y Group and Z": a list item, not an apposition
+        for j in range(k + 1, min(limit, k + 20)):
+            if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
+                return end
+            if low[j] == ",":
+                return j
+        return end
+
+    def _relative_head(self, low: list[str], s: int, limit: int, ents: list[Span], dateline: int) -> Optional[Span]:
+        """The name a relative clause hangs on, when the agreement word opens it ("Qubitekk, a maker of
+        sensors that had joined the X"): the last name before the relative pronoun, within a dozen words."""
+        k = limit - 1
+        while k > s and (low[k].isspace() or low[k] in self.relative_auxiliaries) and limit - k <= 4:
+            k -= 1
+        if k <= s or low[k] not in self.relative_pronouns:
+            return None
+        before = [ent for ent in ents if ent.end <= k and k - ent.end <= 12 and ent.start >= s
+                  and not self._is_modifier_view(low, ent, dateline)]
+        return before[-1] if before else None
+
+    def _is_modifier_view(self, low: list[str], ent: Span, dateline: int) -> bool:
+        e = ent.end
+        if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
+            return True
+        return ent.start < dateline
+
+    @staticmethod
+    def _pair(previous: list[dict], label: Optional[str]) -> list[Span]:
+        """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
+        with two or more sides (of that label where the phrase names one)."""
+        for fact in reversed(previous):
+            spans = fact["_spans"]
+            if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)):
+                return list(spans)
+        for fact in reversed(previous):
+            if len(fact["_spans"]) > 1:
+                return list(fact["_spans"])
+        return list(previous[-1]["_spans"]) if previous else []
 
     def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
         ("in North America, Japan and Europe")."""
         k = ent.start - 1
-        while k >= s and low[k] in (",", "and", "or", "&"):
+        while k >= s and (low[k] in (",", "and", "or", "&", "the") or low[k].isspace()):
             k -= 1
         if k < s:
             return False
         if k + 1 in ends and k + 1 < ent.start:
             return self._governed(low, s, ends[k + 1], ends)
-        return k == ent.start - 1 and low[k] in self.object_preps
+        direct = ent.start - 1
+        if direct > s and low[direct] == "the":
+            direct -= 1  # "in the United States"
+        if low[direct] == "of" and direct > s and low[direct - 1] in self.representatives:
+            return False  # "the ministers of X and Y signed": the people act for X and Y
+        return k == direct and low[k] in self.object_preps
 
     def _coordinated(self, gap: list[str]) -> bool:
         """Whether the words between two names join them into one side: ", ", "and", "and Belgian group".
@@ -262,6 +411,8 @@ class FactsComponent:
         words = []
         inside = False
         for w in gap:
+            if w.isspace():
+                continue
             if w == "<":
                 inside = True
             elif w == ">":
@@ -275,6 +426,24 @@ class FactsComponent:
         return (("and" in words or "&" in words) and len(words) <= 4
                 and not any(w in self.object_preps or w in self.gap_stops or not w.isalpha()
                             for w in words if w not in ("and", "&", ",")))
+
+    def _titled_person(self, gap: list[str]) -> bool:
+        """Whether the words between two names are a title and a person's name ending in a coordinator:
+        "X president Jane Doe and Y ...", "X (XC) chief executive John Roe, Y ..."."""
+        words = [w for w in gap if not w.isspace()]
+        if "(" in words and ")" in words and words.index("(") < words.index(")"):
+            words = words[:words.index("(")] + words[words.index(")") + 1:]  # "(UMD)"
+        while words and words[-1] in (",", "and", "&"):
+            words.pop()
+        if len(words) == len(gap) or not words:
+            return False
+        low = [w.lower() for w in words]
+        for title in self.person_titles:
+            n = len(title)
+            if tuple(low[:n]) == title and n < len(words) \
+                    and all(w[:1].isupper() for w in words[n:]) and len(words) - n <= 4:
+                return True
+        return False
 
     @staticmethod
     def _actors(ents: list[Span]) -> dict[str, Optional[Span]]:
@@ -316,15 +485,25 @@ class FactsComponent:
                  and d.start >= dateline]
         actors = self._actors(ents)
         facts: list[dict] = []
-        for s, e in self._sentences(doc, v):
+        headline_end = -1
+        for n, (s, e) in enumerate(self._sentences(doc, v)):
+            if n < 3 and self._is_headline(v, s, e):
+                headline_end = e
             triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
                 continue
-            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE"]
+            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
             if self._has(words, self.strong_negation):
                 continue
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
             groups, used = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
+            by_start = {x.start: x for x in sent_ents}
+            objects = {}
+            for trig in triggers:
+                obj = self._direct_object(v, labels, trig, e, by_start, dateline)
+                if obj is not None and obj.start not in used:
+                    objects[trig.start] = obj
+                    used.add(obj.start)
             specific = any(t._.kind in ("specific", "repeat") for t in triggers)
             signing = self._has(words, self.signing)
             dates = [d for d in dated if s <= d.start < e]
@@ -343,7 +522,8 @@ class FactsComponent:
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
                 w0 = self._clause_start(v, s, trig.start)
-                before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start]) if lab != "DATE"]
+                before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
+                          if lab != "DATE" and not w.isspace()]
                 if self._has(before, self.hedges):
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
@@ -351,7 +531,8 @@ class FactsComponent:
                                         dateline)
                 date = self._nearest(dates, trig)
                 status = self._status(words)
-                for group in groups or [[]]:
+                own = [[objects[trig.start]]] if trig.start in objects else groups
+                for group in own or [[]]:
                     parties = self._dedupe(subject + group)
                     if not parties or (kind == "repeat" and len(parties) < 2):
                         continue
@@ -370,7 +551,13 @@ class FactsComponent:
                         "sentence": stripped,
                         "start": sent_start,
                         "end": sent_start + len(stripped),
+                        "_headline": e <= headline_end,
                     })
+        # a headline's facts stand only where the body gives none (the body names the sides in full)
+        if any(not f["_headline"] for f in facts):
+            facts = [f for f in facts if not f["_headline"]]
+        for f in facts:
+            del f["_headline"]
         doc._.agreements = self._merge(facts)
         return doc
 
