@@ -183,3 +183,19 @@ def test_facts_representatives_of_states_bring_the_states(nlp):
 def test_facts_a_clause_before_the_name_is_no_partner(nlp):
     text = "According to people familiar with the plan, Kelvo Corp reached an understanding with Zentrix Labs."
     assert facts(nlp, text) == [("other_agreement", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_sides_listed_in_the_next_sentence(nlp):
+    text = ("Three trade groups signed a memorandum of understanding on Monday.\n\n"
+            "The signatories are Kelvo Corp, Zentrix Labs and Oakridge University.\n\n"
+            "They also issued a joint statement.")
+    assert facts(nlp, text) == [
+        ("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs", "Oakridge University"], "2025-05-19"),
+        ("joint_declaration", ["Kelvo Corp", "Zentrix Labs", "Oakridge University"], None)]
+
+
+def test_facts_the_partnership_between_named_sides_completes_the_earlier_one(nlp):
+    text = ("Kelvo Corp on Monday launched a public-private partnership to train engineers.\n\n"
+            "The partnership between the state of Portugal, Kelvo Corp and Zentrix Labs relies on private "
+            "investment.")
+    assert facts(nlp, text) == [("partnership", ["Kelvo Corp", "Portugal", "Zentrix Labs"], "2025-05-19")]

@@ -50,6 +50,7 @@ class AgreementsComponent:
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
         previous: list[Span] = []
+        generic_seen: set[str] = set()  # "a partnership" ... "the partnership": the same one
         for span in spans:
             row = rows[(span.start, span.end)]
             kind = row["kind"]
@@ -58,9 +59,11 @@ class AgreementsComponent:
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
-            if kind == "specific" and self._determined(doc, span.start) \
-                    and any(p._.value == value for p in previous):
+            if kind in ("specific", "generic") and self._determined(doc, span.start) \
+                    and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
+            elif kind == "generic":
+                generic_seen.add(value)
             elif kind == "anaphor":
                 det = self._determined(doc, span.start)
                 if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)):

@@ -66,6 +66,9 @@ class FactsComponent:
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
+        self.party_list_cues = _phrases(cfg["party_list_cues"])
+        self.of_heads = frozenset(cfg["of_heads"])
+        self.noun_preps = frozenset(cfg["noun_prepositions"])
         self.person_titles = _phrases(cfg["person_titles"])
 
     # ------------------------------------------------------------------ sentence helpers
@@ -171,15 +174,19 @@ class FactsComponent:
 
     # ------------------------------------------------------------------ parties
     def _groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
-                triggers: list[Span], dateline: int) -> tuple[list[list[Span]], set[int]]:
-        """Partner groups opened by prepositions; returns the groups and the entity starts they used."""
+                triggers: list[Span], dateline: int) -> tuple[list[list[Span]], set[int], dict[int, int]]:
+        """Partner groups opened by prepositions; returns the groups, the entity starts they used and, for a
+        group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
+        the start of that noun, which alone takes the group."""
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
         groups: list[list[Span]] = []
+        owned: dict[int, int] = {}  # group index -> start of the agreement noun it belongs to ("partnership between")
         used: set[int] = set()
         i = s
         clause_preps = self._clause_prepositions(low, labels, e, triggers)
+        trigger_at_end = {t.end: t.start for t in triggers}
         while i < e:
             word = low[i]
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
@@ -217,21 +224,26 @@ class FactsComponent:
                             else:
                                 break
                         break
-                    if low[j] in self.anywhere_preps or low[j] in self.object_preps \
+                    # "between the state of X and Y" (but "in the port city of X" is a location)
+                    of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
+                    if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
                     crossed_comma = crossed_comma or low[j] == ","
                     j += 1
                     skipped += 1
                 if group:
-                    if groups and word not in self.split_preps:
+                    owner = trigger_at_end.get(i) if word in self.noun_preps else None
+                    if groups and word not in self.split_preps and owner is None:
                         groups[-1].extend(group)
                     else:
                         groups.append(group)
+                        if owner is not None:
+                            owned[len(groups) - 1] = owner
                 i = max(i + 1, j)
                 continue
             i += 1
-        return groups, used
+        return groups, used, owned
 
     @staticmethod
     def _ends_phrase(low: list[str], end: int, e: int) -> bool:
@@ -305,6 +317,8 @@ class FactsComponent:
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
+                    if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
+                        continue  # "a partnership between the state of X": no subject
                     if label == "PAIR":
                         return self._pair(previous, self.pair_labels.get(" ".join(phrase)))
                     actor = actors.get(label)
@@ -337,6 +351,8 @@ class FactsComponent:
         k = end
         while k < limit and low[k].isspace():
             k += 1
+        if k < limit and low[k] == "(" and ")" in low[k:min(limit, k + 6)]:
+            return self._after_apposition(low, low.index(")", k) + 1, limit, starts)  # "X (XC)"
         if k >= limit or low[k] != ",":
             return end
         k += 1
@@ -398,7 +414,8 @@ class FactsComponent:
         direct = ent.start - 1
         if direct > s and low[direct] == "the":
             direct -= 1  # "in the United States"
-        if low[direct] == "of" and direct > s and low[direct - 1] in self.representatives:
+        if low[direct] == "of" and direct > s and (low[direct - 1] in self.representatives
+                                                   or low[direct - 1] in self.of_heads):
             return False  # "the ministers of X and Y signed": the people act for X and Y
         return k == direct and low[k] in self.object_preps
 
@@ -485,10 +502,18 @@ class FactsComponent:
                  and d.start >= dateline]
         actors = self._actors(ents)
         facts: list[dict] = []
+        pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
         headline_end = -1
         for n, (s, e) in enumerate(self._sentences(doc, v)):
             if n < 3 and self._is_headline(v, s, e):
                 headline_end = e
+            pending = [(m, f) for m, f in pending if m >= n - 1]
+            if pending and self._starts_with(v.lower, s, e, self.party_list_cues):
+                names = self._listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
+                for _, fact in pending if names else ():
+                    self._set_parties(fact, names)
+                    facts.append(fact)
+                pending = []
             triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
                 continue
@@ -496,7 +521,7 @@ class FactsComponent:
             if self._has(words, self.strong_negation):
                 continue
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
+            groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
             by_start = {x.start: x for x in sent_ents}
             objects = {}
             for trig in triggers:
@@ -531,28 +556,24 @@ class FactsComponent:
                                         dateline)
                 date = self._nearest(dates, trig)
                 status = self._status(words)
-                own = [[objects[trig.start]]] if trig.start in objects else groups
+                own = [[objects[trig.start]]] if trig.start in objects else \
+                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start]
                 for group in own or [[]]:
                     parties = self._dedupe(subject + group)
-                    if not parties or (kind == "repeat" and len(parties) < 2):
+                    if kind == "repeat" and len(parties) < 2:
                         continue
                     type_ = trig._.value
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
-                    fact = {"type": type_}
+                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end}
                     self._set_parties(fact, parties)
                     self._set_date(fact, date)
-                    facts.append({
-                        **fact,
-                        "status": status,
-                        "trigger_text": trig.text,
-                        "trigger_start": trig.start_char,
-                        "trigger_end": trig.end_char,
-                        "sentence": stripped,
-                        "start": sent_start,
-                        "end": sent_start + len(stripped),
-                        "_headline": e <= headline_end,
-                    })
+                    if parties:
+                        facts.append(fact)
+                    elif kind == "specific" and not subject:
+                        pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
         # a headline's facts stand only where the body gives none (the body names the sides in full)
         if any(not f["_headline"] for f in facts):
             facts = [f for f in facts if not f["_headline"]]
@@ -560,6 +581,25 @@ class FactsComponent:
             del f["_headline"]
         doc._.agreements = self._merge(facts)
         return doc
+
+    @staticmethod
+    def _starts_with(low: list[str], s: int, e: int, phrases: list[tuple[str, ...]]) -> bool:
+        words = [w for w in low[s:min(e, s + 8)] if not w.isspace()]
+        return any(tuple(words[:len(p)]) == p for p in phrases)
+
+    def _listed_names(self, v: TokenView, s: int, e: int, ents: list[Span], dateline: int) -> list[Span]:
+        """The names a listing sentence gives as sides: not locations, modifiers, possessors ("Japan's X"),
+        names after "of" ("X of the United States") or bracketed short forms ("(QIC)")."""
+        low = v.lower
+        out = []
+        for ent in ents:
+            if self._is_modifier(v, ent, dateline) or self._possessive(v, ent):
+                continue
+            if ent.start > s and low[ent.start - 1] in ("(", "of") or ent.start > s + 1 and low[ent.start - 2] == "of" \
+                    and low[ent.start - 1] == "the":
+                continue
+            out.append(ent)
+        return self._dedupe(out)
 
     @staticmethod
     def _key(ent: Span) -> str:
