@@ -199,3 +199,28 @@ def test_facts_the_partnership_between_named_sides_completes_the_earlier_one(nlp
             "The partnership between the state of Portugal, Kelvo Corp and Zentrix Labs relies on private "
             "investment.")
     assert facts(nlp, text) == [("partnership", ["Kelvo Corp", "Portugal", "Zentrix Labs"], "2025-05-19")]
+
+
+def test_facts_carry_the_cameo_code_of_their_type_or_status(nlp):
+    doc = nlp("Kelvo Corp signed a memorandum of understanding with Zentrix Labs. "
+              "Oakridge University is in talks with Harbor Institute on a joint venture.")
+    assert [(f["type"], f["status"], f["cameo"]) for f in doc._.agreements] == [
+        ("memorandum_of_understanding", "signed", "057"), ("joint_venture", "negotiating", "046")]
+
+
+def test_facts_negated_agreements_are_output_only_with_the_option_and_their_status():
+    import qfacts  # noqa: F401
+    import spacy
+    text = ("Kelvo Corp terminated its joint venture with Zentrix Labs. "
+            "Oakridge University rejected a licensing agreement with Harbor Institute.")
+    default = spacy.blank("en")
+    optional = spacy.blank("en")
+    for name in ("qfacts_dates", "qfacts_places", "qfacts_orgs", "qfacts_agreements"):
+        default.add_pipe(name)
+        optional.add_pipe(name)
+    default.add_pipe("qfacts_facts")
+    optional.add_pipe("qfacts_facts", config={"include_negated": True})
+    assert default(text)._.agreements == []
+    got = [(f["type"], f["parties"], f["status"]) for f in optional(text)._.agreements]
+    assert got == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], "ended"),
+                   ("licensing", ["Oakridge University", "Harbor Institute"], "refused")]

@@ -34,11 +34,16 @@ class FactsComponent:
     Results go to ``doc._.agreements`` as dicts with character offsets.
     """
 
-    def __init__(self, nlp: Language, name: str, cues: str) -> None:
+    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False) -> None:
         register_extensions()
         self.name = name
+        self.include_negated = include_negated
+        taxonomy = load_json(types)
+        self.cameo = {t: row.get("cameo") for t, row in taxonomy["types"].items()}
+        self.status_cameo = dict(taxonomy.get("status_cameo", {}))
         cfg = load_json(cues)
         self.strong_negation = _phrases(cfg["negation_cues"])
+        self.negated_status = {k: _phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = _phrases(cfg["hedge_cues"])
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
@@ -518,8 +523,9 @@ class FactsComponent:
             if not triggers:
                 continue
             words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
-            if self._has(words, self.strong_negation):
-                continue
+            negated = self._negation(words)
+            if negated and not self.include_negated:
+                continue  # denied, refused, failed or ended: not a fact
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
             groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
             by_start = {x.start: x for x in sent_ents}
@@ -555,7 +561,7 @@ class FactsComponent:
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = self._nearest(dates, trig)
-                status = self._status(words)
+                status = negated or self._status(words)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start]
                 for group in own or [[]]:
@@ -579,7 +585,10 @@ class FactsComponent:
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
             del f["_headline"]
-        doc._.agreements = self._merge(facts)
+        merged = self._merge(facts)
+        for f in merged:
+            f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
+        doc._.agreements = merged
         return doc
 
     @staticmethod
@@ -613,6 +622,13 @@ class FactsComponent:
                 seen.add(k)
                 out.append(p)
         return out
+
+    def _negation(self, words: list[str]) -> Optional[str]:
+        """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
+        or None."""
+        if not self._has(words, self.strong_negation):
+            return None
+        return next((status for status, cues in self.negated_status.items() if self._has(words, cues)), "denied")
 
     def _status(self, words: list[str]) -> str:
         if self._has(words, self.status["negotiating"]):
@@ -690,6 +706,8 @@ class FactsComponent:
         return out
 
 
-@Language.factory("qfacts_facts", default_config={"cues": "facts.json"})
-def make_facts(nlp: Language, name: str, cues: str) -> FactsComponent:
-    return FactsComponent(nlp, name, cues)
+@Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
+                                                 "include_negated": False})
+def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool) -> FactsComponent:
+    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
+    return FactsComponent(nlp, name, cues, types, include_negated)
