@@ -224,3 +224,28 @@ def test_facts_negated_agreements_are_output_only_with_the_option_and_their_stat
     got = [(f["type"], f["parties"], f["status"]) for f in optional(text)._.agreements]
     assert got == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], "ended"),
                    ("licensing", ["Oakridge University", "Harbor Institute"], "refused")]
+
+
+def test_facts_the_reported_clause_gives_the_subject(nlp):
+    text = ("Kelvo Corp and Zentrix Labs signed a licensing agreement on Monday.\n\n"
+            "Kelvo said the companies agreed to begin a joint research programme.")
+    assert facts(nlp, text)[-1] == ("joint_research", ["Kelvo Corp", "Zentrix Labs"], None)
+
+
+def test_facts_a_partner_in_a_later_clause_is_not_a_side(nlp):
+    text = "Kelvo Corp signed a letter of intent for ten ships, but its board awaits talks with Zentrix Labs."
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp"], None)]
+
+
+def test_facts_a_unit_of_a_named_parent_brings_the_parent(nlp):
+    got = facts(nlp, "Kelvo Corp agreed to license a coating to a unit of Zentrix Labs.")
+    assert got == [("licensing", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_said_in_a_statement_is_no_joint_declaration(nlp):
+    assert facts(nlp, "Kelvo Corp will hire staff this year, Zentrix Labs said in a statement.") == []
+
+
+def test_facts_setting_up_a_company_together_is_a_joint_venture(nlp):
+    got = facts(nlp, "Portugal and Chile agreed to set up a new company with Peru to mine copper.")
+    assert got == [("joint_venture", ["Portugal", "Chile", "Peru"], None)]

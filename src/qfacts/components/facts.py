@@ -73,6 +73,8 @@ class FactsComponent:
         self.representatives = frozenset(cfg["representatives"])
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
+        self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_breaks = _phrases(cfg["clause_breaks"])
         self.noun_preps = frozenset(cfg["noun_prepositions"])
         self.person_titles = _phrases(cfg["person_titles"])
 
@@ -315,11 +317,27 @@ class FactsComponent:
         relative = self._relative_head(low, s, limit, ents, dateline)
         if relative is not None:
             return [relative]
+        report = max((k for k in range(s, limit) if low[k] in self.reporting_verbs), default=-1)
+        if eligible and report > eligible[0].start:
+            # "X said Y agreed ...", "X said the companies agreed ...": the reported clause has the subject
+            after = [ent for ent in eligible if ent.start > report]
+            if after:
+                return self._coordination(v, after, limit)
+            phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
+            if phrase:
+                return phrase
         if eligible:
             return self._coordination(v, eligible, limit)
-        words = v.lower[s:limit]
+        return self._subject_phrase(low[s:limit], actors, previous)
+
+    def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
+                        pronouns: bool = True) -> list[Span]:
+        """A subject given as "it", "the city", "the two companies": what it refers to. Without ``pronouns``,
+        "it" and "they" are left out (after "X said", they stand for X)."""
         for phrase, label in self.subject_phrases:
             n = len(phrase)
+            if n == 1 and not pronouns:
+                continue
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
                     if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
@@ -529,6 +547,7 @@ class FactsComponent:
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
             groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
             by_start = {x.start: x for x in sent_ents}
+            breaks = self._breaks(v.lower, s, e)
             objects = {}
             for trig in triggers:
                 obj = self._direct_object(v, labels, trig, e, by_start, dateline)
@@ -563,7 +582,8 @@ class FactsComponent:
                 date = self._nearest(dates, trig)
                 status = negated or self._status(words)
                 own = [[objects[trig.start]]] if trig.start in objects else \
-                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start]
+                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
                 for group in own or [[]]:
                     parties = self._dedupe(subject + group)
                     if kind == "repeat" and len(parties) < 2:
@@ -590,6 +610,17 @@ class FactsComponent:
             f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
         doc._.agreements = merged
         return doc
+
+    def _breaks(self, low: list[str], s: int, e: int) -> list[int]:
+        """Token indices where a clause break (", but", ";") starts in the sentence."""
+        idx = [k for k in range(s, e) if not low[k].isspace()]
+        out = []
+        for n, k in enumerate(idx):
+            for p in self.clause_breaks:
+                if tuple(low[j] for j in idx[n:n + len(p)]) == p:
+                    out.append(k)
+                    break
+        return out
 
     @staticmethod
     def _starts_with(low: list[str], s: int, e: int, phrases: list[tuple[str, ...]]) -> bool:
