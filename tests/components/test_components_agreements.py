@@ -95,3 +95,23 @@ def test_agreements_a_similar_agreement_refers_back():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo signed a cooperation agreement. Zentrix signed a similar agreement.")
     assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "anaphor")
+
+
+def test_agreements_the_agreement_refers_to_the_specific_agreement_not_a_general_one():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Two firms signed a memorandum of understanding, the first such agreement in the region. "
+              "Analysts praised the agreement.")
+    assert [v for _, v, _ in agreements(doc)] == ["memorandum_of_understanding"] * 3
+
+
+def test_agreements_a_hyphenated_modifier_keeps_the_determiner():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("They signed a joint venture deal, the first state-to-state agreement of its kind.")
+    assert agreements(doc)[-1] == ("agreement", "joint_venture", "anaphor")
+
+
+def test_agreements_a_titled_partnership_agreement_is_a_trade_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The Nordic Digital Partnership Agreement took effect; a partnership agreement with a bank did not.")
+    assert [(t, v) for t, v, _ in agreements(doc)] == [("Partnership Agreement", "trade_agreement"),
+                                                       ("partnership agreement", "partnership")]

@@ -24,7 +24,10 @@ class AgreementsComponent:
     def __init__(self, nlp: Language, name: str, patterns: str, settings: str) -> None:
         register_extensions()
         self.name = name
-        self.determiners = frozenset(load_json(settings)["determiners"])
+        cfg = load_json(settings)
+        self.determiners = frozenset(cfg["determiners"])
+        self.general_type = cfg["general_type"]
+        self.object_stop_nouns = frozenset(cfg["not_before"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -39,13 +42,14 @@ class AgreementsComponent:
             (self.exact if row.get("case") else self.lower).add(key, [pdoc])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = list(self.lower(doc)) + list(self.exact(doc)) + self._wrapped_matches(doc)
+        # case-sensitive rows first: on a tie they win ("Partnership Agreement" as a title)
+        matches = list(self.exact(doc)) + list(self.lower(doc)) + self._wrapped_matches(doc)
         spans = []
         rows = {}
         for key, s, e in matches:
             span = Span(doc, s, e, label="AGREEMENT")
             spans.append(span)
-            rows[(s, e)] = self.rows[key]
+            rows.setdefault((s, e), self.rows[key])
         taken = {i for ent in doc.ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
@@ -70,11 +74,14 @@ class AgreementsComponent:
                     continue  # "the letter" names an agreement only after a letter of intent
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
-                    if not any(p._.value == value for p in previous):
+                    # "the agreement" (the general type) refers to a specific agreement where there is one
+                    pool = [p for p in previous if p._.value != value] or previous \
+                        if value == self.general_type else previous
+                    if value == self.general_type or not any(p._.value == value for p in previous):
                         # the most-mentioned agreement so far; on a tie, the latest
                         counts: dict[str, int] = {}
                         last: dict[str, int] = {}
-                        for k, p in enumerate(previous):
+                        for k, p in enumerate(pool):
                             counts[p._.value] = counts.get(p._.value, 0) + 1
                             last[p._.value] = k
                         value = max(counts, key=lambda t: (counts[t], last[t]))
@@ -107,17 +114,24 @@ class AgreementsComponent:
         return out
 
     def _determined(self, doc: Doc, start: int) -> bool:
-        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact"."""
-        for k in range(start - 1, max(-1, start - 4), -1):
+        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
+        "the first government-to-government agreement" (a hyphenated compound counts as one modifier)."""
+        modifiers = 0
+        k = start - 1
+        while k >= 0 and modifiers <= 2:
             word = doc[k].lower_
             if word in self.determiners:
                 return True
+            if k > 0 and doc[k - 1].text == "-":
+                k -= 2  # inside a hyphenated compound
+                continue
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
                 return False
+            modifiers += 1
+            k -= 1
         return False
 
-    @staticmethod
-    def _party_after(doc: Doc, end: int) -> bool:
+    def _party_after(self, doc: Doc, end: int) -> bool:
         """A named organisation or place within the next five tokens and the same sentence ("joined the
         Quantum Consortium")."""
         limit = min(len(doc), end + 6)
@@ -127,7 +141,8 @@ class AgreementsComponent:
                 break
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
-                return True
+                after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
+                return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
 
 
