@@ -249,3 +249,16 @@ def test_facts_said_in_a_statement_is_no_joint_declaration(nlp):
 def test_facts_setting_up_a_company_together_is_a_joint_venture(nlp):
     got = facts(nlp, "Portugal and Chile agreed to set up a new company with Peru to mine copper.")
     assert got == [("joint_venture", ["Portugal", "Chile", "Peru"], None)]
+
+
+def test_facts_signed_a_framework_is_a_cooperation_agreement_of_their_governments(nlp):
+    text = ("Portugal and Chile issued a joint statement on Monday.\n\n"
+            "Officials noted that their governments had signed a framework to share lab time.")
+    assert facts(nlp, text)[-1] == ("cooperation_agreement", ["Portugal", "Chile"], None)
+
+
+def test_facts_a_plural_reference_among_partners_brings_the_earlier_sides(nlp):
+    text = ("Oakridge University and Harbor Institute signed a letter of intent on Monday.\n\n"
+            "Kelvo Corp announced a collaboration with the two universities plus Zentrix Labs.")
+    assert facts(nlp, text)[-1] == ("cooperation_agreement",
+                                    ["Kelvo Corp", "Oakridge University", "Harbor Institute", "Zentrix Labs"], None)

@@ -27,6 +27,7 @@ class AgreementsComponent:
         cfg = load_json(settings)
         self.determiners = frozenset(cfg["determiners"])
         self.general_type = cfg["general_type"]
+        self.verbs = frozenset(cfg["agreement_verbs"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -70,7 +71,8 @@ class AgreementsComponent:
                 generic_seen.add(value)
             elif kind == "anaphor":
                 det = self._determined(doc, span.start)
-                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)):
+                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)) \
+                        and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
@@ -130,6 +132,10 @@ class AgreementsComponent:
             modifiers += 1
             k -= 1
         return False
+
+    def _after_verb(self, doc: Doc, start: int) -> bool:
+        """An agreement verb and an article right before the noun ("had signed a framework")."""
+        return start > 1 and doc[start - 1].lower_ in ("a", "an") and doc[start - 2].lower_ in self.verbs
 
     def _party_after(self, doc: Doc, end: int) -> bool:
         """A named organisation or place within the next five tokens and the same sentence ("joined the

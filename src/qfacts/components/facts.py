@@ -181,7 +181,7 @@ class FactsComponent:
 
     # ------------------------------------------------------------------ parties
     def _groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
-                triggers: list[Span], dateline: int) -> tuple[list[list[Span]], set[int], dict[int, int]]:
+                triggers: list[Span], dateline: int, previous: list[dict]) -> tuple[list[list[Span]], set[int], dict[int, int]]:
         """Partner groups opened by prepositions; returns the groups, the entity starts they used and, for a
         group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
         the start of that noun, which alone takes the group."""
@@ -208,6 +208,10 @@ class FactsComponent:
                 crossed_comma = False
                 while j < e and skipped < 10:
                     ent = by_start.get(j)
+                    plural = self._plural_reference(low, j, e, previous) if ent is None else None
+                    if plural is not None:  # "with the three universities plus X": the sides named before
+                        group.extend(plural[1])
+                        j = plural[0]
                     if ent is not None:
                         if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by"):
                             j = ent.end
@@ -218,6 +222,7 @@ class FactsComponent:
                         group.append(ent)
                         used.add(ent.start)
                         j = ent.end
+                    if ent is not None or plural is not None:
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
@@ -251,6 +256,16 @@ class FactsComponent:
                 continue
             i += 1
         return groups, used, owned
+
+    def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
+        """A plural reference ("the three universities") starting at token j: where it ends and the sides of
+        the latest fact it stands for."""
+        for phrase, label in self.subject_phrases:
+            n = len(phrase)
+            if label == "PAIR" and n > 1 and j + n <= e and tuple(low[j:j + n]) == phrase:
+                spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)))
+                return (j + n, spans) if spans else None
+        return None
 
     @staticmethod
     def _ends_phrase(low: list[str], end: int, e: int) -> bool:
@@ -545,7 +560,7 @@ class FactsComponent:
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
+            groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
             by_start = {x.start: x for x in sent_ents}
             breaks = self._breaks(v.lower, s, e)
             objects = {}
@@ -562,13 +577,14 @@ class FactsComponent:
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
             for trig in triggers:
                 kind = trig._.kind
+                sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
                 if kind == "anaphor":
-                    self._attach(facts, trig, dates, groups)
+                    self._attach(facts, trig, dates, groups, sides)
                     continue
                 if kind == "repeat":
                     # the same agreement named again: completes the earlier fact, and makes a fact of its own
                     # only where this sentence names two sides
-                    self._attach(facts, trig, dates, groups)
+                    self._attach(facts, trig, dates, groups, sides)
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
                 w0 = self._clause_start(v, s, trig.start)
@@ -681,15 +697,19 @@ class FactsComponent:
             k -= 1
         return max(s, i - 15)
 
-    def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]]) -> None:
+    def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
+                sides: list[list[Span]]) -> None:
         """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
-        partners where the earlier fact lacks a side, to the latest earlier fact of its type."""
+        partners where the earlier fact lacks a side, to the latest earlier fact of its type. ``sides`` are
+        groups that name the agreement's own sides ("the partnership between X, Y and Z"): they are added to
+        the earlier fact in any case."""
         for fact in reversed(facts):
             if fact["type"] == trig._.value:
                 if fact["date"] is None and dates:
                     self._set_date(fact, self._nearest(dates, trig))
-                if len(fact["_spans"]) < 2 and groups:
-                    self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g]))
+                extra = sides or (groups if len(fact["_spans"]) < 2 else [])
+                if extra:
+                    self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in extra for p in g]))
                 return
 
     def _set_parties(self, fact: dict, parties: list[Span]) -> None:
