@@ -262,3 +262,20 @@ def test_facts_a_plural_reference_among_partners_brings_the_earlier_sides(nlp):
             "Kelvo Corp announced a collaboration with the two universities plus Zentrix Labs.")
     assert facts(nlp, text)[-1] == ("cooperation_agreement",
                                     ["Kelvo Corp", "Oakridge University", "Harbor Institute", "Zentrix Labs"], None)
+
+
+def test_facts_the_agreements_no_earlier_fact_reported_make_a_fact(nlp):
+    text = ("KELVO IN ACCORD WITH ZENTRIX\n"
+            "Kelvo Corp said it signed the previously announced agreements with Zentrix Labs, Lisbon, Portugal.")
+    assert facts(nlp, text) == [("other_agreement", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_a_hedged_stake_leaves_the_cooperation_being_discussed(nlp):
+    text = ("Kelvo Corp is discussing marketing cooperation with Portuguese carrier Zentrix Air Inc but it is "
+            "not seeking to take a stake in the airline.")
+    assert facts(nlp, text) == [("cooperation_agreement", ["Kelvo Corp", "Zentrix Air Inc"], None)]
+
+
+def test_facts_the_sayer_and_the_named_partner_when_it_said_it_and_y_signed(nlp):
+    text = "Kelvo Corp said it and Zentrix Labs have signed a letter of intent."
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp", "Zentrix Labs"], None)]

@@ -90,6 +90,7 @@ class AgreementsComponent:
                 else:
                     kind = "new"
             span._.value = value
+            span._.own_value = row["type"]  # the phrase's own type, before an anaphor takes another's
             span._.kind = kind
             out.append(span)
             if kind in ("specific", "new"):

@@ -213,7 +213,8 @@ class FactsComponent:
                         group.extend(plural[1])
                         j = plural[0]
                     if ent is not None:
-                        if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by"):
+                        if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by") \
+                                or self._describes_next(v, ent, by_start):
                             j = ent.end
                             skipped += 1
                             continue
@@ -229,6 +230,9 @@ class FactsComponent:
                             while k < e and (low[k] in self.coordinators or low[k].isspace()):
                                 k += 1
                             nxt = by_start.get(k)
+                            if nxt is not None and nxt.label_ == "PLACE" and group[-1].label_ == "ORG" \
+                                    and all(w == "," or w.isspace() for w in low[j:k]):
+                                break  # "with Kelvo Corp, Tokyo, Japan": where the company is
                             if k > j and nxt is not None and not self._is_modifier(v, nxt, dateline):
                                 group.append(nxt)
                                 used.add(nxt.start)
@@ -266,6 +270,26 @@ class FactsComponent:
                 spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)))
                 return (j + n, spans) if spans else None
         return None
+
+    @staticmethod
+    def _describes_next(v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
+        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
+        if ent.label_ != "PLACE":
+            return False
+        k, words = ent.end, 0
+        while k < len(v.text) and words <= 3:
+            w = v.text[k]
+            if w.isspace():
+                k += 1
+                continue
+            nxt = by_start.get(k)
+            if nxt is not None:
+                return words > 0 and nxt.label_ == "ORG"
+            if not (w.isalpha() and w.islower()):
+                return False
+            words += 1
+            k += 1
+        return False
 
     @staticmethod
     def _ends_phrase(low: list[str], end: int, e: int) -> bool:
@@ -337,7 +361,9 @@ class FactsComponent:
             # "X said Y agreed ...", "X said the companies agreed ...": the reported clause has the subject
             after = [ent for ent in eligible if ent.start > report]
             if after:
-                return self._coordination(v, after, limit)
+                nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
+                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
             phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
             if phrase:
                 return phrase
@@ -569,7 +595,9 @@ class FactsComponent:
                 if obj is not None and obj.start not in used:
                     objects[trig.start] = obj
                     used.add(obj.start)
-            specific = any(t._.kind in ("specific", "repeat") for t in triggers)
+            hedged = {t.start for t in triggers if self._hedged(v, labels, s, t)}
+            # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
+            specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = self._has(words, self.signing)
             dates = [d for d in dated if s <= d.start < e]
             sentence = doc[s:e].text
@@ -579,18 +607,16 @@ class FactsComponent:
                 kind = trig._.kind
                 sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
                 if kind == "anaphor":
-                    self._attach(facts, trig, dates, groups, sides)
-                    continue
+                    if self._attach(facts, trig, dates, groups, sides):
+                        continue
+                    kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
                 if kind == "repeat":
                     # the same agreement named again: completes the earlier fact, and makes a fact of its own
                     # only where this sentence names two sides
                     self._attach(facts, trig, dates, groups, sides)
                 if kind in ("generic", "new") and (specific or not signing):
                     continue
-                w0 = self._clause_start(v, s, trig.start)
-                before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
-                          if lab != "DATE" and not w.isspace()]
-                if self._has(before, self.hedges):
+                if trig.start in hedged:
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
@@ -604,7 +630,7 @@ class FactsComponent:
                     parties = self._dedupe(subject + group)
                     if kind == "repeat" and len(parties) < 2:
                         continue
-                    type_ = trig._.value
+                    type_ = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
                     fact = {"type": type_, "status": status, "trigger_text": trig.text,
@@ -697,20 +723,29 @@ class FactsComponent:
             k -= 1
         return max(s, i - 15)
 
+    def _hedged(self, v: TokenView, labels: list, s: int, trig: Span) -> bool:
+        """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
+        w0 = self._clause_start(v, s, trig.start)
+        before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
+                  if lab != "DATE" and not w.isspace()]
+        return self._has(before, self.hedges)
+
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
-                sides: list[list[Span]]) -> None:
+                sides: list[list[Span]]) -> bool:
         """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
         partners where the earlier fact lacks a side, to the latest earlier fact of its type. ``sides`` are
         groups that name the agreement's own sides ("the partnership between X, Y and Z"): they are added to
         the earlier fact in any case."""
+        value = trig._.value
         for fact in reversed(facts):
-            if fact["type"] == trig._.value:
+            if fact["type"] == value or value in self.state_types and fact["type"] == self.state_type:
                 if fact["date"] is None and dates:
                     self._set_date(fact, self._nearest(dates, trig))
                 extra = sides or (groups if len(fact["_spans"]) < 2 else [])
                 if extra:
                     self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in extra for p in g]))
-                return
+                return True
+        return False
 
     def _set_parties(self, fact: dict, parties: list[Span]) -> None:
         """The sides of a fact: names on one line, their spans, and the keys facts are merged on."""
