@@ -279,3 +279,24 @@ def test_facts_a_hedged_stake_leaves_the_cooperation_being_discussed(nlp):
 def test_facts_the_sayer_and_the_named_partner_when_it_said_it_and_y_signed(nlp):
     text = "Kelvo Corp said it and Zentrix Labs have signed a letter of intent."
     assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_a_target_date_is_not_the_signing_date_and_a_later_mention_gives_it(nlp):
+    text = ("Kelvo Corp has signed a memorandum of understanding with Zentrix Labs that aims to train 500 "
+            "engineers by the end of 2030.\n\nThe agreement, announced on Friday, covers three areas.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_one_sentence_facts_between_the_same_sides_share_the_date(nlp):
+    text = ("Kelvo Corp and Zentrix Labs have signed a letter of intent, pledging joint research.\n\n"
+            "They put their names to the letter on Friday.")
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16"),
+                                ("joint_research", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_todays_agreement_keeps_its_date_and_an_agreement_between_named_sides_is_a_fact(nlp):
+    text = ("Portugal and Chile signed an agreement on fishing.\n\n"
+            "Today's agreement follows an agreement between Portugal and Kelvo Corp in December.")
+    assert facts(nlp, text, ref="2025-05-19") == [
+        ("trade_agreement", ["Portugal", "Chile"], "2025-05-19"),
+        ("other_agreement", ["Portugal", "Kelvo Corp"], "2024-12")]

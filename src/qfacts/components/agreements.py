@@ -28,6 +28,7 @@ class AgreementsComponent:
         self.determiners = frozenset(cfg["determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
+        self.date_possessors = frozenset(cfg["date_possessors"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -125,6 +126,8 @@ class AgreementsComponent:
             word = doc[k].lower_
             if word in self.determiners:
                 return True
+            if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
+                return True  # "today's agreement", "Friday's accord"
             if k > 0 and doc[k - 1].text == "-":
                 k -= 2  # inside a hyphenated compound
                 continue

@@ -73,6 +73,8 @@ class FactsComponent:
         self.representatives = frozenset(cfg["representatives"])
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
+        self.target_date_words = frozenset(cfg["target_date_words"])
+        self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
         self.noun_preps = frozenset(cfg["noun_prepositions"])
@@ -267,12 +269,15 @@ class FactsComponent:
         for phrase, label in self.subject_phrases:
             n = len(phrase)
             if label == "PAIR" and n > 1 and j + n <= e and tuple(low[j:j + n]) == phrase:
-                spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)))
+                spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
                 return (j + n, spans) if spans else None
         return None
 
-    @staticmethod
-    def _describes_next(v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
+    def _count(self, phrase: tuple[str, ...]) -> Optional[int]:
+        """How many sides a plural reference counts ("the two countries": 2)."""
+        return next((self.number_words[w] for w in phrase if w in self.number_words), None)
+
+    def _describes_next(self, v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
         """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
         if ent.label_ != "PLACE":
             return False
@@ -285,7 +290,8 @@ class FactsComponent:
             nxt = by_start.get(k)
             if nxt is not None:
                 return words > 0 and nxt.label_ == "ORG"
-            if not (w.isalpha() and w.islower()):
+            if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
+                    or w in ("or", "a", "an", "the"):
                 return False
             words += 1
             k += 1
@@ -384,7 +390,7 @@ class FactsComponent:
                     if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
                         continue  # "a partnership between the state of X": no subject
                     if label == "PAIR":
-                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)))
+                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
                     actor = actors.get(label)
                     return [actor] if actor is not None else []
         return []
@@ -453,13 +459,15 @@ class FactsComponent:
         return ent.start < dateline
 
     @staticmethod
-    def _pair(previous: list[dict], label: Optional[str]) -> list[Span]:
+    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
-        with two or more sides (of that label where the phrase names one)."""
-        for fact in reversed(previous):
-            spans = fact["_spans"]
-            if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)):
-                return list(spans)
+        with two or more sides (of that label where the phrase names one, and as many as it counts)."""
+        for wanted in ((count, None) if count else (None,)):
+            for fact in reversed(previous):
+                spans = fact["_spans"]
+                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
+                        and (wanted is None or len(spans) == wanted):
+                    return list(spans)
         for fact in reversed(previous):
             if len(fact["_spans"]) > 1:
                 return list(fact["_spans"])
@@ -563,7 +571,7 @@ class FactsComponent:
         dateline = self._dateline_end(v)
         # the dateline's date is the article's, not the agreement's
         dated = [d for d in all_ents if d.label_ == "DATE" and d._.value and _YEARISH.match(d._.value)
-                 and d.start >= dateline]
+                 and d.start >= dateline and not self._target_date(v.lower, d)]
         actors = self._actors(ents)
         facts: list[dict] = []
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
@@ -614,14 +622,14 @@ class FactsComponent:
                     # the same agreement named again: completes the earlier fact, and makes a fact of its own
                     # only where this sentence names two sides
                     self._attach(facts, trig, dates, groups, sides)
-                if kind in ("generic", "new") and (specific or not signing):
-                    continue
+                if kind in ("generic", "new") and (specific or not signing) and not (kind == "new" and sides):
+                    continue  # (but "an agreement between X and Y" names one)
                 if trig.start in hedged:
                     continue
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
-                date = self._nearest(dates, trig)
+                date = self._nearest(self._own_dates(dates, trig, triggers), trig)
                 status = negated or self._status(words)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
@@ -647,6 +655,7 @@ class FactsComponent:
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
             del f["_headline"]
+        self._share_dates(facts)
         merged = self._merge(facts)
         for f in merged:
             f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
@@ -663,6 +672,23 @@ class FactsComponent:
                     out.append(k)
                     break
         return out
+
+    def _target_date(self, low: list[str], date: Span) -> bool:
+        """A deadline or target ("by the end of 2030", "until 1990"), not the date of an agreement."""
+        k = date.start - 1
+        while k >= 0 and low[k].isspace():
+            k -= 1
+        return k >= 0 and low[k] in self.target_date_words
+
+    def _share_dates(self, facts: list[dict]) -> None:
+        """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
+        are one occasion: an undated one takes the date its sibling got."""
+        for f in facts:
+            if f["date"] is None:
+                sibling = next((g for g in facts if g is not f and g["start"] == f["start"]
+                                and g["keys"] == f["keys"] and g["date"] is not None), None)
+                if sibling is not None:
+                    self._take_date(f, sibling)
 
     @staticmethod
     def _starts_with(low: list[str], s: int, e: int, phrases: list[tuple[str, ...]]) -> bool:
@@ -758,6 +784,14 @@ class FactsComponent:
         fact["date"] = date._.value if date is not None else None
         fact["date_text"] = date.text if date is not None else None
         fact["date_interval"] = date._.interval if date is not None else None
+
+    @staticmethod
+    def _own_dates(dates: list[Span], trig: Span, triggers: list[Span]) -> list[Span]:
+        """The sentence's dates less those that belong to another agreement word right after them
+        ("Today's agreement follows an agreement ... in December": "Today's" is the first one's)."""
+        others = [t for t in triggers if t is not trig]
+        own = [d for d in dates if not any(0 <= t.start - d.end <= 1 for t in others)]
+        return own or dates
 
     @staticmethod
     def _nearest(dates: list[Span], trig: Span) -> Optional[Span]:
