@@ -115,3 +115,8 @@ def test_agreements_a_titled_partnership_agreement_is_a_trade_agreement():
     doc = nlp("The Nordic Digital Partnership Agreement took effect; a partnership agreement with a bank did not.")
     assert [(t, v) for t, v, _ in agreements(doc)] == [("Partnership Agreement", "trade_agreement"),
                                                        ("partnership agreement", "partnership")]
+
+
+def test_agreements_joint_venture_laws_are_no_agreement():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("The holding is set up under new joint venture laws.")) == []

@@ -300,3 +300,15 @@ def test_facts_todays_agreement_keeps_its_date_and_an_agreement_between_named_si
     assert facts(nlp, text, ref="2025-05-19") == [
         ("trade_agreement", ["Portugal", "Chile"], "2025-05-19"),
         ("other_agreement", ["Portugal", "Kelvo Corp"], "2024-12")]
+
+
+def test_facts_approvers_and_located_places_are_not_sides(nlp):
+    text = ("Kelvo Corp signed a contract with Zentrix Labs that was approved by the Kelvo board and by "
+            "Oakridge University.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]
+    assert facts(nlp, "A delegation will visit Kelvo's Lisbon headquarters to discuss future cooperation.") == []
+
+
+def test_facts_a_transaction_subject_to_a_definitive_agreement_is_no_fact(nlp):
+    text = "The sale is subject to negotiation of a definitive agreement with Zentrix Labs."
+    assert facts(nlp, text) == []

@@ -74,6 +74,7 @@ class FactsComponent:
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
         self.target_date_words = frozenset(cfg["target_date_words"])
+        self.place_nouns = frozenset(cfg["place_nouns"])
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
@@ -153,6 +154,8 @@ class FactsComponent:
             return True
         if ent.start > 0 and low[ent.start - 1] in self.source_words:
             return True  # "told Reuters": a source, not a side
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
+            return True  # "its San Francisco headquarters": where something is
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
@@ -196,12 +199,15 @@ class FactsComponent:
         i = s
         clause_preps = self._clause_prepositions(low, labels, e, triggers)
         trigger_at_end = {t.end: t.start for t in triggers}
+        endorsed_by = False
         while i < e:
             word = low[i]
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or word in clause_preps.get(i, ())
-            if word == "by" and i > s and low[i - 1] in self.non_party_verbs:
-                i += 1  # "endorsed by X": X stands behind the agreement, it is no side of it
+            if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
+                                            or low[i - 1] == "and" and endorsed_by):
+                endorsed_by = True
+                i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
                 continue
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
