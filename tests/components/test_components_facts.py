@@ -312,3 +312,11 @@ def test_facts_approvers_and_located_places_are_not_sides(nlp):
 def test_facts_a_transaction_subject_to_a_definitive_agreement_is_no_fact(nlp):
     text = "The sale is subject to negotiation of a definitive agreement with Zentrix Labs."
     assert facts(nlp, text) == []
+
+
+def test_facts_it_after_a_sentence_about_an_agreement_is_that_agreement(nlp):
+    text = ("Portugal and Chile have signed a memorandum of understanding.\n\n"
+            "The memorandum was signed on Friday in Lisbon.\n\n"
+            "It covers research, standards and talent exchange.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Portugal", "Chile"], "2025-05-16"),
+                                ("talent_exchange", ["Portugal", "Chile"], "2025-05-16")]

@@ -581,6 +581,7 @@ class FactsComponent:
         actors = self._actors(ents)
         facts: list[dict] = []
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
         headline_end = -1
         for n, (s, e) in enumerate(self._sentences(doc, v)):
             if n < 3 and self._is_headline(v, s, e):
@@ -617,17 +618,22 @@ class FactsComponent:
             sentence = doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
+            # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
+            it_fact = topic[1] if 0 < n - topic[0] <= 2 and self._starts_with(v.lower, s, e, [("it",)]) else None
+            topic = (-1, None)
             for trig in triggers:
                 kind = trig._.kind
                 sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
-                if kind == "anaphor":
-                    if self._attach(facts, trig, dates, groups, sides):
-                        continue
-                    kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
-                if kind == "repeat":
-                    # the same agreement named again: completes the earlier fact, and makes a fact of its own
-                    # only where this sentence names two sides
-                    self._attach(facts, trig, dates, groups, sides)
+                if kind in ("anaphor", "repeat"):
+                    earlier = self._attach(facts, trig, dates, groups, sides)
+                    if earlier is not None and trig.start - s <= 3:
+                        topic = (n, earlier)  # the agreement is what the sentence is about
+                    if kind == "anaphor":
+                        if earlier is not None:
+                            continue
+                        kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
+                    # a repeat (the same agreement named again) completes the earlier fact, and makes a fact of
+                    # its own only where this sentence names two sides
                 if kind in ("generic", "new") and (specific or not signing) and not (kind == "new" and sides):
                     continue  # (but "an agreement between X and Y" names one)
                 if trig.start in hedged:
@@ -636,6 +642,9 @@ class FactsComponent:
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = self._nearest(self._own_dates(dates, trig, triggers), trig)
+                part_of = None
+                if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
+                    subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or self._status(words)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
@@ -652,6 +661,8 @@ class FactsComponent:
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end}
                     self._set_parties(fact, parties)
                     self._set_date(fact, date)
+                    if date is None and part_of is not None:
+                        self._take_date(fact, part_of)
                     if parties:
                         facts.append(fact)
                     elif kind == "specific" and not subject:
@@ -763,7 +774,7 @@ class FactsComponent:
         return self._has(before, self.hedges)
 
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
-                sides: list[list[Span]]) -> bool:
+                sides: list[list[Span]]) -> Optional[dict]:
         """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
         partners where the earlier fact lacks a side, to the latest earlier fact of its type. ``sides`` are
         groups that name the agreement's own sides ("the partnership between X, Y and Z"): they are added to
@@ -776,8 +787,8 @@ class FactsComponent:
                 extra = sides or (groups if len(fact["_spans"]) < 2 else [])
                 if extra:
                     self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in extra for p in g]))
-                return True
-        return False
+                return fact
+        return None
 
     def _set_parties(self, fact: dict, parties: list[Span]) -> None:
         """The sides of a fact: names on one line, their spans, and the keys facts are merged on."""
