@@ -320,3 +320,9 @@ def test_facts_it_after_a_sentence_about_an_agreement_is_that_agreement(nlp):
             "It covers research, standards and talent exchange.")
     assert facts(nlp, text) == [("memorandum_of_understanding", ["Portugal", "Chile"], "2025-05-16"),
                                 ("talent_exchange", ["Portugal", "Chile"], "2025-05-16")]
+
+
+def test_facts_parts_stated_under_an_agreement_take_its_date(nlp):
+    text = ("Portugal and Chile signed a memorandum of understanding on Friday.\n\n"
+            "Under the memorandum, the two countries will launch pilot projects in schools.")
+    assert facts(nlp, text)[-1] == ("pilot_project", ["Portugal", "Chile"], "2025-05-16")

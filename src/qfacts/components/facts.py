@@ -75,6 +75,7 @@ class FactsComponent:
         self.of_heads = frozenset(cfg["of_heads"])
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.part_of_cues = _phrases(cfg["part_of_cues"])
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
@@ -621,6 +622,7 @@ class FactsComponent:
             # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
             it_fact = topic[1] if 0 < n - topic[0] <= 2 and self._starts_with(v.lower, s, e, [("it",)]) else None
             topic = (-1, None)
+            under: Optional[dict] = None
             for trig in triggers:
                 kind = trig._.kind
                 sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
@@ -628,6 +630,8 @@ class FactsComponent:
                     earlier = self._attach(facts, trig, dates, groups, sides)
                     if earlier is not None and trig.start - s <= 3:
                         topic = (n, earlier)  # the agreement is what the sentence is about
+                        if self._starts_with(v.lower, s, e, self.part_of_cues):
+                            under = earlier  # "Under the MOC, the two countries will launch pilots"
                     if kind == "anaphor":
                         if earlier is not None:
                             continue
@@ -642,7 +646,7 @@ class FactsComponent:
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = self._nearest(self._own_dates(dates, trig, triggers), trig)
-                part_of = None
+                part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or self._status(words)
