@@ -326,3 +326,16 @@ def test_facts_parts_stated_under_an_agreement_take_its_date(nlp):
     text = ("Portugal and Chile signed a memorandum of understanding on Friday.\n\n"
             "Under the memorandum, the two countries will launch pilot projects in schools.")
     assert facts(nlp, text)[-1] == ("pilot_project", ["Portugal", "Chile"], "2025-05-16")
+
+
+def test_facts_a_stake_taken_in_the_joint_venture_is_part_of_it(nlp):
+    text = ("Kelvo Corp and Zentrix Labs formed a joint venture on Monday.\n\n"
+            "Kelvo Corp will own 60% of the joint venture, with Zentrix Labs taking a 40% equity stake.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["joint_venture"]
+
+
+def test_facts_status_comes_from_the_cue_nearest_the_agreement_word(nlp):
+    doc = nlp("Portugal and Chile raised their ties to a strategic partnership on Sunday after summit talks.\n\n"
+              "Kelvo Corp is in talks with Zentrix Labs on a joint venture.")
+    assert [(f["type"], f["status"]) for f in doc._.agreements] == [("partnership", "announced"),
+                                                                   ("joint_venture", "negotiating")]

@@ -76,6 +76,7 @@ class FactsComponent:
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
+        self.absorbed = {k: frozenset(v) for k, v in cfg["absorbed_by"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
@@ -642,6 +643,8 @@ class FactsComponent:
                     continue  # (but "an agreement between X and Y" names one)
                 if trig.start in hedged:
                     continue
+                if any(t._.value in self.absorbed.get(trig._.value, ()) for t in triggers if t is not trig):
+                    continue  # "taking a stake each in the joint venture": a part of the venture, no deal of its own
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
@@ -649,7 +652,7 @@ class FactsComponent:
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
-                status = negated or self._status(words)
+                status = negated or self._status(v.lower, s, e, trig)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                      and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
@@ -750,14 +753,20 @@ class FactsComponent:
             return None
         return next((status for status, cues in self.negated_status.items() if self._has(words, cues)), "denied")
 
-    def _status(self, words: list[str]) -> str:
-        if self._has(words, self.status["negotiating"]):
-            return "negotiating"
-        if self._has(words, self.status["planned"]):
-            return "planned"
-        if self._has(words, self.status["signed"]):
-            return "signed"
-        return "announced"
+    def _status(self, low: list[str], s: int, e: int, trig: Span) -> str:
+        """The status whose cue stands closest to the agreement word ("raised ties to a partnership after
+        summit talks": the partnership is not under negotiation); on a tie a cue before it, then the first in
+        status_cues;
+        "announced" where the sentence has none."""
+        best: tuple[int, bool, int, str] = (len(low), True, 99, "announced")
+        for rank, status in enumerate(self.status):  # the order of status_cues breaks ties
+            for phrase in self.status[status]:
+                n = len(phrase)
+                for k in range(s, e - n + 1):
+                    if low[k] == phrase[0] and tuple(low[k:k + n]) == phrase:
+                        dist = trig.start - k - n if k < trig.start else k - trig.end
+                        best = min(best, (max(dist, 0), k > trig.start, rank, status))
+        return best[3]
 
     @staticmethod
     def _clause_start(v: TokenView, s: int, i: int) -> int:
