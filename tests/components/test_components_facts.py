@@ -339,3 +339,9 @@ def test_facts_status_comes_from_the_cue_nearest_the_agreement_word(nlp):
               "Kelvo Corp is in talks with Zentrix Labs on a joint venture.")
     assert [(f["type"], f["status"]) for f in doc._.agreements] == [("partnership", "announced"),
                                                                    ("joint_venture", "negotiating")]
+
+
+def test_facts_an_order_from_two_sellers_is_a_contract_with_each(nlp):
+    text = "Kelvo Corp announced an order for 40 trucks from Zentrix Labs <ZTX> and <Oakridge Motors Inc>."
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None),
+                                ("contract", ["Kelvo Corp", "Oakridge Motors Inc"], None)]

@@ -77,6 +77,7 @@ class FactsComponent:
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
         self.absorbed = {k: frozenset(v) for k, v in cfg["absorbed_by"].items()}
+        self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
@@ -204,8 +205,9 @@ class FactsComponent:
         endorsed_by = False
         while i < e:
             word = low[i]
+            clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
-                or word in clause_preps.get(i, ())
+                or clause_prep is not None and word in clause_prep[0]
             if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
@@ -237,8 +239,15 @@ class FactsComponent:
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
-                            while k < e and (low[k] in self.coordinators or low[k].isspace()):
-                                k += 1
+                            while k < e:
+                                if low[k] in self.coordinators or low[k].isspace():
+                                    k += 1
+                                elif low[k] == "<" and ">" in low[k + 1:k + 4] and k + 1 not in by_start:
+                                    k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
+                                elif low[k] == "<" and k + 1 in by_start:
+                                    k += 1
+                                else:
+                                    break
                             nxt = by_start.get(k)
                             if nxt is not None and nxt.label_ == "PLACE" and group[-1].label_ == "ORG" \
                                     and all(w == "," or w.isspace() for w in low[j:k]):
@@ -258,7 +267,9 @@ class FactsComponent:
                     crossed_comma = crossed_comma or low[j] == ","
                     j += 1
                     skipped += 1
-                if group:
+                if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
+                    groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
+                elif group:
                     owner = trigger_at_end.get(i) if word in self.noun_preps else None
                     if groups and word not in self.split_preps and owner is None:
                         groups[-1].extend(group)
@@ -313,10 +324,11 @@ class FactsComponent:
             k += 1
         return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
 
-    def _clause_prepositions(self, low: list[str], labels: list, e: int, triggers: list[Span]) -> dict[int, frozenset]:
+    def _clause_prepositions(self, low: list[str], labels: list, e: int,
+                             triggers: list[Span]) -> dict[int, tuple[frozenset, str]]:
         """Prepositions that bring in a partner a few words after an agreement verb of a given type
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
-        out: dict[int, frozenset] = {}
+        out: dict[int, tuple[frozenset, str]] = {}
         for trig in triggers:
             preps = self.clause_preps.get(trig._.value)
             if not preps:
@@ -325,7 +337,7 @@ class FactsComponent:
                 if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
-                    out[k] = preps
+                    out[k] = (preps, trig._.value)
                     break
         return out
 
