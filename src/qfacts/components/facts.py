@@ -47,6 +47,10 @@ class FactsComponent:
         self.hedges = _phrases(cfg["hedge_cues"])
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
+        self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+        for rank, (status, phrases) in enumerate(self.status.items()):
+            for p in phrases:
+                self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
         self.adjacent_preps = frozenset(cfg["party_prepositions"])
@@ -54,6 +58,10 @@ class FactsComponent:
         self.amount_words = frozenset(cfg["amount_words"])
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
+        self.plural_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, label in self.subject_phrases:  # longest first
+            if label == "PAIR" and len(phrase) > 1:
+                self.plural_index.setdefault(phrase[0], []).append((phrase, label))
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
         self.object_preps = frozenset(cfg["object_prepositions"])
         self.coordinators = frozenset(cfg["coordinators"])
@@ -81,6 +89,10 @@ class FactsComponent:
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_breaks = _phrases(cfg["clause_breaks"])
+        self.break_index: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.clause_breaks:
+            self.break_index.setdefault(p[0], []).append(p)
+        self.break_width = max(len(p) for p in self.clause_breaks)
         self.noun_preps = frozenset(cfg["noun_prepositions"])
         self.person_titles = _phrases(cfg["person_titles"])
 
@@ -285,9 +297,9 @@ class FactsComponent:
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
         the latest fact it stands for."""
-        for phrase, label in self.subject_phrases:
+        for phrase, label in self.plural_index.get(low[j], ()):
             n = len(phrase)
-            if label == "PAIR" and n > 1 and j + n <= e and tuple(low[j:j + n]) == phrase:
+            if j + n <= e and tuple(low[j:j + n]) == phrase:
                 spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
                 return (j + n, spans) if spans else None
         return None
@@ -618,6 +630,7 @@ class FactsComponent:
             groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
             by_start = {x.start: x for x in sent_ents}
             breaks = self._breaks(v.lower, s, e)
+            cues = self._status_cues(v.lower, s, e)
             objects = {}
             for trig in triggers:
                 obj = self._direct_object(v, labels, trig, e, by_start, dateline)
@@ -664,7 +677,7 @@ class FactsComponent:
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
-                status = negated or self._status(v.lower, s, e, trig)
+                status = negated or self._status(cues, trig)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                      and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
@@ -700,13 +713,19 @@ class FactsComponent:
 
     def _breaks(self, low: list[str], s: int, e: int) -> list[int]:
         """Token indices where a clause break (", but", ";") starts in the sentence."""
-        idx = [k for k in range(s, e) if not low[k].isspace()]
         out = []
-        for n, k in enumerate(idx):
-            for p in self.clause_breaks:
-                if tuple(low[j] for j in idx[n:n + len(p)]) == p:
-                    out.append(k)
-                    break
+        for k in range(s, e):
+            phrases = self.break_index.get(low[k])
+            if not phrases:
+                continue
+            words = [low[k]]
+            j = k + 1
+            while j < e and len(words) < self.break_width:
+                if not low[j].isspace():
+                    words.append(low[j])
+                j += 1
+            if any(tuple(words[:len(p)]) == p for p in phrases):
+                out.append(k)
         return out
 
     def _target_date(self, low: list[str], date: Span) -> bool:
@@ -765,19 +784,24 @@ class FactsComponent:
             return None
         return next((status for status, cues in self.negated_status.items() if self._has(words, cues)), "denied")
 
-    def _status(self, low: list[str], s: int, e: int, trig: Span) -> str:
+    def _status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
+        """The status cues of a sentence: (start, length, rank, status)."""
+        out = []
+        for k in range(s, e):
+            for n, rank, status, phrase in self.status_index.get(low[k], ()):
+                if tuple(low[k:k + n]) == phrase:
+                    out.append((k, n, rank, status))
+        return out
+
+    def _status(self, cues: list[tuple[int, int, int, str]], trig: Span) -> str:
         """The status whose cue stands closest to the agreement word ("raised ties to a partnership after
         summit talks": the partnership is not under negotiation); on a tie a cue before it, then the first in
         status_cues;
         "announced" where the sentence has none."""
-        best: tuple[int, bool, int, str] = (len(low), True, 99, "announced")
-        for rank, status in enumerate(self.status):  # the order of status_cues breaks ties
-            for phrase in self.status[status]:
-                n = len(phrase)
-                for k in range(s, e - n + 1):
-                    if low[k] == phrase[0] and tuple(low[k:k + n]) == phrase:
-                        dist = trig.start - k - n if k < trig.start else k - trig.end
-                        best = min(best, (max(dist, 0), k > trig.start, rank, status))
+        best: tuple[int, bool, int, str] = (1 << 30, True, 99, "announced")
+        for k, n, rank, status in cues:  # the order of status_cues breaks ties
+            dist = trig.start - k - n if k < trig.start else k - trig.end
+            best = min(best, (max(dist, 0), k > trig.start, rank, status))
         return best[3]
 
     @staticmethod
