@@ -65,6 +65,8 @@ class AgreementsComponent:
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
+            if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
+                continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
@@ -141,7 +143,7 @@ class AgreementsComponent:
         """An agreement verb and an article right before the noun ("had signed a framework")."""
         return start > 1 and doc[start - 1].lower_ in ("a", "an") and doc[start - 2].lower_ in self.verbs
 
-    def _party_after(self, doc: Doc, end: int) -> bool:
+    def _party_after(self, doc: Doc, end: int, named_only: bool = False) -> bool:
         """A named organisation or place within the next five tokens and the same sentence ("joined the
         Quantum Consortium")."""
         limit = min(len(doc), end + 6)
@@ -153,7 +155,7 @@ class AgreementsComponent:
             if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
-        return any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+        return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
 
 
 @Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl",

@@ -349,8 +349,7 @@ class FactsComponent:
                 if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
-                    out[k] = (preps, trig._.value)
-                    break
+                    out[k] = (preps, trig._.value)  # every one in reach: "purchase from X of the business of Y"
         return out
 
     def _direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
@@ -820,6 +819,11 @@ class FactsComponent:
         w0 = self._clause_start(v, s, trig.start)
         before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
                   if lab != "DATE" and not w.isspace()]
+        commas = [k for k, w in enumerate(before) if w == ","]
+        if len(commas) >= 2:  # "X, its 65 pct owned unit, signed ...": an apposition hedges nothing
+            before = before[:commas[0]] + before[commas[-1] + 1:]
+        elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
+            before = before[commas[-1] + 1:]
         return self._has(before, self.hedges)
 
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
