@@ -140,4 +140,5 @@ def _collect(doc: Doc, offset: int, record: Record) -> None:
             date_text=fact.get("date_text"), date_interval=fact.get("date_interval"), status=fact["status"],
             trigger={"text": fact["trigger_text"], "start": fact["trigger_start"] + offset,
                      "end": fact["trigger_end"] + offset},
-            sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset))
+            sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset,
+            cameo=fact.get("cameo")))

@@ -34,17 +34,18 @@ class Agreement:
     type: str
     parties: list[str]
     date: Optional[str]
-    status: str  # "signed" | "announced" | "planned" | "negotiating"
+    status: str  # "signed" | "announced" | "planned" | "negotiating" (denied/refused/failed/ended: include_negated)
     trigger: dict[str, Any]  # {"text", "start", "end"} of the agreement mention
     sentence: str
     start: int  # offsets of the sentence
     end: int
     date_text: Optional[str] = None
     date_interval: Optional[dict[str, str]] = None  # the calendar days of ``date``: {"start", "end"}
+    cameo: Optional[str] = None  # CAMEO event code of the type (057 sign formal agreement), for joining GDELT data
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for key in ("date_text", "date_interval"):
+        for key in ("date_text", "date_interval", "cameo"):
             if d[key] is None:
                 del d[key]
         return d

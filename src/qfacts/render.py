@@ -29,7 +29,7 @@ ROWS = ("entities", "facts")
 
 ENTITY_COLUMNS = ("id", "label", "text", "start", "end", "value", "canonical", "interval_start", "interval_end")
 FACT_COLUMNS = ("id", "type", "parties", "date", "date_start", "date_end", "status", "trigger", "sentence", "start",
-                "end")
+                "end", "cameo")
 PARTY_SEPARATOR = " | "
 SENTENCE_WIDTH = 100
 
@@ -130,7 +130,7 @@ def fact_rows(data: Mapping[str, Any]) -> list[list[Any]]:
         interval = fact.get("date_interval") or {}
         rows.append([data["id"], fact["type"], PARTY_SEPARATOR.join(fact["parties"]), fact.get("date") or "",
                      interval.get("start", ""), interval.get("end", ""), fact["status"], (fact.get("trigger") or {}).get("text", ""), fact["sentence"],
-                     fact["start"], fact["end"]])
+                     fact["start"], fact["end"], fact.get("cameo") or ""])
     return rows
 
 

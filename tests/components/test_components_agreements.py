@@ -75,3 +75,48 @@ def test_agreements_the_letter_is_an_agreement_only_after_a_letter_of_intent():
     assert agreements(nlp("The letter was posted on Monday.")) == []
     doc = nlp("They signed a letter of intent. The letter covers chips.")
     assert agreements(doc)[-1] == ("letter", "letter_of_intent", "anaphor")
+
+
+def test_agreements_a_phrase_broken_by_a_line_break_is_one_mention():
+    nlp = make_blank("qfacts_agreements")
+    text = "Kelvo signed an agreement to\nsupply parts and a memorandum of\n   understanding."
+    doc = nlp(text)
+    got = [(t, v) for t, v, _ in agreements(doc)]
+    assert got == [("agreement to\nsupply", "contract"), ("memorandum of\n   understanding", "memorandum_of_understanding")]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def test_agreements_join_needs_a_name_in_the_same_sentence():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("The parts are hard to join. Kelvo makes them.")) == []
+
+
+def test_agreements_a_similar_agreement_refers_back():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo signed a cooperation agreement. Zentrix signed a similar agreement.")
+    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "anaphor")
+
+
+def test_agreements_the_agreement_refers_to_the_specific_agreement_not_a_general_one():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Two firms signed a memorandum of understanding, the first such agreement in the region. "
+              "Analysts praised the agreement.")
+    assert [v for _, v, _ in agreements(doc)] == ["memorandum_of_understanding"] * 3
+
+
+def test_agreements_a_hyphenated_modifier_keeps_the_determiner():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("They signed a joint venture deal, the first state-to-state agreement of its kind.")
+    assert agreements(doc)[-1] == ("agreement", "joint_venture", "anaphor")
+
+
+def test_agreements_a_titled_partnership_agreement_is_a_trade_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The Nordic Digital Partnership Agreement took effect; a partnership agreement with a bank did not.")
+    assert [(t, v) for t, v, _ in agreements(doc)] == [("Partnership Agreement", "trade_agreement"),
+                                                       ("partnership agreement", "partnership")]
+
+
+def test_agreements_joint_venture_laws_are_no_agreement():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("The holding is set up under new joint venture laws.")) == []

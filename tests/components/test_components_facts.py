@@ -118,3 +118,239 @@ def test_facts_places_listed_after_a_preposition_are_not_the_subject(nlp):
     got = facts(nlp, "Groups active in Canada, Japan and Europe signed a memorandum of understanding with "
                      "Zentrix Labs.")
     assert got == [("memorandum_of_understanding", ["Zentrix Labs"], None)]
+
+
+def test_facts_subjects_coordinated_across_appositions_are_both_sides(nlp):
+    text = ("Kelvo Corp, a Lisbon software maker, and Zentrix Labs, a firm building test rigs, "
+            "signed a memorandum of understanding.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_names_joined_across_a_wrapped_line_are_one_subject(nlp):
+    text = "Kelvo Corp <KLV.N> and Belgian group\n<Zentrix Labs> have formed a joint venture."
+    assert facts(nlp, text) == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_headline_facts_give_way_to_the_body(nlp):
+    text = ("KELVO SIGNS PACT\n"
+            "Kelvo Corp said it signed a supply agreement with Zentrix Labs.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_the_two_countries_are_the_places_of_the_latest_fact_with_two_sides(nlp):
+    text = ("Portugal and Chile signed a memorandum of understanding on Monday.\n\n"
+            "It names Portugal as host of the first meeting. "
+            "The two countries will also launch pilot projects in schools.")
+    assert facts(nlp, text)[-1] == ("pilot_project", ["Portugal", "Chile"], None)
+
+
+def test_facts_joining_a_named_group_makes_it_a_side_but_joining_a_board_does_not(nlp):
+    assert facts(nlp, "Kelvo Corp has joined the Nordic Battery Alliance as a member.") == [
+        ("membership", ["Kelvo Corp", "Nordic Battery Alliance"], None)]
+    assert facts(nlp, "Jane Doe will join the Kelvo Corp board next year.") == []
+
+
+def test_facts_relative_clause_takes_the_name_it_hangs_on(nlp):
+    text = "Kelvo Corp bought Zentrix Labs, a maker of sensors that had joined the Nordic Battery Alliance."
+    got = facts(nlp, text)
+    assert ("membership", ["Zentrix Labs", "Nordic Battery Alliance"], None) in got
+
+
+def test_facts_a_partner_brought_in_by_a_preposition_after_the_verb(nlp):
+    got = facts(nlp, "Kelvo Corp agreed to license its coatings to Zentrix Labs.")
+    assert got == [("licensing", ["Kelvo Corp", "Zentrix Labs"], None)]
+    got = facts(nlp, "Kelvo Corp will invest about A$20 million in Zentrix Labs.")
+    assert got == [("investment", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_sources_and_sponsors_are_not_sides(nlp):
+    got = facts(nlp, "Kelvo Corp reached a research agreement with Zentrix Partners LP, a fund sponsored by "
+                     "Oakridge Capital Inc.")
+    assert got == [("joint_research", ["Kelvo Corp", "Zentrix Partners LP"], None)]
+
+
+def test_facts_people_named_with_their_organisations_bring_the_organisations(nlp):
+    text = ("Kelvo Corp chief executive Jane Doe and Oakridge University president John Roe on Monday "
+            "launched a strategic partnership.")
+    assert facts(nlp, text) == [("partnership", ["Kelvo Corp", "Oakridge University"], "2025-05-19")]
+
+
+def test_facts_representatives_of_states_bring_the_states(nlp):
+    text = "The ministers of Portugal, Peru and Chile issued a joint statement on Monday."
+    assert facts(nlp, text) == [("joint_declaration", ["Portugal", "Peru", "Chile"], "2025-05-19")]
+
+
+def test_facts_a_clause_before_the_name_is_no_partner(nlp):
+    text = "According to people familiar with the plan, Kelvo Corp reached an understanding with Zentrix Labs."
+    assert facts(nlp, text) == [("other_agreement", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_sides_listed_in_the_next_sentence(nlp):
+    text = ("Three trade groups signed a memorandum of understanding on Monday.\n\n"
+            "The signatories are Kelvo Corp, Zentrix Labs and Oakridge University.\n\n"
+            "They also issued a joint statement.")
+    assert facts(nlp, text) == [
+        ("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs", "Oakridge University"], "2025-05-19"),
+        ("joint_declaration", ["Kelvo Corp", "Zentrix Labs", "Oakridge University"], None)]
+
+
+def test_facts_the_partnership_between_named_sides_completes_the_earlier_one(nlp):
+    text = ("Kelvo Corp on Monday launched a public-private partnership to train engineers.\n\n"
+            "The partnership between the state of Portugal, Kelvo Corp and Zentrix Labs relies on private "
+            "investment.")
+    assert facts(nlp, text) == [("partnership", ["Kelvo Corp", "Portugal", "Zentrix Labs"], "2025-05-19")]
+
+
+def test_facts_carry_the_cameo_code_of_their_type_or_status(nlp):
+    doc = nlp("Kelvo Corp signed a memorandum of understanding with Zentrix Labs. "
+              "Oakridge University is in talks with Harbor Institute on a joint venture.")
+    assert [(f["type"], f["status"], f["cameo"]) for f in doc._.agreements] == [
+        ("memorandum_of_understanding", "signed", "057"), ("joint_venture", "negotiating", "046")]
+
+
+def test_facts_negated_agreements_are_output_only_with_the_option_and_their_status():
+    import qfacts  # noqa: F401
+    import spacy
+    text = ("Kelvo Corp terminated its joint venture with Zentrix Labs. "
+            "Oakridge University rejected a licensing agreement with Harbor Institute.")
+    default = spacy.blank("en")
+    optional = spacy.blank("en")
+    for name in ("qfacts_dates", "qfacts_places", "qfacts_orgs", "qfacts_agreements"):
+        default.add_pipe(name)
+        optional.add_pipe(name)
+    default.add_pipe("qfacts_facts")
+    optional.add_pipe("qfacts_facts", config={"include_negated": True})
+    assert default(text)._.agreements == []
+    got = [(f["type"], f["parties"], f["status"]) for f in optional(text)._.agreements]
+    assert got == [("joint_venture", ["Kelvo Corp", "Zentrix Labs"], "ended"),
+                   ("licensing", ["Oakridge University", "Harbor Institute"], "refused")]
+
+
+def test_facts_the_reported_clause_gives_the_subject(nlp):
+    text = ("Kelvo Corp and Zentrix Labs signed a licensing agreement on Monday.\n\n"
+            "Kelvo said the companies agreed to begin a joint research programme.")
+    assert facts(nlp, text)[-1] == ("joint_research", ["Kelvo Corp", "Zentrix Labs"], None)
+
+
+def test_facts_a_partner_in_a_later_clause_is_not_a_side(nlp):
+    text = "Kelvo Corp signed a letter of intent for ten ships, but its board awaits talks with Zentrix Labs."
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp"], None)]
+
+
+def test_facts_a_unit_of_a_named_parent_brings_the_parent(nlp):
+    got = facts(nlp, "Kelvo Corp agreed to license a coating to a unit of Zentrix Labs.")
+    assert got == [("licensing", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_said_in_a_statement_is_no_joint_declaration(nlp):
+    assert facts(nlp, "Kelvo Corp will hire staff this year, Zentrix Labs said in a statement.") == []
+
+
+def test_facts_setting_up_a_company_together_is_a_joint_venture(nlp):
+    got = facts(nlp, "Portugal and Chile agreed to set up a new company with Peru to mine copper.")
+    assert got == [("joint_venture", ["Portugal", "Chile", "Peru"], None)]
+
+
+def test_facts_signed_a_framework_is_a_cooperation_agreement_of_their_governments(nlp):
+    text = ("Portugal and Chile issued a joint statement on Monday.\n\n"
+            "Officials noted that their governments had signed a framework to share lab time.")
+    assert facts(nlp, text)[-1] == ("cooperation_agreement", ["Portugal", "Chile"], None)
+
+
+def test_facts_a_plural_reference_among_partners_brings_the_earlier_sides(nlp):
+    text = ("Oakridge University and Harbor Institute signed a letter of intent on Monday.\n\n"
+            "Kelvo Corp announced a collaboration with the two universities plus Zentrix Labs.")
+    assert facts(nlp, text)[-1] == ("cooperation_agreement",
+                                    ["Kelvo Corp", "Oakridge University", "Harbor Institute", "Zentrix Labs"], None)
+
+
+def test_facts_the_agreements_no_earlier_fact_reported_make_a_fact(nlp):
+    text = ("KELVO IN ACCORD WITH ZENTRIX\n"
+            "Kelvo Corp said it signed the previously announced agreements with Zentrix Labs, Lisbon, Portugal.")
+    assert facts(nlp, text) == [("other_agreement", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_a_hedged_stake_leaves_the_cooperation_being_discussed(nlp):
+    text = ("Kelvo Corp is discussing marketing cooperation with Portuguese carrier Zentrix Air Inc but it is "
+            "not seeking to take a stake in the airline.")
+    assert facts(nlp, text) == [("cooperation_agreement", ["Kelvo Corp", "Zentrix Air Inc"], None)]
+
+
+def test_facts_the_sayer_and_the_named_partner_when_it_said_it_and_y_signed(nlp):
+    text = "Kelvo Corp said it and Zentrix Labs have signed a letter of intent."
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp", "Zentrix Labs"], None)]
+
+
+def test_facts_a_target_date_is_not_the_signing_date_and_a_later_mention_gives_it(nlp):
+    text = ("Kelvo Corp has signed a memorandum of understanding with Zentrix Labs that aims to train 500 "
+            "engineers by the end of 2030.\n\nThe agreement, announced on Friday, covers three areas.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_one_sentence_facts_between_the_same_sides_share_the_date(nlp):
+    text = ("Kelvo Corp and Zentrix Labs have signed a letter of intent, pledging joint research.\n\n"
+            "They put their names to the letter on Friday.")
+    assert facts(nlp, text) == [("letter_of_intent", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16"),
+                                ("joint_research", ["Kelvo Corp", "Zentrix Labs"], "2025-05-16")]
+
+
+def test_facts_todays_agreement_keeps_its_date_and_an_agreement_between_named_sides_is_a_fact(nlp):
+    text = ("Portugal and Chile signed an agreement on fishing.\n\n"
+            "Today's agreement follows an agreement between Portugal and Kelvo Corp in December.")
+    assert facts(nlp, text, ref="2025-05-19") == [
+        ("trade_agreement", ["Portugal", "Chile"], "2025-05-19"),
+        ("other_agreement", ["Portugal", "Kelvo Corp"], "2024-12")]
+
+
+def test_facts_approvers_and_located_places_are_not_sides(nlp):
+    text = ("Kelvo Corp signed a contract with Zentrix Labs that was approved by the Kelvo board and by "
+            "Oakridge University.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None)]
+    assert facts(nlp, "A delegation will visit Kelvo's Lisbon headquarters to discuss future cooperation.") == []
+
+
+def test_facts_a_transaction_subject_to_a_definitive_agreement_is_no_fact(nlp):
+    text = "The sale is subject to negotiation of a definitive agreement with Zentrix Labs."
+    assert facts(nlp, text) == []
+
+
+def test_facts_it_after_a_sentence_about_an_agreement_is_that_agreement(nlp):
+    text = ("Portugal and Chile have signed a memorandum of understanding.\n\n"
+            "The memorandum was signed on Friday in Lisbon.\n\n"
+            "It covers research, standards and talent exchange.")
+    assert facts(nlp, text) == [("memorandum_of_understanding", ["Portugal", "Chile"], "2025-05-16"),
+                                ("talent_exchange", ["Portugal", "Chile"], "2025-05-16")]
+
+
+def test_facts_parts_stated_under_an_agreement_take_its_date(nlp):
+    text = ("Portugal and Chile signed a memorandum of understanding on Friday.\n\n"
+            "Under the memorandum, the two countries will launch pilot projects in schools.")
+    assert facts(nlp, text)[-1] == ("pilot_project", ["Portugal", "Chile"], "2025-05-16")
+
+
+def test_facts_a_stake_taken_in_the_joint_venture_is_part_of_it(nlp):
+    text = ("Kelvo Corp and Zentrix Labs formed a joint venture on Monday.\n\n"
+            "Kelvo Corp will own 60% of the joint venture, with Zentrix Labs taking a 40% equity stake.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["joint_venture"]
+
+
+def test_facts_status_comes_from_the_cue_nearest_the_agreement_word(nlp):
+    doc = nlp("Portugal and Chile raised their ties to a strategic partnership on Sunday after summit talks.\n\n"
+              "Kelvo Corp is in talks with Zentrix Labs on a joint venture.")
+    assert [(f["type"], f["status"]) for f in doc._.agreements] == [("partnership", "announced"),
+                                                                   ("joint_venture", "negotiating")]
+
+
+def test_facts_an_order_from_two_sellers_is_a_contract_with_each(nlp):
+    text = "Kelvo Corp announced an order for 40 trucks from Zentrix Labs <ZTX> and <Oakridge Motors Inc>."
+    assert facts(nlp, text) == [("contract", ["Kelvo Corp", "Zentrix Labs"], None),
+                                ("contract", ["Kelvo Corp", "Oakridge Motors Inc"], None)]
+
+
+def test_facts_an_ownership_apposition_does_not_hedge_and_a_purchase_names_seller_and_target(nlp):
+    text = ("Kelvo Corp said Zentrix Labs, its 60 pct owned subsidiary, signed a letter of intent covering "
+            "Zentrix's purchase from Oakridge Motors Inc of the business of Harbor Tools Inc for cash.")
+    got = facts(nlp, text)
+    assert [t for t, _, _ in got] == ["letter_of_intent", "acquisition"]
+    assert got[1] == ("acquisition", ["Zentrix Labs", "Oakridge Motors Inc", "Harbor Tools Inc"], None)
+    assert facts(nlp, "The loan will not be tied to purchase of Japanese goods, Kelvo Corp said.") == []

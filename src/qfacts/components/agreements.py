@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
-from .common import add_entities, register_extensions
+from .common import add_entities, register_extensions, token_view
 
 
 class AgreementsComponent:
@@ -24,29 +24,39 @@ class AgreementsComponent:
     def __init__(self, nlp: Language, name: str, patterns: str, settings: str) -> None:
         register_extensions()
         self.name = name
-        self.determiners = frozenset(load_json(settings)["determiners"])
+        cfg = load_json(settings)
+        self.determiners = frozenset(cfg["determiners"])
+        self.general_type = cfg["general_type"]
+        self.verbs = frozenset(cfg["agreement_verbs"])
+        self.date_possessors = frozenset(cfg["date_possessors"])
+        self.object_stop_nouns = frozenset(cfg["not_before"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = load_jsonl(patterns)
         docs = list(nlp.tokenizer.pipe(r["phrase"] for r in phrases))
+        # words that can stand before / after a line break inside a phrase (to skip the wrapped-line search)
+        self.inner_heads = frozenset(t.lower_ for d in docs for t in d[:-1])
+        self.inner_tails = frozenset(t.lower_ for d in docs for t in d[1:])
         for i, (row, pdoc) in enumerate(zip(phrases, docs)):
             key = f"qfacts_agr_{i}"
             self.rows[nlp.vocab.strings.add(key)] = row
             (self.exact if row.get("case") else self.lower).add(key, [pdoc])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = list(self.lower(doc)) + list(self.exact(doc))
+        # case-sensitive rows first: on a tie they win ("Partnership Agreement" as a title)
+        matches = list(self.exact(doc)) + list(self.lower(doc)) + self._wrapped_matches(doc)
         spans = []
         rows = {}
         for key, s, e in matches:
             span = Span(doc, s, e, label="AGREEMENT")
             spans.append(span)
-            rows[(s, e)] = self.rows[key]
+            rows.setdefault((s, e), self.rows[key])
         taken = {i for ent in doc.ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
         previous: list[Span] = []
+        generic_seen: set[str] = set()  # "a partnership" ... "the partnership": the same one
         for span in spans:
             row = rows[(span.start, span.end)]
             kind = row["kind"]
@@ -55,26 +65,35 @@ class AgreementsComponent:
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
-            if kind == "specific" and self._determined(doc, span.start) \
-                    and any(p._.value == value for p in previous):
+            if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
+                continue
+            if kind in ("specific", "generic") and self._determined(doc, span.start) \
+                    and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
+            elif kind == "generic":
+                generic_seen.add(value)
             elif kind == "anaphor":
                 det = self._determined(doc, span.start)
-                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)):
+                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)) \
+                        and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
-                    if not any(p._.value == value for p in previous):
+                    # "the agreement" (the general type) refers to a specific agreement where there is one
+                    pool = [p for p in previous if p._.value != value] or previous \
+                        if value == self.general_type else previous
+                    if value == self.general_type or not any(p._.value == value for p in previous):
                         # the most-mentioned agreement so far; on a tie, the latest
                         counts: dict[str, int] = {}
                         last: dict[str, int] = {}
-                        for k, p in enumerate(previous):
+                        for k, p in enumerate(pool):
                             counts[p._.value] = counts.get(p._.value, 0) + 1
                             last[p._.value] = k
                         value = max(counts, key=lambda t: (counts[t], last[t]))
                 else:
                     kind = "new"
             span._.value = value
+            span._.own_value = row["type"]  # the phrase's own type, before an anaphor takes another's
             span._.kind = kind
             out.append(span)
             if kind in ("specific", "new"):
@@ -82,24 +101,61 @@ class AgreementsComponent:
         add_entities(doc, out)
         return doc
 
+    def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Phrases broken by a line break ("agreement to\\n supply" in hard-wrapped wire copy): matched on the
+        words without the whitespace tokens, kept only where they span one, with token offsets into ``doc``."""
+        v = token_view(doc)
+        low = v.lower
+        n = len(low)
+        if not any(low[i].isspace() and 0 < i < n - 1 and low[i - 1] in self.inner_heads
+                   and low[i + 1] in self.inner_tails for i in range(n)):
+            return []  # no line break inside what could be a phrase
+        keep = [i for i in range(n) if not low[i].isspace()]
+        words = Doc(doc.vocab, words=[doc[i].text for i in keep])
+        out = []
+        for key, s, e in list(self.lower(words)) + list(self.exact(words)):
+            start, end = keep[s], keep[e - 1] + 1
+            if end - start != e - s:
+                out.append((key, start, end))
+        return out
+
     def _determined(self, doc: Doc, start: int) -> bool:
-        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact"."""
-        for k in range(start - 1, max(-1, start - 4), -1):
+        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
+        "the first government-to-government agreement" (a hyphenated compound counts as one modifier)."""
+        modifiers = 0
+        k = start - 1
+        while k >= 0 and modifiers <= 2:
             word = doc[k].lower_
             if word in self.determiners:
                 return True
+            if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
+                return True  # "today's agreement", "Friday's accord"
+            if k > 0 and doc[k - 1].text == "-":
+                k -= 2  # inside a hyphenated compound
+                continue
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
                 return False
+            modifiers += 1
+            k -= 1
         return False
 
-    @staticmethod
-    def _party_after(doc: Doc, end: int) -> bool:
-        """A named organisation or place within the next five tokens ("joined the Quantum Consortium")."""
+    def _after_verb(self, doc: Doc, start: int) -> bool:
+        """An agreement verb and an article right before the noun ("had signed a framework")."""
+        return start > 1 and doc[start - 1].lower_ in ("a", "an") and doc[start - 2].lower_ in self.verbs
+
+    def _party_after(self, doc: Doc, end: int, named_only: bool = False) -> bool:
+        """A named organisation or place within the next five tokens and the same sentence ("joined the
+        Quantum Consortium")."""
         limit = min(len(doc), end + 6)
+        for k in range(end, limit):
+            if doc[k].text in (".", ";", "!", "?"):
+                limit = k
+                break
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
-                return True
-        return any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+                after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
+                return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
+        return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
 
 
 @Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl",

@@ -13,7 +13,8 @@ QFACTS_LABELS = frozenset({"ORG", "PLACE", "DATE", "AGREEMENT"})
 
 def register_extensions() -> None:
     """Custom attributes the components write (idempotent)."""
-    for name, default in (("value", None), ("canonical", None), ("interval", None), ("kind", None)):
+    for name, default in (("value", None), ("canonical", None), ("interval", None), ("kind", None),
+                          ("own_value", None)):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
     for name, default in (("reference_date", None), ("reference_date_source", None), ("agreements", None)):

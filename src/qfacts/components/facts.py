@@ -34,14 +34,23 @@ class FactsComponent:
     Results go to ``doc._.agreements`` as dicts with character offsets.
     """
 
-    def __init__(self, nlp: Language, name: str, cues: str) -> None:
+    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False) -> None:
         register_extensions()
         self.name = name
+        self.include_negated = include_negated
+        taxonomy = load_json(types)
+        self.cameo = {t: row.get("cameo") for t, row in taxonomy["types"].items()}
+        self.status_cameo = dict(taxonomy.get("status_cameo", {}))
         cfg = load_json(cues)
         self.strong_negation = _phrases(cfg["negation_cues"])
+        self.negated_status = {k: _phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = _phrases(cfg["hedge_cues"])
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
+        self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+        for rank, (status, phrases) in enumerate(self.status.items()):
+            for p in phrases:
+                self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
         self.adjacent_preps = frozenset(cfg["party_prepositions"])
@@ -49,6 +58,10 @@ class FactsComponent:
         self.amount_words = frozenset(cfg["amount_words"])
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
+        self.plural_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, label in self.subject_phrases:  # longest first
+            if label == "PAIR" and len(phrase) > 1:
+                self.plural_index.setdefault(phrase[0], []).append((phrase, label))
         self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
         self.object_preps = frozenset(cfg["object_prepositions"])
         self.coordinators = frozenset(cfg["coordinators"])
@@ -56,6 +69,32 @@ class FactsComponent:
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
         self.state_types = frozenset(cfg["between_states"]["types"])
         self.state_type = cfg["between_states"]["becomes"]
+        self.source_words = frozenset(cfg["source_words"])
+        self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
+        self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
+        self.apposition_starts = frozenset(cfg["apposition_starts"])
+        self.object_types = {t: frozenset(v) for t, v in cfg["object_after_trigger"]["types"].items()}
+        self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
+        self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
+        self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
+        self.representatives = frozenset(cfg["representatives"])
+        self.party_list_cues = _phrases(cfg["party_list_cues"])
+        self.of_heads = frozenset(cfg["of_heads"])
+        self.target_date_words = frozenset(cfg["target_date_words"])
+        self.place_nouns = frozenset(cfg["place_nouns"])
+        self.part_of_cues = _phrases(cfg["part_of_cues"])
+        self.absorbed = {k: frozenset(v) for k, v in cfg["absorbed_by"].items()}
+        self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
+        self.number_words = dict(cfg["number_words"])
+        self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_breaks = _phrases(cfg["clause_breaks"])
+        self.break_index: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.clause_breaks:
+            self.break_index.setdefault(p[0], []).append(p)
+        self.break_width = max(len(p) for p in self.clause_breaks)
+        self.noun_preps = frozenset(cfg["noun_prepositions"])
+        self.person_titles = _phrases(cfg["person_titles"])
 
     # ------------------------------------------------------------------ sentence helpers
     @staticmethod
@@ -128,6 +167,10 @@ class FactsComponent:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
+        if ent.start > 0 and low[ent.start - 1] in self.source_words:
+            return True  # "told Reuters": a source, not a side
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
+            return True  # "its San Francisco headquarters": where something is
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
@@ -143,45 +186,84 @@ class FactsComponent:
         return 0
 
     @staticmethod
+    def _is_headline(v: TokenView, s: int, e: int) -> bool:
+        """A title line: a whole line near the top without sentence-final punctuation, followed by more text."""
+        words = [w for w in v.text[s:e] if not w.isspace()]
+        if not words or len(words) > 20 or e >= len(v.text):
+            return False
+        line_ends = "\n" in v.ws[e - 1] or v.text[e - 1].isspace() or v.text[e].isspace()
+        starts_line = s == 0 or "\n" in v.ws[s - 1] or "\n" in v.text[s - 1]
+        return line_ends and starts_line and words[-1] not in (".", "!", "?", "\"", "\u201d", ")", ":")
+
+    @staticmethod
     def _possessive(v: TokenView, ent: Span) -> bool:
         return ent.end < len(v.lower) and v.lower[ent.end] in ("'s", "\u2019s", "'")
 
     # ------------------------------------------------------------------ parties
     def _groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
-                triggers: list[Span], dateline: int) -> tuple[list[list[Span]], set[int]]:
-        """Partner groups opened by prepositions; returns the groups and the entity starts they used."""
+                triggers: list[Span], dateline: int, previous: list[dict]) -> tuple[list[list[Span]], set[int], dict[int, int]]:
+        """Partner groups opened by prepositions; returns the groups, the entity starts they used and, for a
+        group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
+        the start of that noun, which alone takes the group."""
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
         groups: list[list[Span]] = []
+        owned: dict[int, int] = {}  # group index -> start of the agreement noun it belongs to ("partnership between")
         used: set[int] = set()
         i = s
+        clause_preps = self._clause_prepositions(low, labels, e, triggers)
+        trigger_at_end = {t.end: t.start for t in triggers}
+        endorsed_by = False
         while i < e:
             word = low[i]
-            adjacent = word in self.adjacent_preps and self._right_after(low, i, trigger_ends)
-            if word == "by" and i > s and low[i - 1] in self.non_party_verbs:
-                i += 1  # "endorsed by X": X stands behind the agreement, it is no side of it
+            clause_prep = clause_preps.get(i)
+            adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
+                or clause_prep is not None and word in clause_prep[0]
+            if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
+                                            or low[i - 1] == "and" and endorsed_by):
+                endorsed_by = True
+                i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
                 continue
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
                 j = i + 1
                 skipped = 0
+                crossed_comma = False
                 while j < e and skipped < 10:
                     ent = by_start.get(j)
+                    plural = self._plural_reference(low, j, e, previous) if ent is None else None
+                    if plural is not None:  # "with the three universities plus X": the sides named before
+                        group.extend(plural[1])
+                        j = plural[0]
                     if ent is not None:
-                        if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by"):
+                        if self._is_modifier(v, ent, dateline) or (self._possessive(v, ent) and word != "by") \
+                                or self._describes_next(v, ent, by_start):
                             j = ent.end
                             skipped += 1
                             continue
+                        if crossed_comma and not self._ends_phrase(low, ent.end, e):
+                            break  # "familiar with the matter, X reached ...": X opens the next clause
                         group.append(ent)
                         used.add(ent.start)
                         j = ent.end
+                    if ent is not None or plural is not None:
                         # coordination: ", X", "and X", "and the X"
                         while j < e:
                             k = j
-                            while k < e and low[k] in self.coordinators:
-                                k += 1
+                            while k < e:
+                                if low[k] in self.coordinators or low[k].isspace():
+                                    k += 1
+                                elif low[k] == "<" and ">" in low[k + 1:k + 4] and k + 1 not in by_start:
+                                    k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
+                                elif low[k] == "<" and k + 1 in by_start:
+                                    k += 1
+                                else:
+                                    break
                             nxt = by_start.get(k)
+                            if nxt is not None and nxt.label_ == "PLACE" and group[-1].label_ == "ORG" \
+                                    and all(w == "," or w.isspace() for w in low[j:k]):
+                                break  # "with Kelvo Corp, Tokyo, Japan": where the company is
                             if k > j and nxt is not None and not self._is_modifier(v, nxt, dateline):
                                 group.append(nxt)
                                 used.add(nxt.start)
@@ -189,20 +271,107 @@ class FactsComponent:
                             else:
                                 break
                         break
-                    if low[j] in self.anywhere_preps or low[j] in self.object_preps \
+                    # "between the state of X and Y" (but "in the port city of X" is a location)
+                    of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
+                    if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
+                    crossed_comma = crossed_comma or low[j] == ","
                     j += 1
                     skipped += 1
-                if group:
-                    if groups and word not in self.split_preps:
+                if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
+                    groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
+                elif group:
+                    owner = trigger_at_end.get(i) if word in self.noun_preps else None
+                    if groups and word not in self.split_preps and owner is None:
                         groups[-1].extend(group)
                     else:
                         groups.append(group)
+                        if owner is not None:
+                            owned[len(groups) - 1] = owner
                 i = max(i + 1, j)
                 continue
             i += 1
-        return groups, used
+        return groups, used, owned
+
+    def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
+        """A plural reference ("the three universities") starting at token j: where it ends and the sides of
+        the latest fact it stands for."""
+        for phrase, label in self.plural_index.get(low[j], ()):
+            n = len(phrase)
+            if j + n <= e and tuple(low[j:j + n]) == phrase:
+                spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
+                return (j + n, spans) if spans else None
+        return None
+
+    def _count(self, phrase: tuple[str, ...]) -> Optional[int]:
+        """How many sides a plural reference counts ("the two countries": 2)."""
+        return next((self.number_words[w] for w in phrase if w in self.number_words), None)
+
+    def _describes_next(self, v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
+        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
+        if ent.label_ != "PLACE":
+            return False
+        k, words = ent.end, 0
+        while k < len(v.text) and words <= 3:
+            w = v.text[k]
+            if w.isspace():
+                k += 1
+                continue
+            nxt = by_start.get(k)
+            if nxt is not None:
+                return words > 0 and nxt.label_ == "ORG"
+            if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
+                    or w in ("or", "a", "an", "the"):
+                return False
+            words += 1
+            k += 1
+        return False
+
+    @staticmethod
+    def _ends_phrase(low: list[str], end: int, e: int) -> bool:
+        """Whether a name ends its phrase: punctuation, a coordinator or the sentence end follows it."""
+        k = end
+        while k < e and low[k].isspace():
+            k += 1
+        return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
+
+    def _clause_prepositions(self, low: list[str], labels: list, e: int,
+                             triggers: list[Span]) -> dict[int, tuple[frozenset, str]]:
+        """Prepositions that bring in a partner a few words after an agreement verb of a given type
+        ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
+        out: dict[int, tuple[frozenset, str]] = {}
+        for trig in triggers:
+            preps = self.clause_preps.get(trig._.value)
+            if not preps:
+                continue
+            for k in range(trig.end, min(e, trig.end + 10)):
+                if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                    break
+                if low[k] in preps:
+                    out[k] = (preps, trig._.value)  # every one in reach: "purchase from X of the business of Y"
+        return out
+
+    def _direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
+                       dateline: int) -> Optional[Span]:
+        """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
+        "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
+        crossing = self.object_types.get(trig._.value)
+        if crossing is None or trig._.kind != "specific" or trig.end >= e or v.lower[trig.end] not in self.object_openers:
+            return None
+        low = v.lower
+        for j in range(trig.end, min(e, trig.end + 8)):
+            ent = by_start.get(j)
+            if ent is not None:
+                if self._is_modifier(v, ent, dateline):
+                    return None
+                nxt = next((w for w in low[ent.end:ent.end + 2] if not w.isspace()), "")
+                return None if nxt in self.object_stop_nouns else ent
+            w = low[j]
+            if (w in self.object_preps and w not in crossing) or w in self.anywhere_preps \
+                    or w in (".", ";", ",", "\u2014", "--") or labels[j] == "AGREEMENT" and j >= trig.end:
+                return None
+        return None
 
     def _right_after(self, low: list[str], i: int, trigger_ends: set[int]) -> bool:
         """Token i follows an agreement word directly, or after an amount ("investing $1.5 billion in")."""
@@ -221,37 +390,137 @@ class FactsComponent:
                     and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
+        relative = self._relative_head(low, s, limit, ents, dateline)
+        if relative is not None:
+            return [relative]
+        report = max((k for k in range(s, limit) if low[k] in self.reporting_verbs), default=-1)
+        if eligible and report > eligible[0].start:
+            # "X said Y agreed ...", "X said the companies agreed ...": the reported clause has the subject
+            after = [ent for ent in eligible if ent.start > report]
+            if after:
+                nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
+                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
+            phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
+            if phrase:
+                return phrase
         if eligible:
-            # the subject is the first name and the names coordinated with it ("X and Y signed ...")
-            subj = [eligible[0]]
-            for ent in eligible[1:]:
-                if self._coordinated(low[subj[-1].end:ent.start]):
-                    subj.append(ent)
-                else:
-                    break
-            return subj
-        words = v.lower[s:limit]
+            return self._coordination(v, eligible, limit)
+        return self._subject_phrase(low[s:limit], actors, previous)
+
+    def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
+                        pronouns: bool = True) -> list[Span]:
+        """A subject given as "it", "the city", "the two companies": what it refers to. Without ``pronouns``,
+        "it" and "they" are left out (after "X said", they stand for X)."""
         for phrase, label in self.subject_phrases:
             n = len(phrase)
+            if n == 1 and not pronouns:
+                continue
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase:
+                    if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
+                        continue  # "a partnership between the state of X": no subject
                     if label == "PAIR":
-                        return list(previous[-1]["_spans"]) if previous else []
+                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
                     actor = actors.get(label)
                     return [actor] if actor is not None else []
         return []
+
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+        """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        low = v.lower
+        subj = [eligible[0]]
+        starts = {ent.start: ent for ent in eligible}
+        idx = 1
+        while idx < len(eligible):
+            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            while idx < len(eligible) and eligible[idx].start < gap_start:
+                idx += 1
+            if idx >= len(eligible):
+                break
+            gap = slice(gap_start, eligible[idx].start)
+            if not (self._coordinated(low[gap]) or self._titled_person(v.text[gap])):
+                break
+            subj.append(eligible[idx])
+            idx += 1
+        return subj
+
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+        """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        k = end
+        while k < limit and low[k].isspace():
+            k += 1
+        if k < limit and low[k] == "(" and ")" in low[k:min(limit, k + 6)]:
+            return self._after_apposition(low, low.index(")", k) + 1, limit, starts)  # "X (XC)"
+        if k >= limit or low[k] != ",":
+            return end
+        k += 1
+        while k < limit and low[k].isspace():
+            k += 1
+        if k >= limit or low[k] not in self.apposition_starts:
+            return end
+        item = starts.get(k + 1)
+        if item is not None and self._ends_phrase(low, item.end, limit):
+            return end  # "X, the Y Group and Z": a list item, not an apposition
+        for j in range(k + 1, min(limit, k + 20)):
+            if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
+                return end
+            if low[j] == ",":
+                return j
+        return end
+
+    def _relative_head(self, low: list[str], s: int, limit: int, ents: list[Span], dateline: int) -> Optional[Span]:
+        """The name a relative clause hangs on, when the agreement word opens it ("Qubitekk, a maker of
+        sensors that had joined the X"): the last name before the relative pronoun, within a dozen words."""
+        k = limit - 1
+        while k > s and (low[k].isspace() or low[k] in self.relative_auxiliaries) and limit - k <= 4:
+            k -= 1
+        if k <= s or low[k] not in self.relative_pronouns:
+            return None
+        before = [ent for ent in ents if ent.end <= k and k - ent.end <= 12 and ent.start >= s
+                  and not self._is_modifier_view(low, ent, dateline)]
+        return before[-1] if before else None
+
+    def _is_modifier_view(self, low: list[str], ent: Span, dateline: int) -> bool:
+        e = ent.end
+        if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
+            return True
+        return ent.start < dateline
+
+    @staticmethod
+    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
+        """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
+        with two or more sides (of that label where the phrase names one, and as many as it counts)."""
+        for wanted in ((count, None) if count else (None,)):
+            for fact in reversed(previous):
+                spans = fact["_spans"]
+                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
+                        and (wanted is None or len(spans) == wanted):
+                    return list(spans)
+        for fact in reversed(previous):
+            if len(fact["_spans"]) > 1:
+                return list(fact["_spans"])
+        return list(previous[-1]["_spans"]) if previous else []
 
     def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
         ("in North America, Japan and Europe")."""
         k = ent.start - 1
-        while k >= s and low[k] in (",", "and", "or", "&"):
+        while k >= s and (low[k] in (",", "and", "or", "&", "the") or low[k].isspace()):
             k -= 1
         if k < s:
             return False
         if k + 1 in ends and k + 1 < ent.start:
             return self._governed(low, s, ends[k + 1], ends)
-        return k == ent.start - 1 and low[k] in self.object_preps
+        direct = ent.start - 1
+        if direct > s and low[direct] == "the":
+            direct -= 1  # "in the United States"
+        if low[direct] == "of" and direct > s and (low[direct - 1] in self.representatives
+                                                   or low[direct - 1] in self.of_heads):
+            return False  # "the ministers of X and Y signed": the people act for X and Y
+        return k == direct and low[k] in self.object_preps
 
     def _coordinated(self, gap: list[str]) -> bool:
         """Whether the words between two names join them into one side: ", ", "and", "and Belgian group".
@@ -262,6 +531,8 @@ class FactsComponent:
         words = []
         inside = False
         for w in gap:
+            if w.isspace():
+                continue
             if w == "<":
                 inside = True
             elif w == ">":
@@ -275,6 +546,24 @@ class FactsComponent:
         return (("and" in words or "&" in words) and len(words) <= 4
                 and not any(w in self.object_preps or w in self.gap_stops or not w.isalpha()
                             for w in words if w not in ("and", "&", ",")))
+
+    def _titled_person(self, gap: list[str]) -> bool:
+        """Whether the words between two names are a title and a person's name ending in a coordinator:
+        "X president Jane Doe and Y ...", "X (XC) chief executive John Roe, Y ..."."""
+        words = [w for w in gap if not w.isspace()]
+        if "(" in words and ")" in words and words.index("(") < words.index(")"):
+            words = words[:words.index("(")] + words[words.index(")") + 1:]  # "(UMD)"
+        while words and words[-1] in (",", "and", "&"):
+            words.pop()
+        if len(words) == len(gap) or not words:
+            return False
+        low = [w.lower() for w in words]
+        for title in self.person_titles:
+            n = len(title)
+            if tuple(low[:n]) == title and n < len(words) \
+                    and all(w[:1].isupper() for w in words[n:]) and len(words) - n <= 4:
+                return True
+        return False
 
     @staticmethod
     def _actors(ents: list[Span]) -> dict[str, Optional[Span]]:
@@ -313,66 +602,166 @@ class FactsComponent:
         dateline = self._dateline_end(v)
         # the dateline's date is the article's, not the agreement's
         dated = [d for d in all_ents if d.label_ == "DATE" and d._.value and _YEARISH.match(d._.value)
-                 and d.start >= dateline]
+                 and d.start >= dateline and not self._target_date(v.lower, d)]
         actors = self._actors(ents)
         facts: list[dict] = []
-        for s, e in self._sentences(doc, v):
+        pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
+        headline_end = -1
+        for n, (s, e) in enumerate(self._sentences(doc, v)):
+            if n < 3 and self._is_headline(v, s, e):
+                headline_end = e
+            pending = [(m, f) for m, f in pending if m >= n - 1]
+            if pending and self._starts_with(v.lower, s, e, self.party_list_cues):
+                names = self._listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
+                for _, fact in pending if names else ():
+                    self._set_parties(fact, names)
+                    facts.append(fact)
+                pending = []
             triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
                 continue
-            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE"]
-            if self._has(words, self.strong_negation):
-                continue
+            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
+            negated = self._negation(words)
+            if negated and not self.include_negated:
+                continue  # denied, refused, failed or ended: not a fact
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used = self._groups(v, labels, s, e, sent_ents, triggers, dateline)
-            specific = any(t._.kind in ("specific", "repeat") for t in triggers)
+            groups, used, owned = self._groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
+            by_start = {x.start: x for x in sent_ents}
+            breaks = self._breaks(v.lower, s, e)
+            cues = self._status_cues(v.lower, s, e)
+            objects = {}
+            for trig in triggers:
+                obj = self._direct_object(v, labels, trig, e, by_start, dateline)
+                if obj is not None and obj.start not in used:
+                    objects[trig.start] = obj
+                    used.add(obj.start)
+            hedged = {t.start for t in triggers if self._hedged(v, labels, s, t)}
+            # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
+            specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = self._has(words, self.signing)
             dates = [d for d in dated if s <= d.start < e]
             sentence = doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
+            # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
+            it_fact = topic[1] if 0 < n - topic[0] <= 2 and self._starts_with(v.lower, s, e, [("it",)]) else None
+            topic = (-1, None)
+            under: Optional[dict] = None
             for trig in triggers:
                 kind = trig._.kind
-                if kind == "anaphor":
-                    self._attach(facts, trig, dates, groups)
+                sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
+                if kind in ("anaphor", "repeat"):
+                    earlier = self._attach(facts, trig, dates, groups, sides)
+                    if earlier is not None and trig.start - s <= 3:
+                        topic = (n, earlier)  # the agreement is what the sentence is about
+                        if self._starts_with(v.lower, s, e, self.part_of_cues):
+                            under = earlier  # "Under the MOC, the two countries will launch pilots"
+                    if kind == "anaphor":
+                        if earlier is not None:
+                            continue
+                        kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
+                    # a repeat (the same agreement named again) completes the earlier fact, and makes a fact of
+                    # its own only where this sentence names two sides
+                if kind in ("generic", "new") and (specific or not signing) and not (kind == "new" and sides):
+                    continue  # (but "an agreement between X and Y" names one)
+                if trig.start in hedged:
                     continue
-                if kind == "repeat":
-                    # the same agreement named again: completes the earlier fact, and makes a fact of its own
-                    # only where this sentence names two sides
-                    self._attach(facts, trig, dates, groups)
-                if kind in ("generic", "new") and (specific or not signing):
-                    continue
-                w0 = self._clause_start(v, s, trig.start)
-                before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start]) if lab != "DATE"]
-                if self._has(before, self.hedges):
-                    continue
+                if any(t._.value in self.absorbed.get(trig._.value, ()) for t in triggers if t is not trig):
+                    continue  # "taking a stake each in the joint venture": a part of the venture, no deal of its own
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
-                date = self._nearest(dates, trig)
-                status = self._status(words)
-                for group in groups or [[]]:
+                date = self._nearest(self._own_dates(dates, trig, triggers), trig)
+                part_of = under
+                if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
+                    subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
+                status = negated or self._status(cues, trig)
+                own = [[objects[trig.start]]] if trig.start in objects else \
+                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
+                for group in own or [[]]:
                     parties = self._dedupe(subject + group)
-                    if not parties or (kind == "repeat" and len(parties) < 2):
+                    if kind == "repeat" and len(parties) < 2:
                         continue
-                    type_ = trig._.value
+                    type_ = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
-                    fact = {"type": type_}
+                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end}
                     self._set_parties(fact, parties)
                     self._set_date(fact, date)
-                    facts.append({
-                        **fact,
-                        "status": status,
-                        "trigger_text": trig.text,
-                        "trigger_start": trig.start_char,
-                        "trigger_end": trig.end_char,
-                        "sentence": stripped,
-                        "start": sent_start,
-                        "end": sent_start + len(stripped),
-                    })
-        doc._.agreements = self._merge(facts)
+                    if date is None and part_of is not None:
+                        self._take_date(fact, part_of)
+                    if parties:
+                        facts.append(fact)
+                    elif kind == "specific" and not subject:
+                        pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
+        # a headline's facts stand only where the body gives none (the body names the sides in full)
+        if any(not f["_headline"] for f in facts):
+            facts = [f for f in facts if not f["_headline"]]
+        for f in facts:
+            del f["_headline"]
+        self._share_dates(facts)
+        merged = self._merge(facts)
+        for f in merged:
+            f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
+        doc._.agreements = merged
         return doc
+
+    def _breaks(self, low: list[str], s: int, e: int) -> list[int]:
+        """Token indices where a clause break (", but", ";") starts in the sentence."""
+        out = []
+        for k in range(s, e):
+            phrases = self.break_index.get(low[k])
+            if not phrases:
+                continue
+            words = [low[k]]
+            j = k + 1
+            while j < e and len(words) < self.break_width:
+                if not low[j].isspace():
+                    words.append(low[j])
+                j += 1
+            if any(tuple(words[:len(p)]) == p for p in phrases):
+                out.append(k)
+        return out
+
+    def _target_date(self, low: list[str], date: Span) -> bool:
+        """A deadline or target ("by the end of 2030", "until 1990"), not the date of an agreement."""
+        k = date.start - 1
+        while k >= 0 and low[k].isspace():
+            k -= 1
+        return k >= 0 and low[k] in self.target_date_words
+
+    def _share_dates(self, facts: list[dict]) -> None:
+        """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
+        are one occasion: an undated one takes the date its sibling got."""
+        for f in facts:
+            if f["date"] is None:
+                sibling = next((g for g in facts if g is not f and g["start"] == f["start"]
+                                and g["keys"] == f["keys"] and g["date"] is not None), None)
+                if sibling is not None:
+                    self._take_date(f, sibling)
+
+    @staticmethod
+    def _starts_with(low: list[str], s: int, e: int, phrases: list[tuple[str, ...]]) -> bool:
+        words = [w for w in low[s:min(e, s + 8)] if not w.isspace()]
+        return any(tuple(words[:len(p)]) == p for p in phrases)
+
+    def _listed_names(self, v: TokenView, s: int, e: int, ents: list[Span], dateline: int) -> list[Span]:
+        """The names a listing sentence gives as sides: not locations, modifiers, possessors ("Japan's X"),
+        names after "of" ("X of the United States") or bracketed short forms ("(QIC)")."""
+        low = v.lower
+        out = []
+        for ent in ents:
+            if self._is_modifier(v, ent, dateline) or self._possessive(v, ent):
+                continue
+            if ent.start > s and low[ent.start - 1] in ("(", "of") or ent.start > s + 1 and low[ent.start - 2] == "of" \
+                    and low[ent.start - 1] == "the":
+                continue
+            out.append(ent)
+        return self._dedupe(out)
 
     @staticmethod
     def _key(ent: Span) -> str:
@@ -387,14 +776,32 @@ class FactsComponent:
                 out.append(p)
         return out
 
-    def _status(self, words: list[str]) -> str:
-        if self._has(words, self.status["negotiating"]):
-            return "negotiating"
-        if self._has(words, self.status["planned"]):
-            return "planned"
-        if self._has(words, self.status["signed"]):
-            return "signed"
-        return "announced"
+    def _negation(self, words: list[str]) -> Optional[str]:
+        """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
+        or None."""
+        if not self._has(words, self.strong_negation):
+            return None
+        return next((status for status, cues in self.negated_status.items() if self._has(words, cues)), "denied")
+
+    def _status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
+        """The status cues of a sentence: (start, length, rank, status)."""
+        out = []
+        for k in range(s, e):
+            for n, rank, status, phrase in self.status_index.get(low[k], ()):
+                if tuple(low[k:k + n]) == phrase:
+                    out.append((k, n, rank, status))
+        return out
+
+    def _status(self, cues: list[tuple[int, int, int, str]], trig: Span) -> str:
+        """The status whose cue stands closest to the agreement word ("raised ties to a partnership after
+        summit talks": the partnership is not under negotiation); on a tie a cue before it, then the first in
+        status_cues;
+        "announced" where the sentence has none."""
+        best: tuple[int, bool, int, str] = (1 << 30, True, 99, "announced")
+        for k, n, rank, status in cues:  # the order of status_cues breaks ties
+            dist = trig.start - k - n if k < trig.start else k - trig.end
+            best = min(best, (max(dist, 0), k > trig.start, rank, status))
+        return best[3]
 
     @staticmethod
     def _clause_start(v: TokenView, s: int, i: int) -> int:
@@ -407,16 +814,34 @@ class FactsComponent:
             k -= 1
         return max(s, i - 15)
 
-    def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]]) -> None:
+    def _hedged(self, v: TokenView, labels: list, s: int, trig: Span) -> bool:
+        """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
+        w0 = self._clause_start(v, s, trig.start)
+        before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
+                  if lab != "DATE" and not w.isspace()]
+        commas = [k for k, w in enumerate(before) if w == ","]
+        if len(commas) >= 2:  # "X, its 65 pct owned unit, signed ...": an apposition hedges nothing
+            before = before[:commas[0]] + before[commas[-1] + 1:]
+        elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
+            before = before[commas[-1] + 1:]
+        return self._has(before, self.hedges)
+
+    def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
+                sides: list[list[Span]]) -> Optional[dict]:
         """An anaphoric mention ("the MOC was signed on Friday by X and Y"): give its sentence's date, and its
-        partners where the earlier fact lacks a side, to the latest earlier fact of its type."""
+        partners where the earlier fact lacks a side, to the latest earlier fact of its type. ``sides`` are
+        groups that name the agreement's own sides ("the partnership between X, Y and Z"): they are added to
+        the earlier fact in any case."""
+        value = trig._.value
         for fact in reversed(facts):
-            if fact["type"] == trig._.value:
+            if fact["type"] == value or value in self.state_types and fact["type"] == self.state_type:
                 if fact["date"] is None and dates:
                     self._set_date(fact, self._nearest(dates, trig))
-                if len(fact["_spans"]) < 2 and groups:
-                    self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in groups for p in g]))
-                return
+                extra = sides or (groups if len(fact["_spans"]) < 2 else [])
+                if extra:
+                    self._set_parties(fact, self._dedupe(list(fact["_spans"]) + [p for g in extra for p in g]))
+                return fact
+        return None
 
     def _set_parties(self, fact: dict, parties: list[Span]) -> None:
         """The sides of a fact: names on one line, their spans, and the keys facts are merged on."""
@@ -429,6 +854,14 @@ class FactsComponent:
         fact["date"] = date._.value if date is not None else None
         fact["date_text"] = date.text if date is not None else None
         fact["date_interval"] = date._.interval if date is not None else None
+
+    @staticmethod
+    def _own_dates(dates: list[Span], trig: Span, triggers: list[Span]) -> list[Span]:
+        """The sentence's dates less those that belong to another agreement word right after them
+        ("Today's agreement follows an agreement ... in December": "Today's" is the first one's)."""
+        others = [t for t in triggers if t is not trig]
+        own = [d for d in dates if not any(0 <= t.start - d.end <= 1 for t in others)]
+        return own or dates
 
     @staticmethod
     def _nearest(dates: list[Span], trig: Span) -> Optional[Span]:
@@ -463,6 +896,8 @@ class FactsComponent:
         return out
 
 
-@Language.factory("qfacts_facts", default_config={"cues": "facts.json"})
-def make_facts(nlp: Language, name: str, cues: str) -> FactsComponent:
-    return FactsComponent(nlp, name, cues)
+@Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
+                                                 "include_negated": False})
+def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool) -> FactsComponent:
+    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
+    return FactsComponent(nlp, name, cues, types, include_negated)
