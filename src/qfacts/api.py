@@ -116,6 +116,7 @@ def _extract_one(nlp: Language, document: Document) -> Record:
     limit = max(1000, min(PIECE_CHARS, nlp.max_length - 1))
     for offset, piece in _chunks(text, limit):
         doc = nlp.make_doc(piece)
+        doc.user_data["qfacts_text"] = piece  # spares the components rebuilding doc.text token by token
         doc._.reference_date = ref
         # "none": the whole text was searched already; a later piece's first lines are no dateline
         doc._.reference_date_source = ref_source or "none"

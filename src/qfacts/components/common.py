@@ -77,14 +77,24 @@ class TokenView:
     __slots__ = ("text", "idx", "ws", "lower", "doc_text")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc_text = text = doc.text  # built anew on each access of doc.text: keep one copy
-        # one array read instead of a Token object per token: offsets and "followed by a space" flags
-        arr = doc.to_array([IDX, SPACY]).tolist() if len(doc) else []
-        self.idx = [row[0] for row in arr]
-        self.ws = [" " if row[1] else "" for row in arr]
+        # one array read per attribute instead of a Token object per token (1-D: a 2-D tolist is much slower)
+        self.idx = doc.to_array(IDX).tolist() if len(doc) else []
+        self.ws = [" " if flag else "" for flag in doc.to_array(SPACY).tolist()] if len(doc) else []
+        self.doc_text = text = _doc_text(doc, self.idx, self.ws)
         ends = [start for start in self.idx[1:]] + [len(text)]
         self.text = [text[start:end - len(ws)] for start, end, ws in zip(self.idx, ends, self.ws)]
         self.lower = [w.lower() for w in self.text]
+
+
+def _doc_text(doc: Doc, idx: list[int], ws: list[str]) -> str:
+    """The Doc's text: the string it was made from when the caller left it in ``user_data["qfacts_text"]`` (as
+    :func:`qfacts.extract` does) and it fits the tokens, else ``doc.text`` (which joins a Token per token)."""
+    given = doc.user_data.get("qfacts_text")
+    if isinstance(given, str) and (
+        len(given) == (idx[-1] + len(doc[-1].text) + len(ws[-1]) if idx else 0)
+    ):
+        return given
+    return doc.text
 
 
 def token_view(doc: Doc) -> TokenView:
