@@ -116,7 +116,7 @@ def _pretend_terminal(monkeypatch, *names):
     """Make cli see the named standard streams ("stdin", "stdout", "stderr") as terminals."""
     import sys
 
-    monkeypatch.setattr(cli, "_is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
+    monkeypatch.setattr(cli, "is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
 
 
 def test_default_format_on_a_terminal_is_a_coloured_table(in_fixtures, monkeypatch):

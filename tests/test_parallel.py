@@ -311,7 +311,7 @@ def test_jobs_with_scheduler_is_a_usage_error(tmp_path):
 
 
 def test_progress_and_summary_on_a_terminal_stderr_with_jobs_2_leave_stdout_clean(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(cli, "is_terminal", lambda stream: stream is sys.stderr)
     corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(5))
     result = run("--jobs", "2", str(corpus), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1

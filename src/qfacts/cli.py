@@ -97,15 +97,15 @@ def _root(
     """
 
 
-def _is_terminal(stream: IO[str]) -> bool:
+def is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
 
 
-def _colour_allowed(stream: IO[str]) -> bool:
-    return _is_terminal(stream) and not os.environ.get("NO_COLOR")
+def colour_allowed(stream: IO[str]) -> bool:
+    return is_terminal(stream) and not os.environ.get("NO_COLOR")
 
 
 def resolve_format(fmt: Optional[str], output: Optional[str], stdout_is_terminal: bool) -> str:
@@ -147,7 +147,7 @@ def _umask() -> int:
     return mask
 
 
-def _stdout() -> IO[str]:
+def stdout_stream() -> IO[str]:
     out = sys.stdout
     encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8") and hasattr(out, "reconfigure"):
@@ -161,9 +161,9 @@ class Reporter:
 
     def __init__(self, quiet: bool, progress_allowed: bool) -> None:
         self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
-                               no_color=not _colour_allowed(sys.stderr))
+                               no_color=not colour_allowed(sys.stderr))
         self.quiet = quiet
-        self.progress_allowed = progress_allowed and not quiet and _is_terminal(sys.stderr)
+        self.progress_allowed = progress_allowed and not quiet and is_terminal(sys.stderr)
         self.progress: Optional[Progress] = None
         self.task = None
         self.documents = 0
@@ -193,7 +193,7 @@ class Reporter:
             self.progress = None
 
     def summary(self) -> None:
-        if self.quiet or not _is_terminal(sys.stderr):
+        if self.quiet or not is_terminal(sys.stderr):
             return
         text = f"{PROG}: {self.documents} document{'s' if self.documents != 1 else ''}"
         if self.errors:
@@ -201,13 +201,13 @@ class Reporter:
         self.console.print(Text(text, style="dim"))
 
 
-def _usage_error(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False, soft_wrap=True, no_color=not _colour_allowed(sys.stderr)).print(
+def usage_error(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False, soft_wrap=True, no_color=not colour_allowed(sys.stderr)).print(
         Text(f"{PROG}: error: {message}"))
     return typer.Exit(EXIT_USAGE)
 
 
-def _check_reference_date(value: Optional[str]) -> Optional[str]:
+def check_reference_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
@@ -233,7 +233,7 @@ def extract(
         None, "--output", "-o", metavar="FILE",
         help="Write to FILE instead of stdout; FILE is replaced atomically, complete or not at all."),
     reference_date: Optional[str] = typer.Option(
-        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=_check_reference_date,
+        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=check_reference_date,
         help="Anchor for relative dates ('Friday', 'last year'); overrides record and dateline dates."),
     model: Optional[str] = typer.Option(
         None, "--model", "-m", metavar="NAME_OR_PATH",
@@ -275,19 +275,19 @@ def extract(
     dask or unreachable); 130 interrupted.
     """
     if not paths:
-        if _is_terminal(sys.stdin):
-            raise _usage_error("no input: give a PATH, or - to read standard input (see qfacts extract --help)")
+        if is_terminal(sys.stdin):
+            raise usage_error("no input: give a PATH, or - to read standard input (see qfacts extract --help)")
         paths = ["-"]
     if output is not None:
         folder = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(folder):
-            raise _usage_error(f"--output {output}: folder {folder} does not exist")
+            raise usage_error(f"--output {output}: folder {folder} does not exist")
         if os.path.isdir(output):
-            raise _usage_error(f"--output {output}: is a folder")
-    stdout = _stdout()
-    fmt_name = resolve_format(fmt.value if fmt else None, output, _is_terminal(stdout))
+            raise usage_error(f"--output {output}: is a folder")
+    stdout = stdout_stream()
+    fmt_name = resolve_format(fmt.value if fmt else None, output, is_terminal(stdout))
     if scheduler is not None and jobs != 1:
-        raise _usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
+        raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
     with contextlib.ExitStack() as stack:
         process = _processor(stack, model, jobs, scheduler)
         _extract_all(paths, output, stdout, fmt_name, rows.value, reference_date, stdin_format.value, process,
@@ -301,7 +301,7 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
     try:
         shared_pipeline(model)  # a bad --model is a usage error before any input is read
     except ModelError as exc:
-        raise _usage_error(f"--model: {exc}") from None
+        raise usage_error(f"--model: {exc}") from None
     return lambda items: extract_items(items, jobs=jobs, model=model)
 
 
@@ -311,7 +311,7 @@ def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler
     try:
         client = connect(scheduler)
     except (DaskMissing, OSError) as exc:
-        raise _usage_error(f"--scheduler: {exc}") from None
+        raise usage_error(f"--scheduler: {exc}") from None
     stack.callback(client.close)
     return lambda items: extract_items_on(items, client, model=model)
 
@@ -319,12 +319,12 @@ def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler
 def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_name: str, rows: str,
                  reference_date: Optional[str], stdin_format: str, process, quiet: bool) -> None:
     """Run the extraction to stdout or ``--output``, with errors, progress and summary on stderr."""
-    to_terminal = output is None and _is_terminal(stdout)
+    to_terminal = output is None and is_terminal(stdout)
     reporter = Reporter(quiet=quiet, progress_allowed=not to_terminal)
     try:
         if output is None:
             _run(paths, stdout, fmt_name, rows, reference_date, stdin_format, process, reporter,
-                 color=_colour_allowed(stdout))
+                 color=colour_allowed(stdout))
         else:
             with atomic_output(output) as fh:
                 _run(paths, fh, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False)

@@ -17,7 +17,7 @@ from rich.text import Text
 from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
                     parse_labels, read_snapshot, same_file, write_human, write_snapshot)
 from . import cli
-from .cli import PROG, Reporter, _check_reference_date, _stdout, _usage_error, app, atomic_output
+from .cli import PROG, Reporter, check_reference_date, stdout_stream, usage_error, app, atomic_output
 from .api import Document, extract_documents
 from .io import InputError, read_inputs
 from .pipeline import ModelError, get_pipeline
@@ -55,7 +55,7 @@ def check(
         help="Machine-readable results on stdout: jsonl (one object per document and rule), junit (JUnit XML), "
              "github (GitHub Actions ::error annotations). human writes nothing on stdout."),
     reference_date: Optional[str] = typer.Option(
-        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=_check_reference_date,
+        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=check_reference_date,
         help="Anchor for relative dates, as for 'qfacts extract'."),
     model: Optional[str] = typer.Option(
         None, "--model", "-m", metavar="NAME_OR_PATH",
@@ -91,14 +91,14 @@ def check(
     over 1).
     """
     if not paths:
-        if cli._is_terminal(sys.stdin):
-            raise _usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
+        if cli.is_terminal(sys.stdin):
+            raise usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
         paths = ["-"]
     rules = _rules(require, min_facts, expect, update)
     try:
         nlp = get_pipeline(model)
     except ModelError as exc:
-        raise _usage_error(f"--model: {exc}") from None
+        raise usage_error(f"--model: {exc}") from None
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     documents: list[DocumentFacts] = []
@@ -122,26 +122,26 @@ def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optio
     try:
         labels = parse_labels(require or ())
     except ValueError as exc:
-        raise _usage_error(f"--require: {exc}") from None
+        raise usage_error(f"--require: {exc}") from None
     if require and not labels:
-        raise _usage_error("--require: no label given")
+        raise usage_error("--require: no label given")
     if update and expect is None:
-        raise _usage_error("--update needs --expect SNAPSHOT.jsonl (the snapshot to write)")
+        raise usage_error("--update needs --expect SNAPSHOT.jsonl (the snapshot to write)")
     if not labels and min_facts is None and expect is None:
-        raise _usage_error("no rule: give --require, --min-facts or --expect (see qfacts check --help)")
+        raise usage_error("no rule: give --require, --min-facts or --expect (see qfacts check --help)")
     snapshot = None
     if expect is not None:
         if os.path.isdir(expect):
-            raise _usage_error(f"--expect {expect}: is a folder")
+            raise usage_error(f"--expect {expect}: is a folder")
         if update:
             folder = os.path.dirname(os.path.abspath(expect))
             if not os.path.isdir(folder):
-                raise _usage_error(f"--expect {expect}: folder {folder} does not exist")
+                raise usage_error(f"--expect {expect}: folder {folder} does not exist")
         else:
             try:
                 snapshot = read_snapshot(expect)
             except SnapshotError as exc:
-                raise _usage_error(f"--expect {exc}") from None
+                raise usage_error(f"--expect {exc}") from None
     return Rules(require=labels, min_facts=min_facts, expect=snapshot, expect_path=expect)
 
 
@@ -199,7 +199,7 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
 def _write(report: Report, fmt: str, quiet: bool) -> None:
     """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr."""
     if fmt in WRITERS:
-        stdout = _stdout()
+        stdout = stdout_stream()
         try:
             WRITERS[fmt](report, stdout)
             stdout.flush()
@@ -208,6 +208,6 @@ def _write(report: Report, fmt: str, quiet: bool) -> None:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not quiet:
-        write_human(report, sys.stderr, rich=cli._is_terminal(sys.stderr), color=cli._colour_allowed(sys.stderr),
+        write_human(report, sys.stderr, rich=cli.is_terminal(sys.stderr), color=cli.colour_allowed(sys.stderr),
                     errors=False)
 

@@ -27,8 +27,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, _colour_allowed, _is_terminal, _stdout,
-                  _usage_error, app)
+from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, colour_allowed, is_terminal, stdout_stream,
+                  usage_error, app)
 from .evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
 from .pipeline import ModelError, get_pipeline
 
@@ -82,13 +82,13 @@ def eval_(
     --model with PRED); 130 interrupted.
     """
     if gold_path == "-" and pred_path == "-":
-        raise _usage_error("GOLD and PRED cannot both be - (standard input)")
+        raise usage_error("GOLD and PRED cannot both be - (standard input)")
     if model and pred_path is not None:
-        raise _usage_error("--model only applies when qfacts extracts itself (no PRED given)")
+        raise usage_error("--model only applies when qfacts extracts itself (no PRED given)")
     try:
         conditions = [parse_where(c) for c in where or ()]
     except ValueError as exc:
-        raise _usage_error(f"--where: {exc}") from None
+        raise usage_error(f"--where: {exc}") from None
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     gold_all = _load(gold_path, "GOLD", reporter)
@@ -106,8 +106,8 @@ def eval_(
         reporter.close()
 
     result = evaluate(gold, predictions)
-    stdout = _stdout()
-    fmt_name = fmt.value if fmt else ("table" if _is_terminal(stdout) else "text")
+    stdout = stdout_stream()
+    fmt_name = fmt.value if fmt else ("table" if is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
               "where": dict(conditions)}
     if fmt_name == "json":
@@ -124,16 +124,16 @@ def eval_(
 def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
     """Records by id; bad lines are reported (exit 1 later), an unreadable file is a usage error (exit 2)."""
     if path != "-" and os.path.isdir(path):
-        raise _usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
+        raise usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
     try:
         if path == "-":
             documents, problems = read_jsonl(_stdin(), "-")
         else:
             documents, problems = read_jsonl(path)
     except UnicodeDecodeError as exc:
-        raise _usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
+        raise usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
     except OSError as exc:
-        raise _usage_error(f"{what} {path}: {exc.strerror or exc}") from None
+        raise usage_error(f"{what} {path}: {exc.strerror or exc}") from None
     _report(problems, reporter)
     return documents
 
@@ -142,7 +142,7 @@ def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, 
     try:
         nlp = get_pipeline(model)
     except ModelError as exc:
-        raise _usage_error(f"--model: {exc}") from None
+        raise usage_error(f"--model: {exc}") from None
     predictions, problems = predict(gold, nlp=nlp, on_document=reporter.document_done)
     _report(problems, reporter)
     return predictions
@@ -185,7 +185,7 @@ def format_text(result: Evaluation, errors: int = 0) -> str:
 
 def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
-    colour = _colour_allowed(out)
+    colour = colour_allowed(out)
     console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
                       force_terminal=True if colour else None)
     table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)

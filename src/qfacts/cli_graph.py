@@ -17,8 +17,8 @@ from rich.text import Text
 
 from . import graph as qgraph
 from .api import Document, extract_documents
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, _check_reference_date, _is_terminal,
-                  _stdout, _usage_error, app, atomic_output)
+from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
+                  stdout_stream, usage_error, app, atomic_output)
 from .io import InputError
 from .pipeline import ModelError, get_pipeline
 
@@ -58,7 +58,7 @@ def graph(
         None, "--party", "-p", metavar="NAME",
         help="Keep facts naming this party (repeatable; aliases and case do not matter)."),
     reference_date: Optional[str] = typer.Option(
-        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=_check_reference_date,
+        None, "--reference-date", "-r", metavar="YYYY-MM-DD", callback=check_reference_date,
         help="Anchor for relative dates of the articles extracted ('Friday')."),
     model: Optional[str] = typer.Option(
         None, "--model", "-m", metavar="NAME_OR_PATH",
@@ -89,12 +89,12 @@ def graph(
             try:
                 qgraph.parse_bound(value)
             except ValueError as exc:
-                raise _usage_error(f"{name}: {exc}") from None
+                raise usage_error(f"{name}: {exc}") from None
     if since and until and qgraph.parse_bound(since) > qgraph.parse_bound(until, end=True):
-        raise _usage_error(f"--since {since} is after --until {until}")
+        raise usage_error(f"--since {since} is after --until {until}")
     if not paths:
-        if _is_terminal(sys.stdin):
-            raise _usage_error("no input: give a PATH, or - to read standard input (see qfacts graph --help)")
+        if is_terminal(sys.stdin):
+            raise usage_error("no input: give a PATH, or - to read standard input (see qfacts graph --help)")
         paths = ["-"]
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     try:
@@ -112,7 +112,7 @@ def graph(
     if not facts and not quiet:
         filtered = " left by the filters" if types or since or until or parties else ""
         reporter.console.print(Text(f"{PROG}: note: no agreement facts{filtered}; the graph is empty"))
-    if not quiet and _is_terminal(sys.stderr):
+    if not quiet and is_terminal(sys.stderr):
         reporter.console.print(Text(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
                                     f"{network.number_of_nodes()} parties, {facts} facts"
                                     + (f" -> {output}" if output else ""), style="dim"))
@@ -124,17 +124,17 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
     if output is not None:
         folder = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(folder):
-            raise _usage_error(f"--output {output}: folder {folder} does not exist")
+            raise usage_error(f"--output {output}: folder {folder} does not exist")
         if os.path.isdir(output):
-            raise _usage_error(f"--output {output}: is a folder")
+            raise usage_error(f"--output {output}: is a folder")
     elif fmt is None:
-        raise _usage_error("give --output FILE (its suffix names the format) or --format")
+        raise usage_error("give --output FILE (its suffix names the format) or --format")
     try:
         name = qgraph.format_for(output, fmt.value if fmt else None)
     except ValueError as exc:
-        raise _usage_error(f"--output: {exc}") from None
-    if output is None and name == "png" and _is_terminal(sys.stdout):
-        raise _usage_error("will not write a PNG to a terminal: use --output FILE or a pipe")
+        raise usage_error(f"--output: {exc}") from None
+    if output is None and name == "png" and is_terminal(sys.stdout):
+        raise usage_error("will not write a PNG to a terminal: use --output FILE or a pipe")
     return name
 
 
@@ -144,7 +144,7 @@ def _types(values: List[str]) -> List[str]:
         try:
             out.append(qgraph.normalise_type(value))
         except ValueError as exc:
-            raise _usage_error(f"--type: {exc}") from None
+            raise usage_error(f"--type: {exc}") from None
     return out
 
 
@@ -166,7 +166,7 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
             try:
                 nlp = get_pipeline(model)
             except ModelError as exc:
-                raise _usage_error(f"--model: {exc}") from None
+                raise usage_error(f"--model: {exc}") from None
         record = _extract(item, nlp, reporter)
         if record is not None:
             records.append(record)
@@ -187,7 +187,7 @@ def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
 
 def _write(data: bytes, output: Optional[str]) -> None:
     if output is None:
-        out = _stdout()
+        out = stdout_stream()
         out.flush()
         out.buffer.write(data)
         out.buffer.flush()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from .cli import _stdout, app
+from .cli import stdout_stream, app
 from .models import SCHEMA_VERSION
 
 SCHEMA_RESOURCE = ("schema", "record.schema.json")
@@ -34,7 +34,7 @@ def schema() -> None:
 
     Exit code: 0.
     """
-    out = _stdout()
+    out = stdout_stream()
     text = record_schema_text()
     out.write(text if text.endswith("\n") else text + "\n")
     out.flush()
