@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from collections.abc import Iterator
 from typing import Any, Optional
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
 
