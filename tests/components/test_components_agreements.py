@@ -91,10 +91,12 @@ def test_agreements_join_needs_a_name_in_the_same_sentence():
     assert agreements(nlp("The parts are hard to join. Kelvo makes them.")) == []
 
 
-def test_agreements_a_similar_agreement_refers_back():
+def test_agreements_a_similar_agreement_is_a_new_agreement_of_the_earlier_type():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo signed a cooperation agreement. Zentrix signed a similar agreement.")
-    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "anaphor")
+    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "specific")
+    doc = nlp("Kelvo won a supply contract. Marden signed another deal.")
+    assert agreements(doc)[-1] == ("deal", "contract", "specific")
 
 
 def test_agreements_the_agreement_refers_to_the_specific_agreement_not_a_general_one():

@@ -354,3 +354,17 @@ def test_facts_an_ownership_apposition_does_not_hedge_and_a_purchase_names_selle
     assert [t for t, _, _ in got] == ["letter_of_intent", "acquisition"]
     assert got[1] == ("acquisition", ["Zentrix Labs", "Oakridge Motors Inc", "Harbor Tools Inc"], None)
     assert facts(nlp, "The loan will not be tied to purchase of Japanese goods, Kelvo Corp said.") == []
+
+
+def test_facts_a_similar_agreement_is_a_second_fact_with_its_own_sides_and_date(nlp):
+    text = ("The city of Antwerp signed a cooperation agreement with Kelvo Logistics Corp on Tuesday. "
+            "Kelvo Logistics Corp signed a similar agreement with Marden Freight Inc last September.")
+    got = facts(nlp, text)
+    assert ("cooperation_agreement", ["Antwerp", "Kelvo Logistics Corp"], "2025-05-13") in got
+    assert ("cooperation_agreement", ["Kelvo Logistics Corp", "Marden Freight Inc"], "2024-09") in got
+
+
+def test_facts_date_set_off_by_commas_gives_way_to_one_in_the_agreement_clause(nlp):
+    text = ("Kelvo Logistics Corp, which opens a depot in October, signed a supply contract with Marden "
+            "Freight Inc in March.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Logistics Corp", "Marden Freight Inc"], "2025-03")]

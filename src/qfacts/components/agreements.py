@@ -1,6 +1,8 @@
 """``qfacts_agreements``: AGREEMENT mentions typed with the canonical agreement types."""
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,6 +28,7 @@ class AgreementsComponent:
         self.name = name
         cfg = load_json(settings)
         self.determiners = frozenset(cfg["determiners"])
+        self.copy_determiners = frozenset(cfg["copy_determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
         self.date_possessors = frozenset(cfg["date_possessors"])
@@ -73,7 +76,7 @@ class AgreementsComponent:
             elif kind == "generic":
                 generic_seen.add(value)
             elif kind == "anaphor":
-                det = self._determined(doc, span.start)
+                det = self._determined(doc, span.start) or self._copy_determined(doc, span.start)
                 if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)) \
                         and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
@@ -90,6 +93,8 @@ class AgreementsComponent:
                             counts[p._.value] = counts.get(p._.value, 0) + 1
                             last[p._.value] = k
                         value = max(counts, key=lambda t: (counts[t], last[t]))
+                    if det in self.copy_determiners:
+                        kind = "specific"  # "a similar agreement": another agreement of the type referred to
                 else:
                     kind = "new"
             span._.value = value
@@ -119,25 +124,34 @@ class AgreementsComponent:
                 out.append((key, start, end))
         return out
 
-    def _determined(self, doc: Doc, start: int) -> bool:
-        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
-        "the first government-to-government agreement" (a hyphenated compound counts as one modifier)."""
+    def _determined(self, doc: Doc, start: int) -> Optional[str]:
+        """The determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
+        "the first government-to-government agreement" (a hyphenated compound counts as one modifier); None
+        where there is none."""
         modifiers = 0
         k = start - 1
         while k >= 0 and modifiers <= 2:
             word = doc[k].lower_
             if word in self.determiners:
-                return True
+                return word
             if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
-                return True  # "today's agreement", "Friday's accord"
+                return word  # "today's agreement", "Friday's accord"
             if k > 0 and doc[k - 1].text == "-":
                 k -= 2  # inside a hyphenated compound
                 continue
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
-                return False
+                return None
             modifiers += 1
             k -= 1
-        return False
+        return None
+
+    def _copy_determined(self, doc: Doc, start: int) -> Optional[str]:
+        """ "a similar agreement", "another accord": a word of copy_determiners right before the noun, or one
+        modifier before it."""
+        for k in (start - 1, start - 2):
+            if k >= 0 and doc[k].lower_ in self.copy_determiners:
+                return doc[k].lower_
+        return None
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
         """An agreement verb and an article right before the noun ("had signed a framework")."""

@@ -672,7 +672,7 @@ class FactsComponent:
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
-                date = self._nearest(self._own_dates(dates, trig, triggers), trig)
+                date = self._nearest(self._own_dates(dates, trig, triggers), trig, v.lower)
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
@@ -864,9 +864,17 @@ class FactsComponent:
         return own or dates
 
     @staticmethod
-    def _nearest(dates: list[Span], trig: Span) -> Optional[Span]:
-        """The DATE of the sentence closest to the agreement word."""
-        return min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
+    def _nearest(dates: list[Span], trig: Span, low: Optional[list[str]] = None) -> Optional[Span]:
+        """The DATE of the sentence closest to the agreement word, preferring one that no comma or semicolon
+        separates from it ("X, which opens in October, signed a deal last May": May)."""
+        if not dates:
+            return None
+
+        def key(d: Span) -> tuple[bool, int]:
+            a, b = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
+            apart = low is not None and any(w in (",", ";") for w in low[a:b])
+            return apart, abs(d.start - trig.start)
+        return min(dates, key=key)
 
     @staticmethod
     def _take_date(fact: dict, other: dict) -> None:
