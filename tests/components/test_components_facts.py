@@ -368,3 +368,23 @@ def test_facts_date_set_off_by_commas_gives_way_to_one_in_the_agreement_clause(n
     text = ("Kelvo Logistics Corp, which opens a depot in October, signed a supply contract with Marden "
             "Freight Inc in March.")
     assert facts(nlp, text) == [("contract", ["Kelvo Logistics Corp", "Marden Freight Inc"], "2025-03")]
+
+
+def test_facts_an_instrument_to_build_also_gives_the_contract_it_is_for_undated(nlp):
+    text = "Kelvo Shipyards Inc signed a letter of intent with Marden Freight Inc on Friday to build two tankers."
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Shipyards Inc", "Marden Freight Inc"], "2025-05-16") in got
+    assert ("contract", ["Kelvo Shipyards Inc", "Marden Freight Inc"], None) in got
+
+
+def test_facts_a_general_agreement_takes_the_type_of_its_purpose(nlp):
+    got = facts(nlp, "Brightline Bank signed an agreement with Oakridge Capital Group to reschedule its debts.")
+    assert got == [("trade_agreement", ["Brightline Bank", "Oakridge Capital Group"], None)]
+    got = facts(nlp, "Kelvo Corp signed an agreement with Marden Freight Inc to set up a new shipping company.")
+    assert got == [("joint_venture", ["Kelvo Corp", "Marden Freight Inc"], None)]
+
+
+def test_facts_having_a_letter_of_intent_is_no_ownership_statement(nlp):
+    got = facts(nlp, "Kelvo Shipyards Inc has a letter of intent from Marden Freight Inc for two tankers.")
+    assert [t for t, _, _ in got][:1] == ["letter_of_intent"]
+    assert facts(nlp, "Kelvo Corp has a 20 pct stake in Marden Freight Inc.") == []

@@ -45,6 +45,17 @@ class FactsComponent:
         self.strong_negation = _phrases(cfg["negation_cues"])
         self.negated_status = {k: _phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = _phrases(cfg["hedge_cues"])
+        self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
+        self.ownership_hedges = _phrases(cfg["ownership_hedges"]["cues"])
+        purpose = cfg["purpose"]
+        self.purpose_window = int(purpose["window"])
+        self.purpose_instruments = frozenset(purpose["instruments"])
+        self.purpose_general = frozenset(purpose["general"])
+        self.purpose_verbs = sorted(((tuple(k.split()), t) for k, t in purpose["verbs"].items()),
+                                    key=lambda kv: -len(kv[0]))
+        self.founding_verbs = _phrases(purpose["founding_verbs"])
+        self.founding_nouns = frozenset(purpose["founding_nouns"])
+        self.founding_type = purpose["founding_type"]
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
         self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
@@ -680,30 +691,44 @@ class FactsComponent:
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                      and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
+                base_type = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
+                purpose = self._purpose(v.lower, labels, trig, e) \
+                    if base_type in self.purpose_general or base_type in self.purpose_instruments else None
+                if purpose is not None and any(t._.value == purpose for t in triggers):
+                    purpose = None  # the sentence names that agreement itself ("an LOI to form a joint venture")
                 for group in own or [[]]:
                     parties = self._dedupe(subject + group)
                     if kind == "repeat" and len(parties) < 2:
                         continue
-                    type_ = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
+                    type_ = purpose if purpose is not None and base_type in self.purpose_general else base_type
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
                     fact = {"type": type_, "status": status, "trigger_text": trig.text,
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
-                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end}
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
+                            "_base": base_type}
                     self._set_parties(fact, parties)
                     self._set_date(fact, date)
                     if date is None and part_of is not None:
                         self._take_date(fact, part_of)
                     if parties:
                         facts.append(fact)
+                        if purpose is not None and type_ in self.purpose_instruments:
+                            # the deal the instrument is for: a fact of its own, dated only where the text dates it
+                            planned = dict(fact, type=purpose, _undated=True)
+                            self._set_parties(planned, parties)
+                            self._set_date(planned, None)
+                            facts.append(planned)
                     elif kind == "specific" and not subject:
                         pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
         # a headline's facts stand only where the body gives none (the body names the sides in full)
         if any(not f["_headline"] for f in facts):
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
-            del f["_headline"]
+            del f["_headline"], f["_base"]
         self._share_dates(facts)
+        for f in facts:
+            f.pop("_undated", None)
         merged = self._merge(facts)
         for f in merged:
             f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
@@ -738,7 +763,7 @@ class FactsComponent:
         """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
         are one occasion: an undated one takes the date its sibling got."""
         for f in facts:
-            if f["date"] is None:
+            if f["date"] is None and not f.get("_undated"):
                 sibling = next((g for g in facts if g is not f and g["start"] == f["start"]
                                 and g["keys"] == f["keys"] and g["date"] is not None), None)
                 if sibling is not None:
@@ -824,7 +849,32 @@ class FactsComponent:
             before = before[:commas[0]] + before[commas[-1] + 1:]
         elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
             before = before[commas[-1] + 1:]
-        return self._has(before, self.hedges)
+        return self._has(before, self.hedges) \
+            or trig._.value in self.ownership_types and self._has(before, self.ownership_hedges)
+
+    def _purpose(self, low: list[str], labels: list, trig: Span, e: int) -> Optional[str]:
+        """The type of what an agreement is for, given in its clause as 'to' and a purpose verb ("a letter of
+        intent to build an icebreaker": contract; "an agreement to set up a shipping line": joint venture)."""
+        words: list[tuple[int, str]] = []
+        for k in range(trig.end, e):
+            if low[k].isspace():
+                continue
+            if low[k] in (".", ";") or labels[k] == "AGREEMENT" or len(words) >= self.purpose_window + 8:
+                break
+            words.append((k, low[k]))
+        plain = [w for _, w in words]
+        for i, w in enumerate(plain[:min(len(plain) - 1, self.purpose_window)]):
+            if w != "to":
+                continue
+            rest = plain[i + 1:]
+            for phrase, type_ in self.purpose_verbs:
+                if tuple(rest[:len(phrase)]) == phrase:
+                    return type_
+            for phrase in self.founding_verbs:
+                if tuple(rest[:len(phrase)]) == phrase \
+                        and any(x in self.founding_nouns for x in rest[len(phrase):len(phrase) + 5]):
+                    return self.founding_type
+        return None
 
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
                 sides: list[list[Span]]) -> Optional[dict]:
@@ -834,7 +884,7 @@ class FactsComponent:
         the earlier fact in any case."""
         value = trig._.value
         for fact in reversed(facts):
-            if fact["type"] == value or value in self.state_types and fact["type"] == self.state_type:
+            if value in (fact["type"], fact["_base"]) or value in self.state_types and fact["type"] == self.state_type:
                 if fact["date"] is None and dates:
                     self._set_date(fact, self._nearest(dates, trig))
                 extra = sides or (groups if len(fact["_spans"]) < 2 else [])
