@@ -388,3 +388,11 @@ def test_facts_having_a_letter_of_intent_is_no_ownership_statement(nlp):
     got = facts(nlp, "Kelvo Shipyards Inc has a letter of intent from Marden Freight Inc for two tankers.")
     assert [t for t, _, _ in got][:1] == ["letter_of_intent"]
     assert facts(nlp, "Kelvo Corp has a 20 pct stake in Marden Freight Inc.") == []
+
+
+def test_facts_members_of_a_syndicate_after_including_are_sides_with_their_cities_skipped(nlp):
+    text = ("Kelvo Power Corp signed a loan agreement on Monday with a syndicate of six foreign banks including "
+            "Marden Bank (London), Oakridge Trust Co (Tokyo) and Brightline Bank Plc (Paris).")
+    got = facts(nlp, text)
+    assert got == [("investment", ["Kelvo Power Corp", "Marden Bank", "Oakridge Trust Co", "Brightline Bank Plc"],
+                    "2025-05-19")]

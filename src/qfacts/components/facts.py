@@ -92,6 +92,7 @@ class FactsComponent:
         self.representatives = frozenset(cfg["representatives"])
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
+        self.member_openers = frozenset(cfg["member_openers"])
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
@@ -269,6 +270,9 @@ class FactsComponent:
                                     k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
                                 elif low[k] == "<" and k + 1 in by_start:
                                     k += 1
+                                elif low[k] == "(" and k + 1 in by_start and by_start[k + 1].label_ == "PLACE" \
+                                        and by_start[k + 1].end < e and low[by_start[k + 1].end] == ")":
+                                    k = by_start[k + 1].end + 1  # "X (London), Y (Hong Kong) and Z": where each is
                                 else:
                                     break
                             nxt = by_start.get(k)
@@ -285,11 +289,12 @@ class FactsComponent:
                     # "between the state of X and Y" (but "in the port city of X" is a location)
                     of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
                     if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
+                            and low[j] not in self.member_openers \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
                     crossed_comma = crossed_comma or low[j] == ","
                     j += 1
-                    skipped += 1
+                    skipped += 0 if low[j - 1].isspace() else 1
                 if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
                     groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
                 elif group:
