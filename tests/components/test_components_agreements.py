@@ -122,3 +122,23 @@ def test_agreements_a_titled_partnership_agreement_is_a_trade_agreement():
 def test_agreements_joint_venture_laws_are_no_agreement():
     nlp = make_blank("qfacts_agreements")
     assert agreements(nlp("The holding is set up under new joint venture laws.")) == []
+
+
+def test_agreements_member_names_a_membership_only_after_becoming_or_joining():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo Bank will become a card-issuing member of the Marden Network.")
+    assert ("member", "membership", "specific") in agreements(doc)
+    assert agreements(nlp("Jane Roe is a member of the Marden Network.")) == []
+
+
+def test_facts_becoming_a_member_of_a_named_network_is_a_membership(nlp):
+    doc = nlp("Kelvo Bank will become a card-issuing member of the Marden Card Association next year.")
+    assert [(f["type"], f["parties"]) for f in doc._.agreements] == [
+        ("membership", ["Kelvo Bank", "Marden Card Association"])]
+
+
+def test_facts_agreed_with_a_named_party_is_an_agreement(nlp):
+    doc = nlp("Kelvo Airlines Ltd said it has agreed with Marden Airways Ltd to share a route.")
+    assert [(f["type"], f["parties"]) for f in doc._.agreements] == [
+        ("other_agreement", ["Kelvo Airlines Ltd", "Marden Airways Ltd"])]
+    assert nlp("Analysts agreed with the forecast.")._.agreements == []
