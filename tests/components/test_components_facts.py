@@ -396,3 +396,19 @@ def test_facts_members_of_a_syndicate_after_including_are_sides_with_their_citie
     got = facts(nlp, text)
     assert got == [("investment", ["Kelvo Power Corp", "Marden Bank", "Oakridge Trust Co", "Brightline Bank Plc"],
                     "2025-05-19")]
+
+
+def test_facts_the_maker_named_in_an_order_for_a_number_of_its_planes_is_a_side(nlp):
+    got = facts(nlp, "Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets worth 900 mln dlrs.")
+    assert ("contract", ["Kelvo Airways Ltd", "McDonnell Douglas"], None) in got
+
+
+def test_facts_the_members_a_consortium_consists_of_are_sides(nlp):
+    text = ("Kelvo Petroleum Corp will sign a letter of intent with the consortium, which consists of "
+            "Marden Oil Co and Oakridge Energy Inc, the company said.")
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Petroleum Corp", "Marden Oil Co", "Oakridge Energy Inc"], None) in got
+
+
+def test_facts_loan_insurance_is_no_loan(nlp):
+    assert facts(nlp, "The government will provide loan insurance to Kelvo Shipyards Inc.") == []

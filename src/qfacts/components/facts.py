@@ -242,7 +242,7 @@ class FactsComponent:
                 j = i + 1
                 skipped = 0
                 crossed_comma = False
-                while j < e and skipped < 10:
+                while j < e and skipped < 12:
                     ent = by_start.get(j)
                     plural = self._plural_reference(low, j, e, previous) if ent is None else None
                     if plural is not None:  # "with the three universities plus X": the sides named before
@@ -373,8 +373,9 @@ class FactsComponent:
         """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
         "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
         crossing = self.object_types.get(trig._.value)
-        if crossing is None or trig._.kind != "specific" or trig.end >= e or v.lower[trig.end] not in self.object_openers:
-            return None
+        if crossing is None or trig._.kind != "specific" or trig.end >= e \
+                or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
+            return None  # "joined the X Consortium", "an order for 12 X airliners"
         low = v.lower
         for j in range(trig.end, min(e, trig.end + 8)):
             ent = by_start.get(j)
