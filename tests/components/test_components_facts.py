@@ -412,3 +412,10 @@ def test_facts_the_members_a_consortium_consists_of_are_sides(nlp):
 
 def test_facts_loan_insurance_is_no_loan(nlp):
     assert facts(nlp, "The government will provide loan insurance to Kelvo Shipyards Inc.") == []
+
+
+def test_facts_a_one_sided_fact_takes_the_other_side_of_its_partys_earlier_deal(nlp):
+    text = ("Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets.\n"
+            "Kelvo Airways Ltd signed a letter of intent for the jets in March.")
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Airways Ltd", "McDonnell Douglas"], "2025-03") in got

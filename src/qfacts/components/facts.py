@@ -732,6 +732,7 @@ class FactsComponent:
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
             del f["_headline"], f["_base"]
+        self._complete_one_sided(facts)
         self._share_dates(facts)
         for f in facts:
             f.pop("_undated", None)
@@ -764,6 +765,18 @@ class FactsComponent:
         while k >= 0 and low[k].isspace():
             k -= 1
         return k >= 0 and low[k] in self.target_date_words
+
+    def _complete_one_sided(self, facts: list[dict]) -> None:
+        """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
+        of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
+        for n, f in enumerate(facts):
+            if len(f["keys"]) != 1:
+                continue
+            for g in reversed(facts[:n]):
+                if len(g["keys"]) == 2 and f["keys"] < g["keys"]:
+                    other = [p for p in g["_spans"] if self._key(p) not in f["keys"]]
+                    self._set_parties(f, self._dedupe(list(f["_spans"]) + other))
+                    break
 
     def _share_dates(self, facts: list[dict]) -> None:
         """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
