@@ -419,3 +419,13 @@ def test_facts_a_one_sided_fact_takes_the_other_side_of_its_partys_earlier_deal(
             "Kelvo Airways Ltd signed a letter of intent for the jets in March.")
     got = facts(nlp, text)
     assert ("letter_of_intent", ["Kelvo Airways Ltd", "McDonnell Douglas"], "2025-03") in got
+
+
+def test_facts_buying_a_share_of_a_named_company_is_an_investment(nlp):
+    got = facts(nlp, "Kelvo Chemical Co has purchased 10 pct, or 300,000 shares of Marden Circuits Inc stock.")
+    assert got == [("investment", ["Kelvo Chemical Co", "Marden Circuits Inc"], None)]
+
+
+def test_facts_a_warrant_to_buy_shares_is_no_investment(nlp):
+    text = "The deal includes a warrant permitting Kelvo Capital to buy 5,000 shares of Marden Circuits Inc."
+    assert [t for t, _, _ in facts(nlp, text)] == []

@@ -70,7 +70,8 @@ class AgreementsComponent:
                 continue
             if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
                 continue
-            if row.get("requires") == "cue_before" and not self._cue_before(doc, span.start, row["before"]):
+            if row.get("requires") == "cue_before" \
+                    and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
@@ -156,9 +157,9 @@ class AgreementsComponent:
         return None
 
     @staticmethod
-    def _cue_before(doc: Doc, start: int, cues: list[str]) -> bool:
-        """One of ``cues`` within the four words before the phrase ("became a card-issuing member")."""
-        words = [t.lower_ for t in doc[max(0, start - 8):start] if not t.is_space and t.text != "-"][-4:]
+    def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:
+        """One of ``cues`` within the ``within`` words before the phrase ("became a card-issuing member")."""
+        words = [t.lower_ for t in doc[max(0, start - 2 * within):start] if not t.is_space and t.text != "-"][-within:]
         return any(w in cues for w in words)
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
