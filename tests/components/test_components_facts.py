@@ -429,3 +429,15 @@ def test_facts_buying_a_share_of_a_named_company_is_an_investment(nlp):
 def test_facts_a_warrant_to_buy_shares_is_no_investment(nlp):
     text = "The deal includes a warrant permitting Kelvo Capital to buy 5,000 shares of Marden Circuits Inc."
     assert [t for t, _, _ in facts(nlp, text)] == []
+
+
+def test_facts_a_possessive_parent_of_the_signing_unit_is_the_side(nlp):
+    got = facts(nlp, "Kelvo Corp's shipbuilding subsidiary signed a supply contract with Marden Freight Inc on Friday.")
+    assert got == [("contract", ["Kelvo Corp", "Marden Freight Inc"], "2025-05-16")]
+
+
+def test_facts_a_planned_deal_stated_elsewhere_is_not_read_again_from_the_instrument(nlp):
+    text = ("Kelvo Shipyards Inc signed a letter of intent with Marden Freight Inc to build two tankers.\n"
+            "The contract will be awarded to Kelvo Shipyards Inc in June.")
+    got = facts(nlp, text)
+    assert [t for t, _, _ in got].count("contract") == 1

@@ -93,6 +93,7 @@ class FactsComponent:
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
         self.member_openers = frozenset(cfg["member_openers"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
@@ -406,7 +407,8 @@ class FactsComponent:
                     and not self._is_modifier(v, ent, dateline)
                     and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
-                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
+                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
+                             and not self._owns_unit(low, ent.end + 1, limit))]
         relative = self._relative_head(low, s, limit, ents, dateline)
         if relative is not None:
             return [relative]
@@ -424,6 +426,12 @@ class FactsComponent:
         if eligible:
             return self._coordination(v, eligible, limit)
         return self._subject_phrase(low[s:limit], actors, previous)
+
+    def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
+        """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
+        is named as the side (GUIDELINES: unit and parent form one side)."""
+        words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
+        return any(w in self.unit_nouns for w in words)
 
     def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
                         pronouns: bool = True) -> list[Span]:
@@ -732,6 +740,9 @@ class FactsComponent:
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
             del f["_headline"], f["_base"]
+        # a planned deal read from an instrument's purpose is the deal of that type the text states elsewhere
+        stated = {f["type"] for f in facts if not f.get("_undated")}
+        facts = [f for f in facts if not (f.get("_undated") and f["type"] in stated)]
         self._complete_one_sided(facts)
         self._share_dates(facts)
         for f in facts:
