@@ -441,3 +441,17 @@ def test_facts_a_planned_deal_stated_elsewhere_is_not_read_again_from_the_instru
             "The contract will be awarded to Kelvo Shipyards Inc in June.")
     got = facts(nlp, text)
     assert [t for t, _, _ in got].count("contract") == 1
+
+
+def test_facts_an_agreement_without_named_sides_takes_those_of_an_agreeing_headline(nlp):
+    text = ("CHILE, CANADA AGREE TO BOOST TRADE\n"
+            "Chilean and Canadian business leaders signed a memorandum of understanding to expand trade.\n")
+    got = facts(nlp, text)
+    assert [(t, [p.casefold() for p in ps]) for t, ps, _ in got] == [
+        ("memorandum_of_understanding", ["chile", "canada"])]
+
+
+def test_facts_a_headline_that_reports_no_agreement_gives_no_sides(nlp):
+    text = ("CHILE, CANADA FLIGHTS TO RISE\n"
+            "Chilean and Canadian business leaders signed a memorandum of understanding to expand trade.\n")
+    assert facts(nlp, text) == []

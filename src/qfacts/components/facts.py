@@ -633,9 +633,12 @@ class FactsComponent:
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
         topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
         headline_end = -1
+        headline: Optional[tuple[int, int]] = None
+        orphans: list[dict] = []  # specific agreements that no sentence gave a side
         for n, (s, e) in enumerate(self._sentences(doc, v)):
             if n < 3 and self._is_headline(v, s, e):
                 headline_end = e
+                headline = headline or (s, e)
             pending = [(m, f) for m, f in pending if m >= n - 1]
             if pending and self._starts_with(v.lower, s, e, self.party_list_cues):
                 names = self._listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
@@ -735,6 +738,9 @@ class FactsComponent:
                             facts.append(planned)
                     elif kind == "specific" and not subject:
                         pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
+                        orphans.append(fact)
+        if headline is not None and any(not f["parties"] for f in orphans):
+            self._sides_from_headline(v, headline, ents, dateline, orphans, facts)
         # a headline's facts stand only where the body gives none (the body names the sides in full)
         if any(not f["_headline"] for f in facts):
             facts = [f for f in facts if not f["_headline"]]
@@ -776,6 +782,25 @@ class FactsComponent:
         while k >= 0 and low[k].isspace():
             k -= 1
         return k >= 0 and low[k] in self.target_date_words
+
+    def _sides_from_headline(self, v: TokenView, headline: tuple[int, int], ents: list[Span], dateline: int,
+                             orphans: list[dict], facts: list[dict]) -> None:
+        """Agreements the body gives no named side ("Indian and Australian businessmen signed an MOU") take the
+        names of a headline that reports an agreement ("INDIA, AUSTRALIA AGREE TO ...") when it names two or
+        more, unless the body has a fact of that type."""
+        hs, he = headline
+        words = [w for w in v.lower[hs:he] if not w.isspace()]
+        if not self._has(words, self.signing):
+            return
+        names = self._listed_names(v, hs, he, [x for x in ents if hs <= x.start and x.end <= he], dateline)
+        if len(names) < 2:
+            return
+        stated = {f["type"] for f in facts}
+        for fact in orphans:
+            if not fact["parties"] and fact["type"] not in stated:
+                self._set_parties(fact, names)
+                facts.append(fact)
+                stated.add(fact["type"])
 
     def _complete_one_sided(self, facts: list[dict]) -> None:
         """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
