@@ -455,3 +455,9 @@ def test_facts_a_headline_that_reports_no_agreement_gives_no_sides(nlp):
     text = ("CHILE, CANADA FLIGHTS TO RISE\n"
             "Chilean and Canadian business leaders signed a memorandum of understanding to expand trade.\n")
     assert facts(nlp, text) == []
+
+
+def test_facts_a_purpose_a_dozen_words_after_the_agreement_word_still_types_it(nlp):
+    text = ("Kelvo Bank reached an agreement with the Marden Bank of northern savings and loan groups in "
+            "January to reschedule its debts.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["trade_agreement"]
