@@ -458,6 +458,6 @@ def test_facts_a_headline_that_reports_no_agreement_gives_no_sides(nlp):
 
 
 def test_facts_a_purpose_a_dozen_words_after_the_agreement_word_still_types_it(nlp):
-    text = ("Kelvo Bank reached an agreement with the Marden Bank of northern savings and loan groups in "
+    text = ("Kelvo Bank reached an agreement with the Marden Bank of northern savings and credit groups in "
             "January to reschedule its debts.")
     assert [t for t, _, _ in facts(nlp, text)] == ["trade_agreement"]
