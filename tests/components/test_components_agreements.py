@@ -142,3 +142,9 @@ def test_facts_agreed_with_a_named_party_is_an_agreement(nlp):
     assert [(f["type"], f["parties"]) for f in doc._.agreements] == [
         ("other_agreement", ["Kelvo Airlines Ltd", "Marden Airways Ltd"])]
     assert nlp("Analysts agreed with the forecast.")._.agreements == []
+
+
+def test_agreements_a_possessor_after_the_determines_the_noun():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo signed a loan agreement. It is the bank's first loan to a shipyard.")
+    assert agreements(doc)[-1] == ("loan", "investment", "repeat")

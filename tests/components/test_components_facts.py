@@ -461,3 +461,17 @@ def test_facts_a_purpose_a_dozen_words_after_the_agreement_word_still_types_it(n
     text = ("Kelvo Bank reached an agreement with the Marden Bank of northern savings and credit groups in "
             "January to reschedule its debts.")
     assert [t for t, _, _ in facts(nlp, text)] == ["trade_agreement"]
+
+
+def test_facts_a_partner_of_an_earlier_agreement_word_is_not_a_side_of_a_later_one_past_a_comma(nlp):
+    text = ("Chile and Peru agreed to set up a joint company with Bolivia to mine copper, a joint communique "
+            "said.")
+    got = facts(nlp, text)
+    assert ("joint_venture", ["Chile", "Peru", "Bolivia"], None) in got
+    assert ("joint_declaration", ["Chile", "Peru"], None) in got
+
+
+def test_facts_the_model_deal_refers_back_to_the_order(nlp):
+    text = ("Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets.\n"
+            "McDonnell Douglas gave Kelvo Airways Ltd a month to agree to final terms for the MD-11 deal.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["contract"]

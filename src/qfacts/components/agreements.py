@@ -1,6 +1,7 @@
 """``qfacts_agreements``: AGREEMENT mentions typed with the canonical agreement types."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -10,6 +11,8 @@ from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
 from .common import add_entities, register_extensions, token_view
+
+_MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
 class AgreementsComponent:
@@ -139,8 +142,14 @@ class AgreementsComponent:
                 return word
             if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
                 return word  # "today's agreement", "Friday's accord"
+            if word in ("'s", "\u2019s") and k > 1 and doc[k - 2].lower_ in self.determiners:
+                return doc[k - 2].lower_  # "the bank's first loan": determined by its possessor
             if k > 0 and doc[k - 1].text == "-":
                 k -= 2  # inside a hyphenated compound
+                continue
+            if _MODEL_CODE.match(doc[k].text):
+                modifiers += 1  # a model name: "the MD-11 deal", "this A340 order"
+                k -= 1
                 continue
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
                 return None

@@ -311,6 +311,14 @@ class FactsComponent:
             i += 1
         return groups, used, owned
 
+    @staticmethod
+    def _held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+        """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
+            return False
+        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
+
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
         the latest fact it stands for."""
@@ -707,7 +715,8 @@ class FactsComponent:
                 status = negated or self._status(cues, trig)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
-                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
+                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
+                     and not self._held_by_earlier(v.lower, g, trig, triggers)]
                 base_type = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
                 purpose = self._purpose(v.lower, labels, trig, e) \
                     if base_type in self.purpose_general or base_type in self.purpose_instruments else None
@@ -715,8 +724,8 @@ class FactsComponent:
                     purpose = None  # the sentence names that agreement itself ("an LOI to form a joint venture")
                 for group in own or [[]]:
                     parties = self._dedupe(subject + group)
-                    if kind == "repeat" and len(parties) < 2:
-                        continue
+                    if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
+                        continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = purpose if purpose is not None and base_type in self.purpose_general else base_type
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
