@@ -475,3 +475,18 @@ def test_facts_the_model_deal_refers_back_to_the_order(nlp):
     text = ("Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets.\n"
             "McDonnell Douglas gave Kelvo Airways Ltd a month to agree to final terms for the MD-11 deal.")
     assert [t for t, _, _ in facts(nlp, text)] == ["contract"]
+
+
+def test_facts_a_country_standing_for_its_own_authority_adds_no_fact_of_its_own(nlp):
+    text = ("Kenya has signed an agreement with foreign interests to set up a shipping company.\n"
+            "The state-owned Kenya Ports Authority signed an agreement with Marden Shipping Lines Ltd to set up "
+            "the company, officials said.")
+    got = facts(nlp, text)
+    assert got == [("joint_venture", ["Kenya Ports Authority", "Marden Shipping Lines Ltd"], None)]
+
+
+def test_facts_a_short_and_a_full_name_of_one_company_count_as_one_side():
+    from qfacts.components.facts import FactsComponent
+
+    assert FactsComponent._side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
+    assert FactsComponent._side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3

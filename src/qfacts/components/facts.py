@@ -130,8 +130,9 @@ class FactsComponent:
                     nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
                     line = v.text[line_start:i + 1]
                     headline = any(c.isalpha() for c in "".join(line)) and "".join(line).upper() == "".join(line)
+                    last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
                     end_here = (ws.count("\n") > 1 or nxt_indented or headline
-                                or w[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
+                                or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
                     line_start = i + 1
                 elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
                     nxt = v.text[i + 1]
@@ -818,10 +819,16 @@ class FactsComponent:
             if len(f["keys"]) != 1:
                 continue
             for g in reversed(facts[:n]):
-                if len(g["keys"]) == 2 and f["keys"] < g["keys"]:
+                if self._side_count(g["keys"]) == 2 and f["keys"] < g["keys"]:
                     other = [p for p in g["_spans"] if self._key(p) not in f["keys"]]
                     self._set_parties(f, self._dedupe(list(f["_spans"]) + other))
                     break
+
+    @staticmethod
+    def _side_count(keys: frozenset) -> int:
+        """How many sides a set of party keys names: a name that is the first word(s) of another names the same
+        side ("chrysler" and "chrysler corp")."""
+        return sum(1 for k in keys if not any(o != k and o.startswith(k + " ") for o in keys))
 
     def _share_dates(self, facts: list[dict]) -> None:
         """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
@@ -1010,6 +1017,10 @@ class FactsComponent:
         out = []
         for (type_, keys), f in merged.items():
             bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
+            if len(keys) == 1 and not bigger:  # "Kenya signed ..." where "Kenya Ports Authority" signed it
+                (key,) = keys
+                bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and k2 != keys
+                          and any(k.startswith(key + " ") for k in k2)]
             if bigger:
                 if f["date"] is not None and bigger[0]["date"] is None:
                     self._take_date(bigger[0], f)
