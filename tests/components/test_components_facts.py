@@ -490,3 +490,14 @@ def test_facts_a_short_and_a_full_name_of_one_company_count_as_one_side():
 
     assert FactsComponent._side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
     assert FactsComponent._side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
+
+
+def test_facts_founders_listed_after_forming_a_named_group_are_members(nlp):
+    text = ("Several chip companies said they formed Kelvo Standards Forum, an industry group.\n"
+            "The participants include Marden Systems Inc, Oakridge Devices Corp and other companies.")
+    got = facts(nlp, text)
+    assert got == [("membership", ["Kelvo Standards Forum", "Marden Systems Inc", "Oakridge Devices Corp"], None)]
+
+
+def test_facts_forming_a_product_is_no_membership(nlp):
+    assert facts(nlp, "Marden Systems Inc formed Kelvo Labs Inc in 2001.") == []

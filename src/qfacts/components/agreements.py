@@ -36,6 +36,7 @@ class AgreementsComponent:
         self.verbs = frozenset(cfg["agreement_verbs"])
         self.date_possessors = frozenset(cfg["date_possessors"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
+        self.group_heads = frozenset(cfg["group_heads"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -72,6 +73,8 @@ class AgreementsComponent:
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
                 continue
             if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
+                continue
+            if row.get("requires") == "group_after" and not self._group_after(doc, span.end):
                 continue
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
@@ -164,6 +167,14 @@ class AgreementsComponent:
             if k >= 0 and doc[k].lower_ in self.copy_determiners:
                 return doc[k].lower_
         return None
+
+    def _group_after(self, doc: Doc, end: int) -> bool:
+        """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum")."""
+        k = end + 1 if end < len(doc) and doc[end].is_space else end
+        for ent in doc.ents:
+            if ent.start == k and ent.label_ == "ORG":
+                return ent[-1].text in self.group_heads
+        return False
 
     @staticmethod
     def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:

@@ -87,6 +87,7 @@ class FactsComponent:
         self.object_types = {t: frozenset(v) for t, v in cfg["object_after_trigger"]["types"].items()}
         self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
         self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
+        self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
@@ -383,6 +384,10 @@ class FactsComponent:
         """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
         "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
         crossing = self.object_types.get(trig._.value)
+        if crossing is not None and trig._.kind == "specific" and trig.end < e:
+            right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
+            if right is not None and right.label_ == "ORG" and right[-1].text in self.object_groups:
+                return right  # "formed Kelvo Forum", "joined Marden Consortium"
         if crossing is None or trig._.kind != "specific" or trig.end >= e \
                 or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
             return None  # "joined the X Consortium", "an order for 12 X airliners"
@@ -652,8 +657,11 @@ class FactsComponent:
             if pending and self._starts_with(v.lower, s, e, self.party_list_cues):
                 names = self._listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
                 for _, fact in pending if names else ():
-                    self._set_parties(fact, names)
-                    facts.append(fact)
+                    if fact["parties"]:  # "They formed the X Forum. The participants include Y and Z."
+                        self._set_parties(fact, self._dedupe(list(fact["_spans"]) + names))
+                    else:
+                        self._set_parties(fact, names)
+                        facts.append(fact)
                 pending = []
             triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
@@ -740,6 +748,8 @@ class FactsComponent:
                         self._take_date(fact, part_of)
                     if parties:
                         facts.append(fact)
+                        if kind == "specific" and not subject and trig.start in objects:
+                            pending.append((n, fact))  # its founders or members may be listed next
                         if purpose is not None and type_ in self.purpose_instruments:
                             # the deal the instrument is for: a fact of its own, dated only where the text dates it
                             planned = dict(fact, type=purpose, _undated=True)
