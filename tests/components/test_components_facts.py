@@ -501,3 +501,10 @@ def test_facts_founders_listed_after_forming_a_named_group_are_members(nlp):
 
 def test_facts_forming_a_product_is_no_membership(nlp):
     assert facts(nlp, "Marden Systems Inc formed Kelvo Labs Inc in 2001.") == []
+
+
+def test_facts_names_in_wire_markup_coordinate_past_the_closing_bracket(nlp):
+    text = ("<Banco de la Costa Verde> said it signed a cooperation agreement with <Marden Bank>, and "
+            "Oakridge Trade Bank <Vantorbank>, on Monday.")
+    got = facts(nlp, text)
+    assert got[0][1][:3] == ["Banco de la Costa Verde", "Marden Bank", "Oakridge Trade Bank"]

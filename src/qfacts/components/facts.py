@@ -271,8 +271,8 @@ class FactsComponent:
                                     k += 1
                                 elif low[k] == "<" and ">" in low[k + 1:k + 4] and k + 1 not in by_start:
                                     k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
-                                elif low[k] == "<" and k + 1 in by_start:
-                                    k += 1
+                                elif low[k] == "<" and k + 1 in by_start or low[k] == ">" and k == j:
+                                    k += 1  # "<X Bank>, and <Y>": wire markup around names
                                 elif low[k] == "(" and k + 1 in by_start and by_start[k + 1].label_ == "PLACE" \
                                         and by_start[k + 1].end < e and low[by_start[k + 1].end] == ")":
                                     k = by_start[k + 1].end + 1  # "X (London), Y (Hong Kong) and Z": where each is
