@@ -508,3 +508,16 @@ def test_facts_names_in_wire_markup_coordinate_past_the_closing_bracket(nlp):
             "Oakridge Trade Bank <Vantorbank>, on Monday.")
     got = facts(nlp, text)
     assert got[0][1][:3] == ["Banco de la Costa Verde", "Marden Bank", "Oakridge Trade Bank"]
+
+
+def test_facts_forming_a_consortium_with_unnamed_partners_is_a_one_sided_partnership(nlp):
+    text = ("Kelvo Metals Corp signed a joint venture with Marden Steel Corp in March.\n"
+            "Kelvo Metals Corp will form and lead a consortium of yet unspecified partners, it said.")
+    got = facts(nlp, text)
+    assert ("partnership", ["Kelvo Metals Corp"], None) in got
+    assert ("joint_venture", ["Kelvo Metals Corp", "Marden Steel Corp"], "2025-03") in got
+
+
+def test_agreements_a_consortium_is_an_agreement_only_where_it_is_formed(nlp):
+    doc = nlp("The consortium said prices rose. Kelvo Metals Corp chose a consortium of banks.")
+    assert doc._.agreements == []

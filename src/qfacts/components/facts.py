@@ -95,6 +95,7 @@ class FactsComponent:
         self.of_heads = frozenset(cfg["of_heads"])
         self.member_openers = frozenset(cfg["member_openers"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.unnamed_cues = frozenset(cfg["unnamed_partner_cues"])
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
@@ -826,8 +827,8 @@ class FactsComponent:
         """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
         of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
         for n, f in enumerate(facts):
-            if len(f["keys"]) != 1:
-                continue
+            if len(f["keys"]) != 1 or self.unnamed_cues.intersection(f["sentence"].lower().split()):
+                continue  # "a consortium of yet unspecified partners": the text says the others are unnamed
             for g in reversed(facts[:n]):
                 if self._side_count(g["keys"]) == 2 and f["keys"] < g["keys"]:
                     other = [p for p in g["_spans"] if self._key(p) not in f["keys"]]
