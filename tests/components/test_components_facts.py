@@ -521,3 +521,10 @@ def test_facts_forming_a_consortium_with_unnamed_partners_is_a_one_sided_partner
 def test_agreements_a_consortium_is_an_agreement_only_where_it_is_formed(nlp):
     doc = nlp("The consortium said prices rose. Kelvo Metals Corp chose a consortium of banks.")
     assert doc._.agreements == []
+
+
+def test_facts_a_letter_of_intent_to_sell_a_unit_plans_an_acquisition_not_a_contract(nlp):
+    text = "Kelvo Group signed a letter of intent with Marden Capital Corp to sell its U.S. cleaning unit."
+    got = facts(nlp, text)
+    assert ("acquisition", ["Kelvo Group", "Marden Capital Corp"], None) in got
+    assert all(t != "contract" for t, _, _ in got)

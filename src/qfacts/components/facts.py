@@ -56,6 +56,8 @@ class FactsComponent:
         self.founding_verbs = _phrases(purpose["founding_verbs"])
         self.founding_nouns = frozenset(purpose["founding_nouns"])
         self.founding_type = purpose["founding_type"]
+        self.business_nouns = frozenset(purpose["business_nouns"])
+        self.business_type = purpose["business_type"]
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
         self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
@@ -951,6 +953,8 @@ class FactsComponent:
             rest = plain[i + 1:]
             for phrase, type_ in self.purpose_verbs:
                 if tuple(rest[:len(phrase)]) == phrase:
+                    if any(x in self.business_nouns for x in rest[len(phrase):len(phrase) + 5]):
+                        return self.business_type  # "to sell its U.S. unit": the unit changes hands
                     return type_
             for phrase in self.founding_verbs:
                 if tuple(rest[:len(phrase)]) == phrase \
