@@ -148,3 +148,10 @@ def test_agreements_a_possessor_after_the_determines_the_noun():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo signed a loan agreement. It is the bank's first loan to a shipyard.")
     assert agreements(doc)[-1] == ("loan", "investment", "repeat")
+
+
+def test_agreements_percent_owned_and_a_share_of_the_vote_are_no_investment():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == []
+    assert agreements(nlp("The party took 10 percent of the vote.")) == []
+    assert ("pct", "investment", "specific") in agreements(nlp("Marden bought 10 pct of Kelvo."))
