@@ -145,3 +145,11 @@ def test_get_pipeline_with_no_argument_and_with_none_is_one_pipeline():
     from qfacts.pipeline import get_pipeline
 
     assert get_pipeline() is get_pipeline(None)
+
+
+def test_build_pipeline_overrides_configure_a_component_and_reject_unknown_names():
+    nlp = qfacts.build_pipeline(None, {"qfacts_facts": {"include_negated": True}})
+    assert nlp.get_pipe("qfacts_facts").include_negated is True
+    assert qfacts.get_pipeline(None, {}) is qfacts.get_pipeline()
+    with pytest.raises(ValueError, match="no_such_component"):
+        qfacts.build_pipeline(None, {"no_such_component": {"x": 1}})

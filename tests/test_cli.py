@@ -426,7 +426,7 @@ def test_seed_yields_a_date_and_an_agreement(seed_path):
 def test_text_longer_than_spacy_max_length_is_chunked_with_exact_offsets(seed_path, monkeypatch):
     nlp = qfacts.build_pipeline()
     nlp.max_length = 1000  # the smallest chunk api.py uses
-    monkeypatch.setattr(qfacts.parallel, "shared_pipeline", lambda model=None: nlp)
+    monkeypatch.setattr(qfacts.parallel, "shared_pipeline", lambda model=None, overrides=None: nlp)
     text = seed_path.read_text(encoding="utf-8") * 2
     assert len(text) > 2 * nlp.max_length
     result = run("-", input=text)
@@ -451,3 +451,43 @@ def test_shared_seed_corpus_gives_schema_valid_records_with_the_scorer_fields(sh
     for record in records:
         jsonschema.validate(record, record_schema)
         assert {"id", "entities", "agreements"} <= set(record)
+
+
+# --- --include-negated ------------------------------------------------------------------------------------
+
+CALLED_OFF = ("Kelvo Corp and Marden Systems Inc called off their joint venture on Tuesday, the two companies "
+              "said.\n")
+
+
+def test_called_off_agreement_is_no_fact_by_default():
+    result = run("-", "--format", "jsonl", input=CALLED_OFF)
+    assert result.exit_code == 0, result.stderr
+    (record,) = jsonl(result)
+    assert record["agreements"] == []
+
+
+def test_include_negated_outputs_called_off_agreement_with_failed_status():
+    result = run("-", "--format", "jsonl", "--include-negated", input=CALLED_OFF)
+    assert result.exit_code == 0, result.stderr
+    (record,) = jsonl(result)
+    (fact,) = record["agreements"]
+    assert fact["type"] == "joint_venture"
+    assert fact["status"] == "failed"
+    assert fact["parties"] == ["Kelvo Corp", "Marden Systems Inc"]
+
+
+def test_include_negated_keeps_the_default_pipeline_unchanged():
+    run("-", "--format", "jsonl", "--include-negated", input=CALLED_OFF)
+    (record,) = jsonl(run("-", "--format", "jsonl", input=CALLED_OFF))
+    assert record["agreements"] == []
+    assert qfacts.get_pipeline().get_pipe("qfacts_facts").include_negated is False
+    assert qfacts.get_pipeline(None, {"qfacts_facts": {"include_negated": True}}).get_pipe(
+        "qfacts_facts").include_negated is True
+
+
+def test_include_negated_with_two_jobs_reaches_the_workers():
+    result = run("-", "--format", "jsonl", "--include-negated", "--jobs", "2", "--stdin-format", "jsonl",
+                 input=json.dumps({"id": "a", "text": CALLED_OFF}) + "\n")
+    assert result.exit_code == 0, result.stderr
+    (record,) = jsonl(result)
+    assert [f["status"] for f in record["agreements"]] == ["failed"]

@@ -38,7 +38,7 @@ from . import __version__
 from .api import parse_reference_date
 from .io import InputError, read_inputs
 from .parallel import WorkersLost, describe_error, extract_items, shared_pipeline
-from .pipeline import ModelError
+from .pipeline import ModelError, pipeline_overrides
 from .render import make_writer
 
 PROG = "qfacts"
@@ -239,6 +239,10 @@ def extract(
         None, "--model", "-m", metavar="NAME_OR_PATH",
         help="An installed spaCy pipeline to run under the qfacts rules (default: the embedded rules only)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
+    include_negated: bool = typer.Option(
+        False, "--include-negated",
+        help="Also output agreement facts that the text denies, refuses, calls off or ends, with the status "
+             "denied, refused, failed or ended (default: such facts are left out)."),
     jobs: int = typer.Option(
         1, "--jobs", "-j", metavar="N",
         help="Extract on N processes (0: one per core); records still come out in input order."),
@@ -266,6 +270,8 @@ def extract(
 
         qfacts extract --format jsonl corpus.jsonl > predictions.jsonl
 
+        qfacts extract --include-negated article.txt      (denied and called-off deals too)
+
         producer | qfacts extract --jobs 2 - | consumer      (JSON Lines in, one record out per line, in order)
 
         qfacts extract --scheduler tcp://10.0.0.5:8786 corpus.jsonl -o records.jsonl
@@ -289,23 +295,25 @@ def extract(
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
     with contextlib.ExitStack() as stack:
-        process = _processor(stack, model, jobs, scheduler)
+        process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated))
         _extract_all(paths, output, stdout, fmt_name, rows.value, reference_date, stdin_format.value, process,
                      quiet)
 
 
-def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, scheduler: Optional[str]):
+def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, scheduler: Optional[str],
+               overrides: Optional[dict] = None):
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
-        return _dask_processor(stack, model, scheduler)
+        return _dask_processor(stack, model, scheduler, overrides)
     try:
-        shared_pipeline(model)  # a bad --model is a usage error before any input is read
+        shared_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
     except ModelError as exc:
         raise usage_error(f"--model: {exc}") from None
-    return lambda items: extract_items(items, jobs=jobs, model=model)
+    return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
 
 
-def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str):
+def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str,
+                    overrides: Optional[dict] = None):
     from .distributed import DaskMissing, connect, extract_items_on  # imports dask only when called
 
     try:
@@ -313,7 +321,7 @@ def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler
     except (DaskMissing, OSError) as exc:
         raise usage_error(f"--scheduler: {exc}") from None
     stack.callback(client.close)
-    return lambda items: extract_items_on(items, client, model=model)
+    return lambda items: extract_items_on(items, client, model=model, overrides=overrides)
 
 
 def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_name: str, rows: str,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Tu
 from .api import Document, parse_reference_date
 from .models import Record
 from .parallel import ExtractionError, Result, extract_or_error, ordered_results, shared_pipeline
-from .pipeline import get_pipeline
+from .pipeline import Overrides, get_pipeline
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -116,20 +116,21 @@ def _extract_partition(items: Iterable[Any], model: Optional[str], errors: str) 
     return records
 
 
-def _extract_on_worker(document: Document, model: Optional[str]) -> Union[Record, Exception]:
+def _extract_on_worker(document: Document, model: Optional[str],
+                       overrides: Optional[Overrides] = None) -> Union[Record, Exception]:
     """One document on a worker with that process's pipeline (built on first use, then kept)."""
     with _pipeline_lock:  # threads of one worker share one pipeline
         try:
-            nlp = _worker_pipeline(model)
+            nlp = _worker_pipeline(model, overrides)
         except Exception as exc:  # a model missing on this worker: every document says so
             return ExtractionError(type(exc).__name__, str(exc))
         _worker_stats["documents"] += 1
         return extract_or_error(document, nlp)
 
 
-def _worker_pipeline(model: Optional[str]):
+def _worker_pipeline(model: Optional[str], overrides: Optional[Overrides] = None):
     info = get_pipeline.cache_info()
-    nlp = shared_pipeline(model)
+    nlp = shared_pipeline(model, overrides)
     if get_pipeline.cache_info().misses > info.misses:
         _worker_stats["pipelines_built"] += 1
     return nlp
@@ -140,9 +141,10 @@ def worker_stats() -> dict[str, int]:
     return dict(_worker_stats)
 
 
-def _task(document: Document, model: Optional[str]) -> Union[Record, ExtractionError]:
+def _task(document: Document, model: Optional[str],
+          overrides: Optional[Overrides] = None) -> Union[Record, ExtractionError]:
     """The task ``extract_items_on`` submits: a record, or the failure as a picklable ExtractionError."""
-    result = _extract_on_worker(document, model)
+    result = _extract_on_worker(document, model, overrides)
     if isinstance(result, Exception) and not isinstance(result, ExtractionError):
         return ExtractionError(type(result).__name__, str(result))
     return result
@@ -160,7 +162,7 @@ def connect(address: str):
 
 
 def extract_items_on(items: Iterable[Any], client, model: Optional[str] = None, *,
-                     window: Optional[int] = None) -> Iterator[Tuple[Any, Result]]:
+                     window: Optional[int] = None, overrides: Optional[Overrides] = None) -> Iterator[Tuple[Any, Result]]:
     """Like :func:`qfacts.parallel.extract_items`, on the cluster of ``client`` (a ``distributed.Client``).
 
     ``window`` (default four per worker thread, at least 8) bounds how many documents are on the cluster or
@@ -168,4 +170,4 @@ def extract_items_on(items: Iterable[Any], client, model: Optional[str] = None, 
     """
     if window is None:
         window = max(8, 4 * sum(client.nthreads().values()))
-    yield from ordered_results(items, lambda doc: client.submit(_task, doc, model, pure=False), window)
+    yield from ordered_results(items, lambda doc: client.submit(_task, doc, model, overrides, pure=False), window)

@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple,
 
 from .api import Document, extract_documents
 from .models import Record
-from .pipeline import get_pipeline
+from .pipeline import Overrides, get_pipeline
 
 Result = Union[Record, Exception, None]
 """A document's record, the exception extracting it raised, or None for an item that is not a document."""
@@ -58,12 +58,10 @@ def describe_error(exc: BaseException) -> str:
     return f"{kind}: {exc}"
 
 
-def shared_pipeline(model: Optional[str] = None):
-    """This process's pipeline for ``model``, the very one ``qfacts.extract`` uses when ``model`` is None.
-
-    (``get_pipeline()`` and ``get_pipeline(None)`` are cached apart; this asks for it the same way each time.)
-    """
-    return get_pipeline(model) if model else get_pipeline()
+def shared_pipeline(model: Optional[str] = None, overrides: Optional[Overrides] = None):
+    """This process's pipeline for ``model`` and component ``overrides``, the very one ``qfacts.extract`` uses
+    when both are None."""
+    return get_pipeline(model, overrides)
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -94,21 +92,22 @@ def extract_parallel(documents: Iterable[Document], jobs: int = 2, model: Option
 
 
 def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = None, *,
-                  window: Optional[int] = None) -> Iterator[Tuple[Any, Result]]:
+                  window: Optional[int] = None, overrides: Optional[Overrides] = None) -> Iterator[Tuple[Any, Result]]:
     """``(item, result)`` for each item, in input order: a document's Record or exception; None for other items.
 
     ``jobs=1`` runs in this process; more runs that many worker processes with ``window`` items in flight.
+    ``overrides`` configures components as for :func:`qfacts.build_pipeline`.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        yield from _extract_here(items, shared_pipeline(model))
+        yield from _extract_here(items, shared_pipeline(model, overrides))
         return
     context = _start_context()
     if context.get_start_method() == "fork":
-        shared_pipeline(model)  # built once here, inherited by every worker (and a bad model fails here)
+        shared_pipeline(model, overrides)  # built once here, inherited by every worker (and a bad model fails here)
     _flush_standard_streams()  # a forked child flushes them on exit: nothing buffered may be written twice
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(model,)) as pool:
+                             initargs=(model, overrides)) as pool:
         try:
             # The first submit starts every process (with fork) while this process has a single thread.
             pool.submit(int).result()
@@ -149,19 +148,20 @@ def _start_context():
 
 
 _worker_model: Optional[str] = None
+_worker_overrides: Optional[Overrides] = None
 
 
-def _init_worker(model: Optional[str]) -> None:
+def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None) -> None:
     """Once per worker process: leave Ctrl-C to the parent and build (or inherit) the pipeline."""
-    global _worker_model
+    global _worker_model, _worker_overrides
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_model = model
-    shared_pipeline(model)
+    _worker_model, _worker_overrides = model, overrides
+    shared_pipeline(model, overrides)
 
 
 def _work(document: Document) -> Union[Record, ExtractionError]:
     """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
-    result = extract_or_error(document, shared_pipeline(_worker_model))
+    result = extract_or_error(document, shared_pipeline(_worker_model, _worker_overrides))
     if isinstance(result, Exception):
         return ExtractionError(type(result).__name__, str(result))
     return result

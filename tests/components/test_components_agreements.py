@@ -91,10 +91,12 @@ def test_agreements_join_needs_a_name_in_the_same_sentence():
     assert agreements(nlp("The parts are hard to join. Kelvo makes them.")) == []
 
 
-def test_agreements_a_similar_agreement_refers_back():
+def test_agreements_a_similar_agreement_is_a_new_agreement_of_the_earlier_type():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo signed a cooperation agreement. Zentrix signed a similar agreement.")
-    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "anaphor")
+    assert agreements(doc)[-1] == ("agreement", "cooperation_agreement", "specific")
+    doc = nlp("Kelvo won a supply contract. Marden signed another deal.")
+    assert agreements(doc)[-1] == ("deal", "contract", "specific")
 
 
 def test_agreements_the_agreement_refers_to_the_specific_agreement_not_a_general_one():
@@ -120,3 +122,36 @@ def test_agreements_a_titled_partnership_agreement_is_a_trade_agreement():
 def test_agreements_joint_venture_laws_are_no_agreement():
     nlp = make_blank("qfacts_agreements")
     assert agreements(nlp("The holding is set up under new joint venture laws.")) == []
+
+
+def test_agreements_member_names_a_membership_only_after_becoming_or_joining():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo Bank will become a card-issuing member of the Marden Network.")
+    assert ("member", "membership", "specific") in agreements(doc)
+    assert agreements(nlp("Jane Roe is a member of the Marden Network.")) == []
+
+
+def test_facts_becoming_a_member_of_a_named_network_is_a_membership(nlp):
+    doc = nlp("Kelvo Bank will become a card-issuing member of the Marden Card Association next year.")
+    assert [(f["type"], f["parties"]) for f in doc._.agreements] == [
+        ("membership", ["Kelvo Bank", "Marden Card Association"])]
+
+
+def test_facts_agreed_with_a_named_party_is_an_agreement(nlp):
+    doc = nlp("Kelvo Airlines Ltd said it has agreed with Marden Airways Ltd to share a route.")
+    assert [(f["type"], f["parties"]) for f in doc._.agreements] == [
+        ("other_agreement", ["Kelvo Airlines Ltd", "Marden Airways Ltd"])]
+    assert nlp("Analysts agreed with the forecast.")._.agreements == []
+
+
+def test_agreements_a_possessor_after_the_determines_the_noun():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo signed a loan agreement. It is the bank's first loan to a shipyard.")
+    assert agreements(doc)[-1] == ("loan", "investment", "repeat")
+
+
+def test_agreements_percent_owned_and_a_share_of_the_vote_are_no_investment():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == []
+    assert agreements(nlp("The party took 10 percent of the vote.")) == []
+    assert ("pct", "investment", "specific") in agreements(nlp("Marden bought 10 pct of Kelvo."))

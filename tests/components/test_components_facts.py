@@ -354,3 +354,177 @@ def test_facts_an_ownership_apposition_does_not_hedge_and_a_purchase_names_selle
     assert [t for t, _, _ in got] == ["letter_of_intent", "acquisition"]
     assert got[1] == ("acquisition", ["Zentrix Labs", "Oakridge Motors Inc", "Harbor Tools Inc"], None)
     assert facts(nlp, "The loan will not be tied to purchase of Japanese goods, Kelvo Corp said.") == []
+
+
+def test_facts_a_similar_agreement_is_a_second_fact_with_its_own_sides_and_date(nlp):
+    text = ("The city of Antwerp signed a cooperation agreement with Kelvo Logistics Corp on Tuesday. "
+            "Kelvo Logistics Corp signed a similar agreement with Marden Freight Inc last September.")
+    got = facts(nlp, text)
+    assert ("cooperation_agreement", ["Antwerp", "Kelvo Logistics Corp"], "2025-05-13") in got
+    assert ("cooperation_agreement", ["Kelvo Logistics Corp", "Marden Freight Inc"], "2024-09") in got
+
+
+def test_facts_date_set_off_by_commas_gives_way_to_one_in_the_agreement_clause(nlp):
+    text = ("Kelvo Logistics Corp, which opens a depot in October, signed a supply contract with Marden "
+            "Freight Inc in March.")
+    assert facts(nlp, text) == [("contract", ["Kelvo Logistics Corp", "Marden Freight Inc"], "2025-03")]
+
+
+def test_facts_an_instrument_to_build_also_gives_the_contract_it_is_for_undated(nlp):
+    text = "Kelvo Shipyards Inc signed a letter of intent with Marden Freight Inc on Friday to build two tankers."
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Shipyards Inc", "Marden Freight Inc"], "2025-05-16") in got
+    assert ("contract", ["Kelvo Shipyards Inc", "Marden Freight Inc"], None) in got
+
+
+def test_facts_a_general_agreement_takes_the_type_of_its_purpose(nlp):
+    got = facts(nlp, "Brightline Bank signed an agreement with Oakridge Capital Group to reschedule its debts.")
+    assert got == [("trade_agreement", ["Brightline Bank", "Oakridge Capital Group"], None)]
+    got = facts(nlp, "Kelvo Corp signed an agreement with Marden Freight Inc to set up a new shipping company.")
+    assert got == [("joint_venture", ["Kelvo Corp", "Marden Freight Inc"], None)]
+
+
+def test_facts_having_a_letter_of_intent_is_no_ownership_statement(nlp):
+    got = facts(nlp, "Kelvo Shipyards Inc has a letter of intent from Marden Freight Inc for two tankers.")
+    assert [t for t, _, _ in got][:1] == ["letter_of_intent"]
+    assert facts(nlp, "Kelvo Corp has a 20 pct stake in Marden Freight Inc.") == []
+
+
+def test_facts_members_of_a_syndicate_after_including_are_sides_with_their_cities_skipped(nlp):
+    text = ("Kelvo Power Corp signed a loan agreement on Monday with a syndicate of six foreign banks including "
+            "Marden Bank (London), Oakridge Trust Co (Tokyo) and Brightline Bank Plc (Paris).")
+    got = facts(nlp, text)
+    assert got == [("investment", ["Kelvo Power Corp", "Marden Bank", "Oakridge Trust Co", "Brightline Bank Plc"],
+                    "2025-05-19")]
+
+
+def test_facts_the_maker_named_in_an_order_for_a_number_of_its_planes_is_a_side(nlp):
+    got = facts(nlp, "Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets worth 900 mln dlrs.")
+    assert ("contract", ["Kelvo Airways Ltd", "McDonnell Douglas"], None) in got
+
+
+def test_facts_the_members_a_consortium_consists_of_are_sides(nlp):
+    text = ("Kelvo Petroleum Corp will sign a letter of intent with the consortium, which consists of "
+            "Marden Oil Co and Oakridge Energy Inc, the company said.")
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Petroleum Corp", "Marden Oil Co", "Oakridge Energy Inc"], None) in got
+
+
+def test_facts_loan_insurance_is_no_loan(nlp):
+    assert facts(nlp, "The government will provide loan insurance to Kelvo Shipyards Inc.") == []
+
+
+def test_facts_a_one_sided_fact_takes_the_other_side_of_its_partys_earlier_deal(nlp):
+    text = ("Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets.\n"
+            "Kelvo Airways Ltd signed a letter of intent for the jets in March.")
+    got = facts(nlp, text)
+    assert ("letter_of_intent", ["Kelvo Airways Ltd", "McDonnell Douglas"], "2025-03") in got
+
+
+def test_facts_buying_a_share_of_a_named_company_is_an_investment(nlp):
+    got = facts(nlp, "Kelvo Chemical Co has purchased 10 pct, or 300,000 shares of Marden Circuits Inc stock.")
+    assert got == [("investment", ["Kelvo Chemical Co", "Marden Circuits Inc"], None)]
+
+
+def test_facts_a_warrant_to_buy_shares_is_no_investment(nlp):
+    text = "The deal includes a warrant permitting Kelvo Capital to buy 5,000 shares of Marden Circuits Inc."
+    assert [t for t, _, _ in facts(nlp, text)] == []
+
+
+def test_facts_a_possessive_parent_of_the_signing_unit_is_the_side(nlp):
+    got = facts(nlp, "Kelvo Corp's shipbuilding subsidiary signed a supply contract with Marden Freight Inc on Friday.")
+    assert got == [("contract", ["Kelvo Corp", "Marden Freight Inc"], "2025-05-16")]
+
+
+def test_facts_a_planned_deal_stated_elsewhere_is_not_read_again_from_the_instrument(nlp):
+    text = ("Kelvo Shipyards Inc signed a letter of intent with Marden Freight Inc to build two tankers.\n"
+            "The contract will be awarded to Kelvo Shipyards Inc in June.")
+    got = facts(nlp, text)
+    assert [t for t, _, _ in got].count("contract") == 1
+
+
+def test_facts_an_agreement_without_named_sides_takes_those_of_an_agreeing_headline(nlp):
+    text = ("CHILE, CANADA AGREE TO BOOST TRADE\n"
+            "Chilean and Canadian business leaders signed a memorandum of understanding to expand trade.\n")
+    got = facts(nlp, text)
+    assert [(t, [p.casefold() for p in ps]) for t, ps, _ in got] == [
+        ("memorandum_of_understanding", ["chile", "canada"])]
+
+
+def test_facts_a_headline_that_reports_no_agreement_gives_no_sides(nlp):
+    text = ("CHILE, CANADA FLIGHTS TO RISE\n"
+            "Chilean and Canadian business leaders signed a memorandum of understanding to expand trade.\n")
+    assert facts(nlp, text) == []
+
+
+def test_facts_a_purpose_a_dozen_words_after_the_agreement_word_still_types_it(nlp):
+    text = ("Kelvo Bank reached an agreement with the Marden Bank of northern savings and credit groups in "
+            "January to reschedule its debts.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["trade_agreement"]
+
+
+def test_facts_a_partner_of_an_earlier_agreement_word_is_not_a_side_of_a_later_one_past_a_comma(nlp):
+    text = ("Chile and Peru agreed to set up a joint company with Bolivia to mine copper, a joint communique "
+            "said.")
+    got = facts(nlp, text)
+    assert ("joint_venture", ["Chile", "Peru", "Bolivia"], None) in got
+    assert ("joint_declaration", ["Chile", "Peru"], None) in got
+
+
+def test_facts_the_model_deal_refers_back_to_the_order(nlp):
+    text = ("Kelvo Airways Ltd placed an order for 12 McDonnell Douglas jets.\n"
+            "McDonnell Douglas gave Kelvo Airways Ltd a month to agree to final terms for the MD-11 deal.")
+    assert [t for t, _, _ in facts(nlp, text)] == ["contract"]
+
+
+def test_facts_a_country_standing_for_its_own_authority_adds_no_fact_of_its_own(nlp):
+    text = ("Kenya has signed an agreement with foreign interests to set up a shipping company.\n"
+            "The state-owned Kenya Ports Authority signed an agreement with Marden Shipping Lines Ltd to set up "
+            "the company, officials said.")
+    got = facts(nlp, text)
+    assert got == [("joint_venture", ["Kenya Ports Authority", "Marden Shipping Lines Ltd"], None)]
+
+
+def test_facts_a_short_and_a_full_name_of_one_company_count_as_one_side():
+    from qfacts.components.facts import FactsComponent
+
+    assert FactsComponent._side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
+    assert FactsComponent._side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
+
+
+def test_facts_founders_listed_after_forming_a_named_group_are_members(nlp):
+    text = ("Several chip companies said they formed Kelvo Standards Forum, an industry group.\n"
+            "The participants include Marden Systems Inc, Oakridge Devices Corp and other companies.")
+    got = facts(nlp, text)
+    assert got == [("membership", ["Kelvo Standards Forum", "Marden Systems Inc", "Oakridge Devices Corp"], None)]
+
+
+def test_facts_forming_a_product_is_no_membership(nlp):
+    assert facts(nlp, "Marden Systems Inc formed Kelvo Labs Inc in 2001.") == []
+
+
+def test_facts_names_in_wire_markup_coordinate_past_the_closing_bracket(nlp):
+    text = ("<Banco de la Costa Verde> said it signed a cooperation agreement with <Marden Bank>, and "
+            "Oakridge Trade Bank <Vantorbank>, on Monday.")
+    got = facts(nlp, text)
+    assert got[0][1][:3] == ["Banco de la Costa Verde", "Marden Bank", "Oakridge Trade Bank"]
+
+
+def test_facts_forming_a_consortium_with_unnamed_partners_is_a_one_sided_partnership(nlp):
+    text = ("Kelvo Metals Corp signed a joint venture with Marden Steel Corp in March.\n"
+            "Kelvo Metals Corp will form and lead a consortium of yet unspecified partners, it said.")
+    got = facts(nlp, text)
+    assert ("partnership", ["Kelvo Metals Corp"], None) in got
+    assert ("joint_venture", ["Kelvo Metals Corp", "Marden Steel Corp"], "2025-03") in got
+
+
+def test_agreements_a_consortium_is_an_agreement_only_where_it_is_formed(nlp):
+    doc = nlp("The consortium said prices rose. Kelvo Metals Corp chose a consortium of banks.")
+    assert doc._.agreements == []
+
+
+def test_facts_a_letter_of_intent_to_sell_a_unit_plans_an_acquisition_not_a_contract(nlp):
+    text = "Kelvo Group signed a letter of intent with Marden Capital Corp to sell its U.S. cleaning unit."
+    got = facts(nlp, text)
+    assert ("acquisition", ["Kelvo Group", "Marden Capital Corp"], None) in got
+    assert all(t != "contract" for t, _, _ in got)

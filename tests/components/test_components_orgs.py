@@ -192,3 +192,11 @@ def test_orgs_bracketed_acronym_that_spells_the_last_words_names_them():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("The leader of Centrist New Horizon (NH) spoke. NH won.")
     assert ents(doc, "ORG") == ["New Horizon", "NH", "NH"]
+
+
+def test_orgs_a_wire_name_in_angle_brackets_keeps_its_particles_and_line_break(nlp):
+    text = "<Banco de la Costa Verde> said it and <Societe Kelvo de Credit et\nCommerce> signed, but <NCR> did not."
+    got = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"]
+    assert ("Banco de la Costa Verde", "ORG") in got
+    assert ("Societe Kelvo de Credit et\nCommerce", "ORG") in got
+    assert all(t != "NCR" for t, _ in got)

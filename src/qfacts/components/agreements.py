@@ -1,6 +1,9 @@
 """``qfacts_agreements``: AGREEMENT mentions typed with the canonical agreement types."""
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -8,6 +11,8 @@ from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
 from .common import add_entities, register_extensions, token_view
+
+_MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
 class AgreementsComponent:
@@ -26,10 +31,12 @@ class AgreementsComponent:
         self.name = name
         cfg = load_json(settings)
         self.determiners = frozenset(cfg["determiners"])
+        self.copy_determiners = frozenset(cfg["copy_determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
         self.date_possessors = frozenset(cfg["date_possessors"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
+        self.group_heads = frozenset(cfg["group_heads"])
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -67,13 +74,18 @@ class AgreementsComponent:
                 continue
             if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
                 continue
+            if row.get("requires") == "group_after" and not self._group_after(doc, span.end):
+                continue
+            if row.get("requires") == "cue_before" \
+                    and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
+                continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
             elif kind == "generic":
                 generic_seen.add(value)
             elif kind == "anaphor":
-                det = self._determined(doc, span.start)
+                det = self._determined(doc, span.start) or self._copy_determined(doc, span.start)
                 if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)) \
                         and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
@@ -90,6 +102,8 @@ class AgreementsComponent:
                             counts[p._.value] = counts.get(p._.value, 0) + 1
                             last[p._.value] = k
                         value = max(counts, key=lambda t: (counts[t], last[t]))
+                    if det in self.copy_determiners:
+                        kind = "specific"  # "a similar agreement": another agreement of the type referred to
                 else:
                     kind = "new"
             span._.value = value
@@ -119,25 +133,54 @@ class AgreementsComponent:
                 out.append((key, start, end))
         return out
 
-    def _determined(self, doc: Doc, start: int) -> bool:
-        """A determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
-        "the first government-to-government agreement" (a hyphenated compound counts as one modifier)."""
+    def _determined(self, doc: Doc, start: int) -> Optional[str]:
+        """The determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
+        "the first government-to-government agreement" (a hyphenated compound counts as one modifier); None
+        where there is none."""
         modifiers = 0
         k = start - 1
         while k >= 0 and modifiers <= 2:
             word = doc[k].lower_
             if word in self.determiners:
-                return True
+                return word
             if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
-                return True  # "today's agreement", "Friday's accord"
+                return word  # "today's agreement", "Friday's accord"
+            if word in ("'s", "\u2019s") and k > 1 and doc[k - 2].lower_ in self.determiners:
+                return doc[k - 2].lower_  # "the bank's first loan": determined by its possessor
             if k > 0 and doc[k - 1].text == "-":
                 k -= 2  # inside a hyphenated compound
                 continue
+            if _MODEL_CODE.match(doc[k].text):
+                modifiers += 1  # a model name: "the MD-11 deal", "this A340 order"
+                k -= 1
+                continue
             if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
-                return False
+                return None
             modifiers += 1
             k -= 1
+        return None
+
+    def _copy_determined(self, doc: Doc, start: int) -> Optional[str]:
+        """ "a similar agreement", "another accord": a word of copy_determiners right before the noun, or one
+        modifier before it."""
+        for k in (start - 1, start - 2):
+            if k >= 0 and doc[k].lower_ in self.copy_determiners:
+                return doc[k].lower_
+        return None
+
+    def _group_after(self, doc: Doc, end: int) -> bool:
+        """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum")."""
+        k = end + 1 if end < len(doc) and doc[end].is_space else end
+        for ent in doc.ents:
+            if ent.start == k and ent.label_ == "ORG":
+                return ent[-1].text in self.group_heads
         return False
+
+    @staticmethod
+    def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:
+        """One of ``cues`` within the ``within`` words before the phrase ("became a card-issuing member")."""
+        words = [t.lower_ for t in doc[max(0, start - 2 * within):start] if not t.is_space and t.text != "-"][-within:]
+        return any(w in cues for w in words)
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
         """An agreement verb and an article right before the noun ("had signed a framework")."""

@@ -45,6 +45,19 @@ class FactsComponent:
         self.strong_negation = _phrases(cfg["negation_cues"])
         self.negated_status = {k: _phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = _phrases(cfg["hedge_cues"])
+        self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
+        self.ownership_hedges = _phrases(cfg["ownership_hedges"]["cues"])
+        purpose = cfg["purpose"]
+        self.purpose_window = int(purpose["window"])
+        self.purpose_instruments = frozenset(purpose["instruments"])
+        self.purpose_general = frozenset(purpose["general"])
+        self.purpose_verbs = sorted(((tuple(k.split()), t) for k, t in purpose["verbs"].items()),
+                                    key=lambda kv: -len(kv[0]))
+        self.founding_verbs = _phrases(purpose["founding_verbs"])
+        self.founding_nouns = frozenset(purpose["founding_nouns"])
+        self.founding_type = purpose["founding_type"]
+        self.business_nouns = frozenset(purpose["business_nouns"])
+        self.business_type = purpose["business_type"]
         self.signing = _phrases(cfg["signing_cues"])
         self.status = {k: _phrases(v) for k, v in cfg["status_cues"].items()}
         self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
@@ -76,11 +89,15 @@ class FactsComponent:
         self.object_types = {t: frozenset(v) for t, v in cfg["object_after_trigger"]["types"].items()}
         self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
         self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
+        self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
         self.party_list_cues = _phrases(cfg["party_list_cues"])
         self.of_heads = frozenset(cfg["of_heads"])
+        self.member_openers = frozenset(cfg["member_openers"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.unnamed_cues = frozenset(cfg["unnamed_partner_cues"])
         self.target_date_words = frozenset(cfg["target_date_words"])
         self.place_nouns = frozenset(cfg["place_nouns"])
         self.part_of_cues = _phrases(cfg["part_of_cues"])
@@ -117,8 +134,9 @@ class FactsComponent:
                     nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
                     line = v.text[line_start:i + 1]
                     headline = any(c.isalpha() for c in "".join(line)) and "".join(line).upper() == "".join(line)
+                    last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
                     end_here = (ws.count("\n") > 1 or nxt_indented or headline
-                                or w[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
+                                or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
                     line_start = i + 1
                 elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
                     nxt = v.text[i + 1]
@@ -230,7 +248,7 @@ class FactsComponent:
                 j = i + 1
                 skipped = 0
                 crossed_comma = False
-                while j < e and skipped < 10:
+                while j < e and skipped < 12:
                     ent = by_start.get(j)
                     plural = self._plural_reference(low, j, e, previous) if ent is None else None
                     if plural is not None:  # "with the three universities plus X": the sides named before
@@ -256,8 +274,11 @@ class FactsComponent:
                                     k += 1
                                 elif low[k] == "<" and ">" in low[k + 1:k + 4] and k + 1 not in by_start:
                                     k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
-                                elif low[k] == "<" and k + 1 in by_start:
-                                    k += 1
+                                elif low[k] == "<" and k + 1 in by_start or low[k] == ">" and k == j:
+                                    k += 1  # "<X Bank>, and <Y>": wire markup around names
+                                elif low[k] == "(" and k + 1 in by_start and by_start[k + 1].label_ == "PLACE" \
+                                        and by_start[k + 1].end < e and low[by_start[k + 1].end] == ")":
+                                    k = by_start[k + 1].end + 1  # "X (London), Y (Hong Kong) and Z": where each is
                                 else:
                                     break
                             nxt = by_start.get(k)
@@ -274,11 +295,12 @@ class FactsComponent:
                     # "between the state of X and Y" (but "in the port city of X" is a location)
                     of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
                     if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
+                            and low[j] not in self.member_openers \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
                         break
                     crossed_comma = crossed_comma or low[j] == ","
                     j += 1
-                    skipped += 1
+                    skipped += 0 if low[j - 1].isspace() else 1
                 if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
                     groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
                 elif group:
@@ -293,6 +315,14 @@ class FactsComponent:
                 continue
             i += 1
         return groups, used, owned
+
+    @staticmethod
+    def _held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+        """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
+            return False
+        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
@@ -357,8 +387,13 @@ class FactsComponent:
         """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
         "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
         crossing = self.object_types.get(trig._.value)
-        if crossing is None or trig._.kind != "specific" or trig.end >= e or v.lower[trig.end] not in self.object_openers:
-            return None
+        if crossing is not None and trig._.kind == "specific" and trig.end < e:
+            right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
+            if right is not None and right.label_ == "ORG" and right[-1].text in self.object_groups:
+                return right  # "formed Kelvo Forum", "joined Marden Consortium"
+        if crossing is None or trig._.kind != "specific" or trig.end >= e \
+                or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
+            return None  # "joined the X Consortium", "an order for 12 X airliners"
         low = v.lower
         for j in range(trig.end, min(e, trig.end + 8)):
             ent = by_start.get(j)
@@ -389,7 +424,8 @@ class FactsComponent:
                     and not self._is_modifier(v, ent, dateline)
                     and not self._governed(low, s, ent, ends)
                     and not (self._possessive(v, ent)
-                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)])]
+                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
+                             and not self._owns_unit(low, ent.end + 1, limit))]
         relative = self._relative_head(low, s, limit, ents, dateline)
         if relative is not None:
             return [relative]
@@ -407,6 +443,12 @@ class FactsComponent:
         if eligible:
             return self._coordination(v, eligible, limit)
         return self._subject_phrase(low[s:limit], actors, previous)
+
+    def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
+        """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
+        is named as the side (GUIDELINES: unit and parent form one side)."""
+        words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
+        return any(w in self.unit_nouns for w in words)
 
     def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
                         pronouns: bool = True) -> list[Span]:
@@ -608,15 +650,21 @@ class FactsComponent:
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
         topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
         headline_end = -1
+        headline: Optional[tuple[int, int]] = None
+        orphans: list[dict] = []  # specific agreements that no sentence gave a side
         for n, (s, e) in enumerate(self._sentences(doc, v)):
             if n < 3 and self._is_headline(v, s, e):
                 headline_end = e
+                headline = headline or (s, e)
             pending = [(m, f) for m, f in pending if m >= n - 1]
             if pending and self._starts_with(v.lower, s, e, self.party_list_cues):
                 names = self._listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
                 for _, fact in pending if names else ():
-                    self._set_parties(fact, names)
-                    facts.append(fact)
+                    if fact["parties"]:  # "They formed the X Forum. The participants include Y and Z."
+                        self._set_parties(fact, self._dedupe(list(fact["_spans"]) + names))
+                    else:
+                        self._set_parties(fact, names)
+                        facts.append(fact)
                 pending = []
             triggers = [t for t in triggers_all if s <= t.start < e]
             if not triggers:
@@ -672,38 +720,62 @@ class FactsComponent:
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = self._subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
-                date = self._nearest(self._own_dates(dates, trig, triggers), trig)
+                date = self._nearest(self._own_dates(dates, trig, triggers), trig, v.lower)
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or self._status(cues, trig)
                 own = [[objects[trig.start]]] if trig.start in objects else \
                     [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
-                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)]
+                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
+                     and not self._held_by_earlier(v.lower, g, trig, triggers)]
+                base_type = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
+                purpose = self._purpose(v.lower, labels, trig, e) \
+                    if base_type in self.purpose_general or base_type in self.purpose_instruments else None
+                if purpose is not None and any(t._.value == purpose for t in triggers):
+                    purpose = None  # the sentence names that agreement itself ("an LOI to form a joint venture")
                 for group in own or [[]]:
                     parties = self._dedupe(subject + group)
-                    if kind == "repeat" and len(parties) < 2:
-                        continue
-                    type_ = trig._.value if kind != "new" or trig._.own_value is None else trig._.own_value
+                    if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
+                        continue  # a repeat is a deal of its own only between sides its sentence names
+                    type_ = purpose if purpose is not None and base_type in self.purpose_general else base_type
                     if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
                         type_ = self.state_type
                     fact = {"type": type_, "status": status, "trigger_text": trig.text,
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
-                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end}
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
+                            "_base": base_type}
                     self._set_parties(fact, parties)
                     self._set_date(fact, date)
                     if date is None and part_of is not None:
                         self._take_date(fact, part_of)
                     if parties:
                         facts.append(fact)
+                        if kind == "specific" and not subject and trig.start in objects:
+                            pending.append((n, fact))  # its founders or members may be listed next
+                        if purpose is not None and type_ in self.purpose_instruments:
+                            # the deal the instrument is for: a fact of its own, dated only where the text dates it
+                            planned = dict(fact, type=purpose, _undated=True)
+                            self._set_parties(planned, parties)
+                            self._set_date(planned, None)
+                            facts.append(planned)
                     elif kind == "specific" and not subject:
                         pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
+                        orphans.append(fact)
+        if headline is not None and any(not f["parties"] for f in orphans):
+            self._sides_from_headline(v, headline, ents, dateline, orphans, facts)
         # a headline's facts stand only where the body gives none (the body names the sides in full)
         if any(not f["_headline"] for f in facts):
             facts = [f for f in facts if not f["_headline"]]
         for f in facts:
-            del f["_headline"]
+            del f["_headline"], f["_base"]
+        # a planned deal read from an instrument's purpose is the deal of that type the text states elsewhere
+        stated = {f["type"] for f in facts if not f.get("_undated")}
+        facts = [f for f in facts if not (f.get("_undated") and f["type"] in stated)]
+        self._complete_one_sided(facts)
         self._share_dates(facts)
+        for f in facts:
+            f.pop("_undated", None)
         merged = self._merge(facts)
         for f in merged:
             f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
@@ -734,11 +806,48 @@ class FactsComponent:
             k -= 1
         return k >= 0 and low[k] in self.target_date_words
 
+    def _sides_from_headline(self, v: TokenView, headline: tuple[int, int], ents: list[Span], dateline: int,
+                             orphans: list[dict], facts: list[dict]) -> None:
+        """Agreements the body gives no named side ("Indian and Australian businessmen signed an MOU") take the
+        names of a headline that reports an agreement ("INDIA, AUSTRALIA AGREE TO ...") when it names two or
+        more, unless the body has a fact of that type."""
+        hs, he = headline
+        words = [w for w in v.lower[hs:he] if not w.isspace()]
+        if not self._has(words, self.signing):
+            return
+        names = self._listed_names(v, hs, he, [x for x in ents if hs <= x.start and x.end <= he], dateline)
+        if len(names) < 2:
+            return
+        stated = {f["type"] for f in facts}
+        for fact in orphans:
+            if not fact["parties"] and fact["type"] not in stated:
+                self._set_parties(fact, names)
+                facts.append(fact)
+                stated.add(fact["type"])
+
+    def _complete_one_sided(self, facts: list[dict]) -> None:
+        """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
+        of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
+        for n, f in enumerate(facts):
+            if len(f["keys"]) != 1 or self.unnamed_cues.intersection(f["sentence"].lower().split()):
+                continue  # "a consortium of yet unspecified partners": the text says the others are unnamed
+            for g in reversed(facts[:n]):
+                if self._side_count(g["keys"]) == 2 and f["keys"] < g["keys"]:
+                    other = [p for p in g["_spans"] if self._key(p) not in f["keys"]]
+                    self._set_parties(f, self._dedupe(list(f["_spans"]) + other))
+                    break
+
+    @staticmethod
+    def _side_count(keys: frozenset) -> int:
+        """How many sides a set of party keys names: a name that is the first word(s) of another names the same
+        side ("chrysler" and "chrysler corp")."""
+        return sum(1 for k in keys if not any(o != k and o.startswith(k + " ") for o in keys))
+
     def _share_dates(self, facts: list[dict]) -> None:
         """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
         are one occasion: an undated one takes the date its sibling got."""
         for f in facts:
-            if f["date"] is None:
+            if f["date"] is None and not f.get("_undated"):
                 sibling = next((g for g in facts if g is not f and g["start"] == f["start"]
                                 and g["keys"] == f["keys"] and g["date"] is not None), None)
                 if sibling is not None:
@@ -824,7 +933,34 @@ class FactsComponent:
             before = before[:commas[0]] + before[commas[-1] + 1:]
         elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
             before = before[commas[-1] + 1:]
-        return self._has(before, self.hedges)
+        return self._has(before, self.hedges) \
+            or trig._.value in self.ownership_types and self._has(before, self.ownership_hedges)
+
+    def _purpose(self, low: list[str], labels: list, trig: Span, e: int) -> Optional[str]:
+        """The type of what an agreement is for, given in its clause as 'to' and a purpose verb ("a letter of
+        intent to build an icebreaker": contract; "an agreement to set up a shipping line": joint venture)."""
+        words: list[tuple[int, str]] = []
+        for k in range(trig.end, e):
+            if low[k].isspace():
+                continue
+            if low[k] in (".", ";") or labels[k] == "AGREEMENT" or len(words) >= self.purpose_window + 8:
+                break
+            words.append((k, low[k]))
+        plain = [w for _, w in words]
+        for i, w in enumerate(plain[:min(len(plain) - 1, self.purpose_window)]):
+            if w != "to":
+                continue
+            rest = plain[i + 1:]
+            for phrase, type_ in self.purpose_verbs:
+                if tuple(rest[:len(phrase)]) == phrase:
+                    if any(x in self.business_nouns for x in rest[len(phrase):len(phrase) + 5]):
+                        return self.business_type  # "to sell its U.S. unit": the unit changes hands
+                    return type_
+            for phrase in self.founding_verbs:
+                if tuple(rest[:len(phrase)]) == phrase \
+                        and any(x in self.founding_nouns for x in rest[len(phrase):len(phrase) + 5]):
+                    return self.founding_type
+        return None
 
     def _attach(self, facts: list[dict], trig: Span, dates: list[Span], groups: list[list[Span]],
                 sides: list[list[Span]]) -> Optional[dict]:
@@ -834,7 +970,7 @@ class FactsComponent:
         the earlier fact in any case."""
         value = trig._.value
         for fact in reversed(facts):
-            if fact["type"] == value or value in self.state_types and fact["type"] == self.state_type:
+            if value in (fact["type"], fact["_base"]) or value in self.state_types and fact["type"] == self.state_type:
                 if fact["date"] is None and dates:
                     self._set_date(fact, self._nearest(dates, trig))
                 extra = sides or (groups if len(fact["_spans"]) < 2 else [])
@@ -864,9 +1000,17 @@ class FactsComponent:
         return own or dates
 
     @staticmethod
-    def _nearest(dates: list[Span], trig: Span) -> Optional[Span]:
-        """The DATE of the sentence closest to the agreement word."""
-        return min(dates, key=lambda d: abs(d.start - trig.start)) if dates else None
+    def _nearest(dates: list[Span], trig: Span, low: Optional[list[str]] = None) -> Optional[Span]:
+        """The DATE of the sentence closest to the agreement word, preferring one that no comma or semicolon
+        separates from it ("X, which opens in October, signed a deal last May": May)."""
+        if not dates:
+            return None
+
+        def key(d: Span) -> tuple[bool, int]:
+            a, b = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
+            apart = low is not None and any(w in (",", ";") for w in low[a:b])
+            return apart, abs(d.start - trig.start)
+        return min(dates, key=key)
 
     @staticmethod
     def _take_date(fact: dict, other: dict) -> None:
@@ -888,6 +1032,10 @@ class FactsComponent:
         out = []
         for (type_, keys), f in merged.items():
             bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
+            if len(keys) == 1 and not bigger:  # "Kenya signed ..." where "Kenya Ports Authority" signed it
+                (key,) = keys
+                bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and k2 != keys
+                          and any(k.startswith(key + " ") for k in k2)]
             if bigger:
                 if f["date"] is not None and bigger[0]["date"] is None:
                     self._take_date(bigger[0], f)

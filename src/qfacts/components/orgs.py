@@ -527,9 +527,18 @@ class OrgsComponent:
                 found[(b, e)] = canonical if canonical != text else None
 
     def _bracketed(self, v: TokenView, runs: list[tuple[int, int]], found: dict) -> None:
-        """Wire-style company markup: a name in angle brackets ("<Reed Tool Co>") and a name followed by its
-        ticker ("Pearson Plc <PSON.L>"). A bare ticker ("<NCR>") is no name."""
+        """Wire-style company markup: a name in angle brackets ("<Reed Tool Co>", also with lower-case particles
+        and across a line break: "<Banque de l'Union Europeenne>") and a name followed by its ticker
+        ("Pearson Plc <PSON.L>"). A bare ticker ("<NCR>") is no name."""
         n = len(v.text)
+        for k in [i for i, w in enumerate(v.text) if w == "<"] if "<" in v.doc_text else ():
+            close = next((j for j in range(k + 1, min(n, k + 14)) if v.text[j] in (">", "<", ".")), None)
+            if close is None or v.text[close] != ">" or close - k < 2:
+                continue
+            words = [w for w in v.text[k + 1:close] if not w.isspace()]
+            if _is_cap(words[0]) and _is_cap(words[-1]) and any(not _TICKER.match(w) for w in words) \
+                    and not any(s <= k + 1 and close <= e for (s, e) in found):
+                found.setdefault((k + 1, close), None)
         for s, e in runs:
             if s > 0 and v.text[s - 1] == "<" and e < n and v.text[e] == ">":
                 if any(not _TICKER.match(v.text[k]) for k in range(s, e)):
