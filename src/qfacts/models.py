@@ -25,8 +25,15 @@ class Entity:
     interval: Optional[dict[str, str]] = None  # DATE: {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        return {k: v for k, v in d.items() if v is not None}
+        # by hand rather than dataclasses.asdict (a deep copy): records can hold hundreds of thousands of these
+        d: dict[str, Any] = {"label": self.label, "start": self.start, "end": self.end, "text": self.text}
+        if self.value is not None:
+            d["value"] = self.value
+        if self.canonical is not None:
+            d["canonical"] = self.canonical
+        if self.interval is not None:
+            d["interval"] = dict(self.interval)
+        return d
 
 
 @dataclass(slots=True)
