@@ -528,3 +528,11 @@ def test_facts_a_letter_of_intent_to_sell_a_unit_plans_an_acquisition_not_a_cont
     got = facts(nlp, text)
     assert ("acquisition", ["Kelvo Group", "Marden Capital Corp"], None) in got
     assert all(t != "contract" for t, _, _ in got)
+
+
+def test_facts_the_company_named_right_after_an_acquisition_verb_is_a_side(nlp):
+    assert facts(nlp, "Brightline Systems Inc agreed to acquire Zentrix Labs Ltd for $40 million.") == [
+        ("acquisition", ["Brightline Systems Inc", "Zentrix Labs Ltd"], None)]
+    # a place is where, not what, a buyer acquires
+    assert facts(nlp, "Brightline Systems Inc will acquire the Munich plant of a rival.") == [
+        ("acquisition", ["Brightline Systems Inc"], None)]

@@ -90,6 +90,7 @@ class FactsComponent:
         self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
         self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
         self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
+        self.object_direct = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
@@ -387,10 +388,11 @@ class FactsComponent:
         """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
         "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
         crossing = self.object_types.get(trig._.value)
-        if crossing is not None and trig._.kind == "specific" and trig.end < e:
+        direct = trig._.value in self.object_direct
+        if (crossing is not None or direct) and trig._.kind == "specific" and trig.end < e:
             right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
-            if right is not None and right.label_ == "ORG" and right[-1].text in self.object_groups:
-                return right  # "formed Kelvo Forum", "joined Marden Consortium"
+            if right is not None and right.label_ == "ORG" and (direct or right[-1].text in self.object_groups):
+                return right  # "formed Kelvo Forum", "joined Marden Consortium", "to acquire Orrin Ltd"
         if crossing is None or trig._.kind != "specific" or trig.end >= e \
                 or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
             return None  # "joined the X Consortium", "an order for 12 X airliners"
