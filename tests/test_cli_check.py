@@ -236,3 +236,20 @@ def test_snapshot_of_a_jsonl_corpus_uses_record_ids_and_points_annotations_to_li
     assert result.exit_code == 1
     assert re.match(r"^::error file=corpus\.jsonl,line=1,title=qfacts check%3A require::w: no ORG entity$",
                     result.stdout.strip())
+
+
+def test_a_document_the_extractor_fails_on_is_named_and_the_others_still_checked(work, monkeypatch):
+    from qfacts import api
+
+    real = api._extract_one
+
+    def failing(nlp, document):
+        if document.id.endswith("weather.txt"):
+            raise RuntimeError("rule bug")
+        return real(nlp, document)
+
+    monkeypatch.setattr(api, "_extract_one", failing)
+    result = run("signed.txt", "weather.txt", "--min-facts", "1", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert "weather.txt: extraction failed: RuntimeError: rule bug" in result.stderr
+    assert any(r["document"] == "signed.txt" and r["ok"] for r in jsonl(result))

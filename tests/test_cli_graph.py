@@ -121,3 +121,20 @@ def test_help_documents_exit_codes_and_an_example():
     result = runner.invoke(app, ["graph", "--help"])
     assert result.exit_code == 0
     assert "Exit codes" in result.stdout and "qfacts graph article.txt" in result.stdout
+
+
+def test_an_article_the_extractor_fails_on_is_named_and_the_others_still_graphed(in_fixtures, monkeypatch):
+    from qfacts import api
+
+    real = api._extract_one
+
+    def failing(nlp, document):
+        if document.id.endswith("valley.txt"):
+            raise RuntimeError("rule bug")
+        return real(nlp, document)
+
+    monkeypatch.setattr(api, "_extract_one", failing)
+    result = run("network", "--format", "graphml")
+    assert result.exit_code == 1
+    assert any("valley.txt: extraction failed: RuntimeError: rule bug" in line for line in error_lines(result))
+    assert graphml(result).number_of_nodes() > 0

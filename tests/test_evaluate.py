@@ -221,3 +221,21 @@ def test_predict_extracts_each_gold_text_with_its_record_date(gold):
     assert (record["reference_date"], record["reference_date_source"]) == ("2024-03-05", "record")
     expected = qfacts.extract(gold["sets-1"]["text"], gold["sets-1"]["reference_date"]).to_dict()
     assert record["entities"] == expected["entities"]
+
+
+def test_predict_names_a_document_the_extractor_fails_on_and_predicts_the_others(monkeypatch):
+    from qfacts import api
+
+    real = api._extract_one
+
+    def failing(nlp, document):
+        if document.id == "bad":
+            raise RuntimeError("rule bug")
+        return real(nlp, document)
+
+    monkeypatch.setattr(api, "_extract_one", failing)
+    gold = {"good": {"id": "good", "text": "Acme Corp signed an MOU with Daejeon."},
+            "bad": {"id": "bad", "text": "Acme Corp signed an MOU with Daejeon."}}
+    predictions, problems = predict(gold)
+    assert list(predictions) == ["good"]
+    assert [(p.where, p.message) for p in problems] == [("bad", "extraction failed: RuntimeError: rule bug")]

@@ -84,6 +84,14 @@ def extract_documents(documents: Iterable[Document], nlp: Optional[Language] = N
         yield record
 
 
+def extract_or_error(document: Document, nlp: Optional[Language] = None) -> Union[Record, Exception]:
+    """One document's Record, or the exception extracting it raised (returned, not raised), so that a bug in a
+    rule costs that document only. KeyboardInterrupt and MemoryError still propagate."""
+    errors: list[Exception] = []
+    records = list(extract_documents([document], nlp=nlp, on_error=lambda _doc, exc: errors.append(exc)))
+    return records[0] if records else errors[0]
+
+
 def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     """Split ``text`` into pieces of at most ``limit`` characters, at paragraph, line or space boundaries."""
     start = 0

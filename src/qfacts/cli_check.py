@@ -18,7 +18,7 @@ from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, 
                     parse_labels, read_snapshot, same_file, write_human, write_snapshot)
 from . import cli
 from .cli import PROG, Reporter, check_reference_date, stdout_stream, usage_error, app, atomic_output
-from .api import Document, extract_documents
+from .api import Document, extract_or_error
 from .io import InputError, read_inputs
 from .pipeline import ModelError, get_pipeline
 
@@ -174,12 +174,10 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 
 def _extract(document: Document, nlp) -> DocumentFacts | str:
     """The document's facts, or the message of the extractor's failure on it."""
-    try:
-        return DocumentFacts.from_record(next(extract_documents([document], nlp=nlp)))
-    except (KeyboardInterrupt, MemoryError):
-        raise
-    except Exception as exc:  # a bug in a rule must not stop the other documents' checks
-        return f"extraction failed: {type(exc).__name__}: {exc}"
+    result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
+    if isinstance(result, Exception):
+        return f"extraction failed: {type(result).__name__}: {result}"
+    return DocumentFacts.from_record(result)
 
 
 def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,

@@ -16,7 +16,7 @@ import typer
 from rich.text import Text
 
 from . import graph as qgraph
-from .api import Document, extract_documents
+from .api import Document, extract_or_error
 from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
                   stdout_stream, usage_error, app, atomic_output)
 from .io import InputError
@@ -176,13 +176,11 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
 
 def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
     """One document's record dict, or None (reported) if the extractor fails on it."""
-    try:
-        return next(extract_documents([document], nlp=nlp)).to_dict()
-    except (KeyboardInterrupt, MemoryError):
-        raise
-    except Exception as exc:  # a bug in a rule must not lose the other documents' facts
-        reporter.error(document.id, f"extraction failed: {type(exc).__name__}: {exc}")
+    result = extract_or_error(document, nlp)  # a bug in a rule must not lose the other documents' facts
+    if isinstance(result, Exception):
+        reporter.error(document.id, f"extraction failed: {type(result).__name__}: {result}")
         return None
+    return result.to_dict()
 
 
 def _write(data: bytes, output: Optional[str]) -> None:

@@ -398,7 +398,7 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
     A gold record without a text, or one the extractor fails on, is a :class:`Problem` and gets no prediction.
     ``on_document(id)`` is called after each document (for a progress bar).
     """
-    from .api import Document, extract_documents
+    from .api import Document, extract_or_error
     from .pipeline import get_pipeline
 
     nlp = nlp or get_pipeline()
@@ -411,12 +411,11 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
         else:
             document = Document(id=doc_id, text=text, reference_date=record.get("reference_date"),
                                 reference_date_source="record")
-            try:
-                predictions[doc_id] = next(extract_documents([document], nlp=nlp)).to_dict()
-            except (KeyboardInterrupt, MemoryError):
-                raise
-            except Exception as exc:  # one document's failure must not lose the others' scores
-                problems.append(Problem(doc_id, f"extraction failed: {type(exc).__name__}: {exc}"))
+            result = extract_or_error(document, nlp)  # one document's failure must not lose the others' scores
+            if isinstance(result, Exception):
+                problems.append(Problem(doc_id, f"extraction failed: {type(result).__name__}: {result}"))
+            else:
+                predictions[doc_id] = result.to_dict()
         if on_document is not None:
             on_document(doc_id)
     return predictions, problems

@@ -25,7 +25,7 @@ import threading
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple, Union
 
-from .api import Document, extract_documents
+from .api import Document, extract_or_error
 from .models import Record
 from .pipeline import Overrides, get_pipeline
 
@@ -130,13 +130,6 @@ def _extract_here(items: Iterable[Any], nlp) -> Iterator[Tuple[Any, Result]]:
             yield item, extract_or_error(item, nlp)
         else:
             yield item, None
-
-
-def extract_or_error(document: Document, nlp) -> Union[Record, Exception]:
-    """One document's Record, or the exception extracting it raised (returned, not raised)."""
-    errors: list[Exception] = []
-    records = list(extract_documents([document], nlp=nlp, on_error=lambda _doc, exc: errors.append(exc)))
-    return records[0] if records else errors[0]
 
 
 def _start_context():
