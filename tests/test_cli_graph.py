@@ -54,7 +54,7 @@ def test_saved_extract_output_is_graphed_without_extracting_again(in_fixtures, t
     def no_pipeline(*args, **kwargs):
         raise AssertionError("the pipeline was loaded for saved records")
 
-    monkeypatch.setattr(cli_graph, "get_pipeline", no_pipeline)
+    monkeypatch.setattr(cli_graph, "load_pipeline", no_pipeline)
     result = run(saved, "--format", "graphml")
     assert result.exit_code == 0, result.stderr
     assert result.stdout_bytes == from_text

@@ -37,8 +37,8 @@ from rich.text import Text
 from . import __version__
 from .api import parse_reference_date
 from .io import InputError, read_inputs
-from .parallel import WorkersLost, describe_error, extract_items, shared_pipeline
-from .pipeline import ModelError, pipeline_overrides
+from .parallel import WorkersLost, describe_error, extract_items
+from .pipeline import ModelError, get_pipeline, pipeline_overrides
 from .render import make_writer
 
 PROG = "qfacts"
@@ -207,6 +207,15 @@ def usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def load_pipeline(model: Optional[str], overrides=None):
+    """The process's pipeline for ``--model`` (and component overrides); one that cannot be loaded is a usage
+    error."""
+    try:
+        return get_pipeline(model, overrides)
+    except ModelError as exc:
+        raise usage_error(f"--model: {exc}") from None
+
+
 def check_reference_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -305,10 +314,7 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
         return _dask_processor(stack, model, scheduler, overrides)
-    try:
-        shared_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
-    except ModelError as exc:
-        raise usage_error(f"--model: {exc}") from None
+    load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
     return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
 
 

@@ -17,10 +17,10 @@ from rich.text import Text
 from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
                     parse_labels, read_snapshot, same_file, write_human, write_snapshot)
 from . import cli
-from .cli import PROG, Reporter, check_reference_date, stdout_stream, usage_error, app, atomic_output
+from .cli import (PROG, Reporter, app, atomic_output, check_reference_date, load_pipeline, stdout_stream,
+                  usage_error)
 from .api import Document, extract_or_error
 from .io import InputError, read_inputs
-from .pipeline import ModelError, get_pipeline
 
 
 class CheckFormat(str, enum.Enum):
@@ -95,10 +95,7 @@ def check(
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
         paths = ["-"]
     rules = _rules(require, min_facts, expect, update)
-    try:
-        nlp = get_pipeline(model)
-    except ModelError as exc:
-        raise usage_error(f"--model: {exc}") from None
+    nlp = load_pipeline(model)
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     documents: list[DocumentFacts] = []

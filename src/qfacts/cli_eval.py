@@ -28,9 +28,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, colour_allowed, is_terminal, stdout_stream,
-                  usage_error, app)
+                  usage_error, app, load_pipeline)
 from .evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
-from .pipeline import ModelError, get_pipeline
 
 COLUMNS = ("P", "R", "F1", "pred", "gold")
 
@@ -139,10 +138,7 @@ def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
 
 
 def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, dict]:
-    try:
-        nlp = get_pipeline(model)
-    except ModelError as exc:
-        raise usage_error(f"--model: {exc}") from None
+    nlp = load_pipeline(model)
     predictions, problems = predict(gold, nlp=nlp, on_document=reporter.document_done)
     _report(problems, reporter)
     return predictions

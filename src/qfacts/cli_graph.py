@@ -18,9 +18,8 @@ from rich.text import Text
 from . import graph as qgraph
 from .api import Document, extract_or_error
 from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
-                  stdout_stream, usage_error, app, atomic_output)
+                  load_pipeline, stdout_stream, usage_error, app, atomic_output)
 from .io import InputError
-from .pipeline import ModelError, get_pipeline
 
 
 class GraphFormat(str, enum.Enum):
@@ -163,10 +162,7 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
             reporter.document_done(str(item.get("id", "")))
             continue
         if nlp is None:
-            try:
-                nlp = get_pipeline(model)
-            except ModelError as exc:
-                raise usage_error(f"--model: {exc}") from None
+            nlp = load_pipeline(model)
         record = _extract(item, nlp, reporter)
         if record is not None:
             records.append(record)
