@@ -59,7 +59,9 @@ class AgreementsComponent:
             span = Span(doc, s, e, label="AGREEMENT")
             spans.append(span)
             rows.setdefault((s, e), self.rows[key])
-        taken = {i for ent in doc.ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
+        ents = doc.ents  # each read of doc.ents builds every Span anew: once per doc
+        taken = {i for ent in ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
+        named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
         previous: list[Span] = []
@@ -70,11 +72,11 @@ class AgreementsComponent:
             value = row["type"]
             if kind == "blocker":
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
-            if row.get("requires") == "party_after" and not self._party_after(doc, span.end):
+            if row.get("requires") == "party_after" and not self._party_after(doc, span.end, named):
                 continue
-            if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named_only=True):
+            if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named, named_only=True):
                 continue
-            if row.get("requires") == "group_after" and not self._group_after(doc, span.end):
+            if row.get("requires") == "group_after" and not self._group_after(doc, span.end, named):
                 continue
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
@@ -168,13 +170,12 @@ class AgreementsComponent:
                 return doc[k].lower_
         return None
 
-    def _group_after(self, doc: Doc, end: int) -> bool:
-        """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum")."""
+    def _group_after(self, doc: Doc, end: int, named: dict[int, Span]) -> bool:
+        """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum");
+        ``named``: the ORG/PLACE entities by first token."""
         k = end + 1 if end < len(doc) and doc[end].is_space else end
-        for ent in doc.ents:
-            if ent.start == k and ent.label_ == "ORG":
-                return ent[-1].text in self.group_heads
-        return False
+        ent = named.get(k)
+        return ent is not None and ent.label_ == "ORG" and ent[-1].text in self.group_heads
 
     @staticmethod
     def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:
@@ -186,16 +187,17 @@ class AgreementsComponent:
         """An agreement verb and an article right before the noun ("had signed a framework")."""
         return start > 1 and doc[start - 1].lower_ in ("a", "an") and doc[start - 2].lower_ in self.verbs
 
-    def _party_after(self, doc: Doc, end: int, named_only: bool = False) -> bool:
+    def _party_after(self, doc: Doc, end: int, named: dict[int, Span], named_only: bool = False) -> bool:
         """A named organisation or place within the next five tokens and the same sentence ("joined the
-        Quantum Consortium")."""
+        Quantum Consortium"); ``named``: the ORG/PLACE entities by first token."""
         limit = min(len(doc), end + 6)
         for k in range(end, limit):
             if doc[k].text in (".", ";", "!", "?"):
                 limit = k
                 break
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "PLACE") and end <= ent.start < limit:
+        for k in range(end, limit):
+            ent = named.get(k)
+            if ent is not None:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
