@@ -161,6 +161,18 @@ def test_each_gold_agreement_is_matched_once():
     assert figures(evaluate(gold, pred), "agreements strict") == (0.5, 1.0, 0.6667, 2, 1)
 
 
+def test_scored_types_leave_facts_of_other_types_out_of_every_agreement_measure():
+    gold = {"x": {"id": "x", "scored_types": ["acquisition"], "agreements": [
+        {"type": "acquisition", "parties": [["Acme"], ["Borealis"]], "date": None}]}}
+    pred = {"x": {"agreements": [{"type": "acquisition", "parties": ["Acme", "Borealis"]},
+                                 {"type": MOU, "parties": ["Acme", "Zeta"]}]}}
+    result = evaluate(gold, pred)
+    assert figures(result, "agreements strict") == (1.0, 1.0, 1.0, 1, 1)
+    assert figures(result, "agreements types") == (1.0, 1.0, 1.0, 1, 1)
+    del gold["x"]["scored_types"]  # without it the MOU is a spurious fact
+    assert figures(evaluate(gold, pred), "agreements strict") == (0.5, 1.0, 0.6667, 2, 1)
+
+
 @pytest.mark.parametrize("name, expected", [
     ("The U.S.'s", "us"),
     ("Acme\u2019s", "acme"),

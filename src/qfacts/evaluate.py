@@ -247,6 +247,9 @@ class _Scorer:
                 names = [e.get("text", "") for e in entities if e.get("label") == label]
                 self.name_set(str(gold["id"]), key, gold[key], names)
         if "agreements" in gold:
+            scored = gold.get("scored_types")
+            if scored:  # the gold covers only these agreement types: other predicted facts are not scored
+                facts = [a for a in facts if a.get("type") in scored]
             self.agreements(str(gold["id"]), gold["agreements"] or [], facts)
 
     def mentions(self, gold: Mapping[str, Any], label: str, predicted: list[dict]) -> None:
