@@ -153,3 +153,41 @@ def test_build_pipeline_overrides_configure_a_component_and_reject_unknown_names
     assert qfacts.get_pipeline(None, {}) is qfacts.get_pipeline()
     with pytest.raises(ValueError, match="no_such_component"):
         qfacts.build_pipeline(None, {"no_such_component": {"x": 1}})
+
+
+def _pipeline_with_a_failing_stage(after: str):
+    """The default pipeline with a component after ``after`` that raises on any text holding "boom"."""
+    from spacy.language import Language
+
+    name = f"test_exploding_after_{after}"
+    if name not in Language.factories:
+        @Language.component(name)
+        def exploding(doc):
+            if "boom" in doc.text:
+                raise ZeroDivisionError("stage blew up")
+            return doc
+    nlp = qfacts.build_pipeline()
+    nlp.add_pipe(name, after=after)
+    return nlp
+
+
+def test_a_failing_component_is_named_in_the_record_and_the_other_stages_still_run():
+    nlp = _pipeline_with_a_failing_stage("qfacts_orgs")
+    record = qfacts.extract("Acme Corp signed an MOU with Daejeon on 19 May 2025. boom", nlp=nlp)
+    assert record.errors == [{"component": "test_exploding_after_qfacts_orgs",
+                              "error": "ZeroDivisionError: stage blew up"}]
+    labels = {e.label for e in record.entities}
+    assert {"ORG", "PLACE", "DATE", "AGREEMENT"} <= labels  # stages before and after the failure
+    assert record.agreements and record.agreements[0].parties == ["Acme Corp", "Daejeon"]
+    assert record.to_dict()["errors"] == record.errors
+    assert "errors" not in qfacts.extract("Acme Corp signed an MOU.", nlp=nlp).to_dict()  # only on failure
+
+
+def test_a_record_with_a_failed_stage_validates_against_the_shipped_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from qfacts.cli_schema import record_schema_text
+
+    nlp = _pipeline_with_a_failing_stage("qfacts_dates")
+    record = qfacts.extract("boom", nlp=nlp).to_dict()
+    assert record["errors"][0]["component"] == "test_exploding_after_qfacts_dates"
+    jsonschema.validate(record, json.loads(record_schema_text()))

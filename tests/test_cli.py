@@ -270,6 +270,26 @@ def test_extraction_failure_on_one_document_is_reported_and_the_rest_written(in_
     assert [r["id"] for r in jsonl(result)] == ["corpus-1", "corpus.jsonl:3"]
 
 
+def test_a_component_that_fails_on_a_document_is_named_and_its_record_still_written(in_fixtures, monkeypatch):
+    from qfacts import api
+
+    real = api._run_components
+
+    def failing_dates(nlp, doc, record):
+        doc = real(nlp, doc, record)
+        if record.id == "corpus-2":
+            record.errors.append({"component": "qfacts_dates", "error": "ValueError: bad day"})
+        return doc
+
+    monkeypatch.setattr(api, "_run_components", failing_dates)
+    result = run("corpus.jsonl")
+    assert result.exit_code == 1
+    assert error_lines(result) == ["qfacts: error: corpus-2: component qfacts_dates failed: ValueError: bad day"]
+    records = jsonl(result)
+    assert [r["id"] for r in records] == ["corpus-1", "corpus-2", "corpus.jsonl:3"]
+    assert records[1]["errors"] == [{"component": "qfacts_dates", "error": "ValueError: bad day"}]
+
+
 # --- usage errors: exit 2 ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["2024-13-01", "yesterday", "31/01/2024"])

@@ -92,6 +92,12 @@ def extract_or_error(document: Document, nlp: Optional[Language] = None) -> Unio
     return records[0] if records else errors[0]
 
 
+def stage_failures(record: Record) -> list[str]:
+    """One message per stage that failed on the record's document ("component qfacts_dates failed: ..."), for
+    the command line to print on stderr beside the written record."""
+    return [f"component {e['component']} failed: {e['error']}" for e in record.errors]
+
+
 def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     """Split ``text`` into pieces of at most ``limit`` characters, at paragraph, line or space boundaries."""
     start = 0
@@ -128,10 +134,33 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         doc._.reference_date = ref
         # "none": the whole text was searched already; a later piece's first lines are no dateline
         doc._.reference_date_source = ref_source or "none"
-        doc = nlp(doc)
-        _collect(doc, offset, record)
-    record.canonical_entities = resolve(record.entities)
+        doc = _run_components(nlp, doc, record)
+        _guarded(record, "collect", _collect, doc, offset, record)
+    canonical = _guarded(record, "canonical", resolve, record.entities)
+    record.canonical_entities = canonical or []
     return record
+
+
+def _run_components(nlp: Language, doc: Doc, record: Record) -> Doc:
+    """Run the pipeline's components one by one; one that raises is named in ``record.errors`` and the
+    others still run on what the earlier ones left, so a bug in one stage costs only that stage's output."""
+    for name, proc in nlp.pipeline:
+        result = _guarded(record, name, proc, doc)
+        if isinstance(result, Doc):
+            doc = result
+    return doc
+
+
+def _guarded(record: Record, stage: str, func: Callable, *args):
+    """``func(*args)``, or None after noting the exception in ``record.errors`` (once per stage)."""
+    try:
+        return func(*args)
+    except (KeyboardInterrupt, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # reported with the record, which is still written
+        if not any(e["component"] == stage for e in record.errors):
+            record.errors.append({"component": stage, "error": f"{type(exc).__name__}: {exc}"})
+        return None
 
 
 def _collect(doc: Doc, offset: int, record: Record) -> None:

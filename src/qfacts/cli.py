@@ -35,7 +35,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from . import __version__
-from .api import parse_reference_date
+from .api import parse_reference_date, stage_failures
 from .io import InputError, read_inputs
 from .parallel import WorkersLost, describe_error, extract_items
 from .pipeline import ModelError, get_pipeline, pipeline_overrides
@@ -381,6 +381,8 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
             reporter.error(item.id, f"extraction failed: {describe_error(result)}")
         else:
             writer.write(result)
+            for message in stage_failures(result):  # the record is written with what the other stages found
+                reporter.error(item.id, message)
         reporter.document_done(item.id)
     writer.finish()
 

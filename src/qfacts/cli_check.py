@@ -19,7 +19,7 @@ from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, 
 from . import cli
 from .cli import (PROG, Reporter, app, atomic_output, check_reference_date, load_pipeline, stdout_stream,
                   usage_error)
-from .api import Document, extract_or_error
+from .api import Document, extract_or_error, stage_failures
 from .io import InputError, read_inputs
 
 
@@ -155,7 +155,10 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
             reporter.error(item.where, item.message)
             checker.add_error(item.where, item.message)
             continue
-        doc = _extract(item, nlp)
+        doc, failures = _extract(item, nlp)
+        for message in failures:  # the document is still checked on what the other stages found
+            reporter.error(item.id, message)
+            checker.add_error(item.id, message)
         if isinstance(doc, str):
             reporter.error(item.id, doc)
             checker.add_error(item.id, doc)
@@ -169,12 +172,12 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
     return checker.finish()
 
 
-def _extract(document: Document, nlp) -> DocumentFacts | str:
-    """The document's facts, or the message of the extractor's failure on it."""
+def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
+    """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
     result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
     if isinstance(result, Exception):
-        return f"extraction failed: {type(result).__name__}: {result}"
-    return DocumentFacts.from_record(result)
+        return f"extraction failed: {type(result).__name__}: {result}", []
+    return DocumentFacts.from_record(result), stage_failures(result)
 
 
 def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,

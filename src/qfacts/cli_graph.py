@@ -16,7 +16,7 @@ import typer
 from rich.text import Text
 
 from . import graph as qgraph
-from .api import Document, extract_or_error
+from .api import Document, extract_or_error, stage_failures
 from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
                   load_pipeline, stdout_stream, usage_error, app, atomic_output)
 from .io import InputError
@@ -176,6 +176,8 @@ def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
     if isinstance(result, Exception):
         reporter.error(document.id, f"extraction failed: {type(result).__name__}: {result}")
         return None
+    for message in stage_failures(result):  # the record keeps what the other stages found
+        reporter.error(document.id, message)
     return result.to_dict()
 
 

@@ -401,7 +401,7 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
     A gold record without a text, or one the extractor fails on, is a :class:`Problem` and gets no prediction.
     ``on_document(id)`` is called after each document (for a progress bar).
     """
-    from .api import Document, extract_or_error
+    from .api import Document, extract_or_error, stage_failures
     from .pipeline import get_pipeline
 
     nlp = nlp or get_pipeline()
@@ -419,6 +419,7 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
                 problems.append(Problem(doc_id, f"extraction failed: {type(result).__name__}: {result}"))
             else:
                 predictions[doc_id] = result.to_dict()
+                problems.extend(Problem(doc_id, message) for message in stage_failures(result))
         if on_document is not None:
             on_document(doc_id)
     return predictions, problems

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from collections.abc import Iterator
 from typing import Any, Optional
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
 
@@ -69,6 +69,9 @@ class Record:
     text_length: int = 0
     # each ORG/PLACE entity once: {"label", "name" (its canonical), "aliases" (other surface forms), "mentions"}
     canonical_entities: list[dict[str, Any]] = field(default_factory=list)
+    # a stage that failed on this document: {"component": its name, "error": "Type: message"}; the record
+    # still holds what the other stages found
+    errors: list[dict[str, str]] = field(default_factory=list)
 
     def parts(self) -> Iterator[tuple[str, Any]]:
         """The items of ``to_dict()`` in order, its long lists as iterators, so a writer can stream a record
@@ -82,6 +85,8 @@ class Record:
         yield "entities", (e.to_dict() for e in self.entities)
         yield "canonical_entities", (dict(c, aliases=list(c["aliases"])) for c in self.canonical_entities)
         yield "agreements", (a.to_dict() for a in self.agreements)
+        if self.errors:  # only when a stage failed (schema 1.2)
+            yield "errors", [dict(e) for e in self.errors]
 
     def to_dict(self) -> dict[str, Any]:
         return {key: list(value) if isinstance(value, Iterator) else value for key, value in self.parts()}
