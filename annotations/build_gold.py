@@ -37,8 +37,7 @@ def main() -> int:
             rec = {"id": ann["id"], "text": story["text"], "reference_date": story["reference_date"],
                    "annotated": ["ORG", "PLACE", "AGREEMENT"], "mentions": [],
                    "orgs": ann["orgs"], "places": ann["places"], "agreements": ann["agreements"],
-                   "source": story.get("source", ""), "license": "Reuters-21578 Distribution 1.0 (research use only)",
-                   "batch": path.stem}
+                   "source": story.get("source", ""), "license": "Reuters-21578 Distribution 1.0 (research use only)"}
             records.append(rec)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
