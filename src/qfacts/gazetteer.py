@@ -6,9 +6,10 @@ to tokenise its tens of thousands of entries (tokenising them with spaCy takes o
 from __future__ import annotations
 
 import re
-from typing import Generic, Iterable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Generic, Iterable, Iterator, Optional, TypeVar
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 T = TypeVar("T")
 _WS = re.compile(r"\s+")
@@ -23,6 +24,19 @@ class Gazetteer(Generic[T]):
         self._first: dict[str, int] = {}  # first word -> most tokens a name starting with it spans
         for name, payload in entries:
             self.add(name, payload)
+
+    @classmethod
+    def from_tables(cls, names: dict[str, T], first: dict[str, int]) -> "Gazetteer[T]":
+        """A gazetteer from the two tables :meth:`tables` returns (a prepared gazetteer read from a data file)."""
+        gaz = cls()
+        gaz._names = names
+        gaz._first = first
+        return gaz
+
+    def tables(self) -> tuple[dict[str, T], dict[str, int]]:
+        """Name -> payload, and first word -> most tokens a name starting with it spans (not copies: do not
+        change them)."""
+        return self._names, self._first
 
     def add(self, name: str, payload: T, *, overwrite: bool = False) -> None:
         name = _WS.sub(" ", name.strip())
@@ -45,7 +59,7 @@ class Gazetteer(Generic[T]):
     def get(self, name: str) -> Optional[T]:
         return self._names.get(name)
 
-    def find(self, doc: Doc, start: int = 0, end: Optional[int] = None,
+    def find(self, doc: "Doc", start: int = 0, end: Optional[int] = None,
              words: Optional[list[str]] = None, idx: Optional[list[int]] = None,
              text: Optional[str] = None) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start_token, end_token, payload)`` for the longest match at each position.
