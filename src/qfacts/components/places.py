@@ -66,6 +66,11 @@ class PlacesComponent:
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
 
+    def load_lazy_data(self) -> None:
+        """Read now what is otherwise read on first need (the town list): ``--jobs`` calls it before forking."""
+        small_towns(self.town_population)
+        region_codes()
+
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
         words, ws, text = v.text, v.ws, v.doc_text
