@@ -7,7 +7,9 @@ Each run is the installed command in a child process (``python -m qfacts extract
 CORPUS``), timed from start to exit, so interpreter start, pipeline build and worker start are included; the
 best of ``--repeat`` runs is printed, with the time of a run on an empty corpus (start-up alone) and the
 throughput after it. Every run's output must be byte-identical to the ``--jobs 1`` output (that
-is checked and printed too). The corpus defaults to the CoNLL-2003 dev file in ../shared; the machine has 2 cores.
+is checked and printed too), and the peak memory of the process tree (PSS summed over the parent and its
+workers, sampled every 20 ms: pages a forked worker shares with the parent count once; the smallest peak of
+the runs). The corpus defaults to the CoNLL-2003 dev file in ../shared; the machine has 2 cores.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,13 +62,69 @@ def free_cores_check(n: int = 10_000_000) -> float:
     return two / one
 
 
-def run_once(corpus: Path, jobs: int) -> tuple[float, str, int]:
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for children in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo.extend(int(c) for c in children.read_text().split())
+            except OSError:
+                pass
+    return out
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """Summed PSS and RSS (kB) of ``pids``: PSS splits pages shared after a fork among their sharers, so its
+    sum is the memory the whole run really holds; RSS counts shared pages once per process."""
+    pss = rss = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+                elif line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+        except OSError:
+            pass
+    return pss, rss
+
+
+class _Peak:
+    """Samples the memory of a process tree every 20 ms while it runs (Linux only; zeros elsewhere)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.pss, self.rss = pid, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            pss, rss = _memory(_tree(self.pid))
+            self.pss, self.rss = max(self.pss, pss), max(self.rss, rss)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
+def run_once(corpus: Path, jobs: int) -> tuple[float, str, int, int, int]:
+    """Seconds, output digest, exit code, and peak summed PSS and RSS (kB) of one run."""
     env = {**os.environ, "NO_COLOR": "1"}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "qfacts", "extract", "--format", "jsonl", "--quiet",
-                           "--jobs", str(jobs), str(corpus)], capture_output=True, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "qfacts", "extract", "--format", "jsonl", "--quiet",
+                             "--jobs", str(jobs), str(corpus)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env)
+    peak = _Peak(proc.pid)
+    out, _ = proc.communicate()
     seconds = time.perf_counter() - start
-    return seconds, hashlib.sha256(proc.stdout).hexdigest(), proc.returncode
+    peak.stop()
+    return seconds, hashlib.sha256(out).hexdigest(), proc.returncode, peak.pss, peak.rss
 
 
 def main() -> int:
@@ -87,12 +146,15 @@ def main() -> int:
     identical = True
     empty = Path(tempfile.mkdtemp(prefix="qfacts-bench-")) / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
+    peaks = {}
     for jobs in args.jobs:
         runs = [run_once(corpus, jobs) for _ in range(args.repeat)]
-        best = min(seconds for seconds, _, _ in runs)
+        best = min(run[0] for run in runs)
         fixed = min(run_once(empty, jobs)[0] for _ in range(args.repeat))
-        digests = {digest for _, digest, _ in runs}
-        codes = {code for _, _, code in runs}
+        digests = {run[1] for run in runs}
+        codes = {run[2] for run in runs}
+        pss, rss = min(run[3] for run in runs), min(run[4] for run in runs)
+        peaks[jobs] = pss
         reference = reference or next(iter(digests))
         same = digests == {reference}
         identical &= same
@@ -100,6 +162,14 @@ def main() -> int:
               f"exit {sorted(codes)}; output identical to the first: {same})")
         print(f"           start-up alone (empty corpus) {fixed:.2f} s; after it: "
               f"{tokens / max(best - fixed, 1e-9):,.0f} tokens/s")
+        if pss:
+            print(f"           peak memory of the process tree: PSS {pss / 1024:,.0f} MB (RSS summed over "
+                  f"processes {rss / 1024:,.0f} MB)")
+    base = peaks.get(1)
+    if base:
+        for jobs, pss in peaks.items():
+            if jobs != 1:
+                print(f"memory   --jobs {jobs} peak PSS is {pss / base:.2f}x that of --jobs 1")
     return 0 if identical else 1
 
 

@@ -138,3 +138,32 @@ def test_an_article_the_extractor_fails_on_is_named_and_the_others_still_graphed
     assert result.exit_code == 1
     assert any("valley.txt: extraction failed: RuntimeError: rule bug" in line for line in error_lines(result))
     assert graphml(result).number_of_nodes() > 0
+
+
+@pytest.fixture
+def without_matplotlib(monkeypatch):
+    """As if the graph extra were not installed: ``import matplotlib`` fails and no spec is found."""
+    import sys
+
+    for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+
+
+@pytest.mark.parametrize("out", ["network.png", "network.svg"])
+def test_pictures_without_the_graph_extra_ask_for_it_in_one_line_with_exit_2(in_fixtures, tmp_path, monkeypatch,
+                                                                          without_matplotlib, out):
+    monkeypatch.setattr(cli_graph, "load_pipeline", lambda *a, **k: pytest.fail("extracted before the check"))
+    result = run("network/harbor.txt", "-o", tmp_path / out)
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert line.startswith("qfacts: error: ") and "pip install 'qfacts[graph]'" in line
+    assert not (tmp_path / out).exists()
+
+
+@pytest.mark.parametrize("fmt,start", [("graphml", "<graphml"), ("gexf", "<gexf"), ("dot", "graph agreements {"),
+                                       ("mmd", "flowchart LR")])
+def test_text_formats_need_no_graph_extra(in_fixtures, without_matplotlib, fmt, start):
+    result = run("network/harbor.txt", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(start)

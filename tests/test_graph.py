@@ -296,3 +296,24 @@ def test_stdin_carrying_saved_records_is_read_as_records():
     assert item["id"] == "s"
     (doc,) = qg.read_graph_inputs(["-"], stdin=io.BytesIO(b"Acme Corp signed an MOU with Oslo."))
     assert isinstance(doc, qfacts.Document) and doc.text.startswith("Acme")
+
+
+def test_pictures_without_matplotlib_raise_missing_extra_naming_the_command(monkeypatch):
+    import sys
+
+    for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    g = qg.build_graph([record("a", [("ORG", "Kelvo Corp", None), ("ORG", "Zentrix Labs", None)],
+                               [("partnership", ["Kelvo Corp", "Zentrix Labs"], "2025-01-02")])])
+    assert not qg.pictures_available()
+    for fmt in ("png", "svg"):
+        with pytest.raises(qg.MissingExtra, match=r"pip install 'qfacts\[graph\]'"):
+            qg.render(g, fmt)
+    assert qg.render(g, "graphml").startswith(b"<graphml")
+    assert b"Kelvo Corp" in qg.render(g, "gexf") and b"Zentrix Labs" in qg.render(g, "mmd")
+
+
+def test_pictures_are_available_with_the_graph_extra():
+    pytest.importorskip("matplotlib", reason="the graph extra (matplotlib) is not installed")
+    assert qg.pictures_available()

@@ -319,3 +319,26 @@ def test_progress_and_summary_on_a_terminal_stderr_with_jobs_2_leave_stdout_clea
     assert "5 documents, 1 error" in result.stderr
     quiet = run("--jobs", "2", "--quiet", str(corpus), str(tmp_path / "missing.txt"))
     assert quiet.stderr.strip() == f"qfacts: error: {tmp_path / 'missing.txt'}: no such file or directory"
+
+
+@pytest.mark.skipif(not FORK, reason="workers inherit the parent's data only with the fork start method")
+def test_workers_fork_after_the_town_list_is_read_and_the_heap_frozen(monkeypatch):
+    import gc
+
+    from qfacts import geodata, parallel
+
+    seen = {}
+    real = parallel._prepare_to_fork
+
+    def spy(nlp):
+        real(nlp)
+        seen["towns"] = geodata.small_towns.cache_info().currsize
+        seen["frozen"] = gc.get_freeze_count()
+
+    monkeypatch.setattr(parallel, "_prepare_to_fork", spy)
+    geodata.small_towns.cache_clear()
+    docs = [qfacts.Document(id="a", text="Kelvo Corp opened a lab in Davos, Switzerland.", reference_date="2024-05-20")]
+    (record,) = extract_parallel(docs, jobs=2)
+    assert seen["towns"] == 1 and seen["frozen"] > 0
+    assert gc.get_freeze_count() == 0  # unfrozen once the run is over
+    assert [e.text for e in record.entities if e.label == "PLACE"] == ["Davos", "Switzerland"]

@@ -40,7 +40,8 @@ def graph(
              "is not a terminal."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="FILE",
-        help="Write to FILE (.png, .svg, .graphml, .gexf, .dot, .mmd picks the format); replaced atomically. "
+        help="Write to FILE (.png, .svg, .graphml, .gexf, .dot, .mmd picks the format; PNG and SVG need "
+             "pip install 'qfacts[graph]'); replaced atomically. "
              "Default: stdout, with --format."),
     fmt: Optional[GraphFormat] = typer.Option(
         None, "--format", "-f", case_sensitive=False, show_default=False,
@@ -79,7 +80,8 @@ def graph(
         qfacts extract corpus.jsonl > facts.jsonl; qfacts graph facts.jsonl --party Daejeon -o daejeon.svg
 
     Exit codes: 0 all inputs graphed; 1 some input failed (each named on stderr, the graph of the others still
-    written); 2 usage error (bad option, type or date, unknown format, unloadable --model); 130 interrupted.
+    written); 2 usage error (bad option, type or date, unknown format, PNG or SVG without the graph extra,
+    unloadable --model); 130 interrupted.
     """
     fmt_name = _format(output, fmt)
     type_list = _types(types or [])
@@ -134,6 +136,10 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
         raise usage_error(f"--output: {exc}") from None
     if output is None and name == "png" and is_terminal(sys.stdout):
         raise usage_error("will not write a PNG to a terminal: use --output FILE or a pipe")
+    try:
+        qgraph.require_pictures(name)  # before any extraction
+    except qgraph.MissingExtra as exc:
+        raise usage_error(str(exc)) from None
     return name
 
 

