@@ -9,11 +9,10 @@ import datetime as dt
 import re
 from typing import Callable
 
-from dateutil.relativedelta import relativedelta
-
 from . import DateMention
-from .calendar import (easter, granularity, interval, nth_weekday, quarter_of, shift_quarter, shift_value, v_day,
-                       v_month, v_quarter, v_week, v_year)
+from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, easter, granularity, interval, make_date,
+                       nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
+                       v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import ASCII_LOWER, MASTER, MODDABLE, MONTH as MONTH_RE, RULE_NAMES
 
@@ -245,8 +244,8 @@ def _closest_year(ref: dt.date, mo: int, d: int) -> int:
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            dist = abs((dt.date(y, mo, d) - ref).days)
-        except ValueError:
+            dist = abs((make_date(y, mo, d) - ref).days)
+        except ValueError:   # OutOfCalendar too: a year the calendar does not hold is no candidate
             continue
         if best is None or dist < best[0]:
             best = (dist, y)
@@ -258,7 +257,7 @@ def _period_year(ref: dt.date, n: int, per_year: int) -> int:
     with later periods penalised (news mostly reports on periods that have ended or are under way)."""
     cur = ref.year * per_year + (ref.month - 1) * per_year // 12
     best = None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
+    for y in _years_around(ref.year):
         k = y * per_year + n - 1
         cost = abs(k - cur) + (per_year // 2 if k > cur else 0)
         if best is None or cost < best[0]:
@@ -270,16 +269,16 @@ def _resolve_weekday(ctx: _Ctx, wd: int, rel: str | None, start: int, end: int) 
     ref = ctx.ref
     diff = wd - ref.weekday()
     if rel in ("last", "past", "this past"):
-        return ref + dt.timedelta(days=(diff % 7) - 7 if diff % 7 else -7)
+        return add_days(ref, (diff % 7) - 7 if diff % 7 else -7)
     if rel in ("next", "coming", "this coming"):
-        return ref + dt.timedelta(days=(diff % 7) or 7)
+        return add_days(ref, (diff % 7) or 7)
     if rel == "this":
-        return ref + dt.timedelta(days=diff)
+        return add_days(ref, diff)
     if diff == 0:
         return ref
     if ctx.dir_default(start, end) > 0:
-        return ref + dt.timedelta(days=diff % 7)
-    return ref - dt.timedelta(days=(-diff) % 7)
+        return add_days(ref, diff % 7)
+    return add_days(ref, -((-diff) % 7))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -322,7 +321,7 @@ def _date_for_dayword(ctx: _Ctx, word: str, start: int, end: int) -> dt.date | N
     if w in WEEKDAYS or w.rstrip(".") in WEEKDAYS:
         return _resolve_weekday(ctx, _weekday(w), None, start, end)
     offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    return ctx.ref + dt.timedelta(days=offs.get(w, 0))
+    return add_days(ctx.ref, offs.get(w, 0))
 
 
 def h_time(m, ctx, s):
@@ -380,7 +379,7 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
             # choose the year (ref year +-1) whose date falls on the weekday given
             for cand in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
                 try:
-                    if dt.date(cand, mo, d).weekday() == wd:
+                    if make_date(cand, mo, d).weekday() == wd:
                         y = cand
                         break
                 except ValueError:
@@ -393,7 +392,7 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
         else:
             y = _closest_year(ctx.ref, mo, d)
             try:
-                far = abs((dt.date(y, mo, d) - ctx.ref).days) > FAR_DAYS
+                far = abs((make_date(y, mo, d) - ctx.ref).days) > FAR_DAYS
             except ValueError:
                 far = False
             if far and ctx.direction(start, end):
@@ -402,7 +401,9 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
     else:
         return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
     try:
-        return v_day(dt.date(y, mo, d)), None
+        return v_day(make_date(y, mo, d)), None
+    except OutOfCalendar:
+        raise
     except ValueError:
         return None
 
@@ -426,7 +427,7 @@ def h_my(m, ctx, s):
 
 
 def _quarter_value(unit: str, n: int, y: int | None) -> str:
-    yy = "XXXX" if y is None else f"{y:04d}"
+    yy = "XXXX" if y is None else v_year(y)
     return f"{yy}-{'Q' if unit == 'quarter' else 'H'}{n}"
 
 
@@ -647,27 +648,49 @@ def h_season(m, ctx, s):
         else:
             y = _season_year(ctx, code, det, s, m.end("r_season"))
     mod = {"early": "START", "late": "END"}.get(det)
-    return (f"{'XXXX' if y is None else f'{y:04d}'}-{code}", mod)
+    return ("XXXX-" + code if y is None else v_season(y, code), mod)
 
 
 def _season_year(ctx, code, det, start, end) -> int:
+    """The year of a season named without one: the season under way, else the last or the next one."""
     ref = ctx.ref
     cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        a, b = interval(f"{y:04d}-{code}")
-        cands.append((y, dt.date.fromisoformat(a), dt.date.fromisoformat(b)))
+    for y in range(ref.year - 2, ref.year + 2):   # winter y-1 may be under way, so "last winter" is winter y-2
+        try:
+            cands.append((y, *season_bounds(y, code)))
+        except OutOfCalendar:
+            continue
+    past = [c for c in cands if c[2] < ref]
+    ahead = [c for c in cands if c[1] > ref]
     containing = [c for c in cands if c[1] <= ref <= c[2]]
     if det in ("last", "this past"):
-        return max(c for c in cands if c[2] < ref)[0]
+        return _last_or_out(past)[0]
     if det in ("next", "this coming"):
-        return min(c for c in cands if c[1] > ref)[0]
+        return _first_or_out(ahead)[0]
     if containing:
         return containing[0][0]
     if det == "this":
         return ref.year if code != "WI" or ref.month > 2 else ref.year - 1
     if ctx.dir_default(start, end) > 0:
-        return min(c for c in cands if c[1] > ref)[0]
-    return max(c for c in cands if c[2] < ref)[0]
+        return _first_or_out(ahead)[0]
+    return _last_or_out(past)[0]
+
+
+def _last_or_out(items: list):
+    if not items:
+        raise OutOfCalendar("no such season within the calendar")
+    return max(items)
+
+
+def _first_or_out(items: list):
+    if not items:
+        raise OutOfCalendar("no such season within the calendar")
+    return min(items)
+
+
+def _years_around(year: int) -> list[int]:
+    """The year before, the year itself and the year after, as far as the calendar holds them."""
+    return [y for y in (year - 1, year, year + 1) if 1 <= y <= 9999]
 
 
 def h_hol(m, ctx, s):
@@ -678,13 +701,13 @@ def h_hol(m, ctx, s):
 
     def date_in(y: int) -> dt.date:
         if isinstance(rule, list):
-            return dt.date(y, rule[0], rule[1])
+            return make_date(y, rule[0], rule[1])
         if rule.startswith("easter"):
-            return easter(y) - dt.timedelta(days=int(rule[7:] or 0) if "-" in rule else 0)
+            return add_days(easter(y), -(int(rule[7:] or 0) if "-" in rule else 0))
         rule_s, _, off = rule.partition("+")   # "first monday of november+1": the Tuesday after it
         nth, wd, _, mon = rule_s.split()
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
-        return nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n) + dt.timedelta(days=int(off or 0))
+        return add_days(nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n), int(off or 0))
 
     if m["hol_y"]:
         y = int(m["hol_y"])
@@ -694,7 +717,7 @@ def h_hol(m, ctx, s):
         return "XXXX-XX-XX", None
     else:
         this = date_in(ctx.ref.year)
-        near = min((abs((date_in(c) - ctx.ref).days), c) for c in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1))
+        near = min((abs((date_in(c) - ctx.ref).days), c) for c in _years_around(ctx.ref.year))
         if this == ctx.ref:
             y = ctx.ref.year
         elif near[0] <= FAR_DAYS or not ctx.direction(s, m.end("r_hol")):
@@ -715,7 +738,7 @@ def h_dpart(m, ctx, s):
         if ctx.ref is None:
             day = None
         else:
-            day = ctx.ref - dt.timedelta(days=1) if _norm(m["dpart_this"]) == "last" else ctx.ref
+            day = add_days(ctx.ref, -1) if _norm(m["dpart_this"]) == "last" else ctx.ref
         if _norm(m["dpart_this"]) == "last" and part != "NI":
             return None
     return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
@@ -763,7 +786,7 @@ def h_dayref(m, ctx, s):
         return "XXXX-XX-XX", None
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}[w]
-    return v_day(ctx.ref + dt.timedelta(days=off)), None
+    return v_day(add_days(ctx.ref, off)), None
 
 
 def h_wd(m, ctx, s):
@@ -782,7 +805,7 @@ def h_wd(m, ctx, s):
         else:
             b = dt.date.fromisoformat(base[:10])
             diff = (_weekday(m["wd_w"]) - b.weekday()) % 7
-            v = v_day(b + dt.timedelta(days=(diff or 7) if rel == "the following" else -((-diff) % 7 or 7)))
+            v = v_day(add_days(b, (diff or 7) if rel == "the following" else -((-diff) % 7 or 7)))
     elif ctx.ref is None:
         v = "XXXX-XX-XX"
     else:
@@ -839,23 +862,23 @@ def h_rel(m, ctx, s):
               "century": "XX", "quarter": "XXXX-QX"}
         return xs[unit], None
     if unit == "week":
-        return v_week(ref + dt.timedelta(weeks=off)), None
+        return v_week(add_weeks(ref, off)), None
     if unit == "weekend":
         if off is None:
             if ref.weekday() >= 5:
                 off = 0
             else:
                 off = 0 if ctx.dir_default(start, end) > 0 else -1
-        return v_week(ref + dt.timedelta(weeks=off), weekend=True), None
+        return v_week(add_weeks(ref, off), weekend=True), None
     if unit == "month":
-        d = ref + relativedelta(months=off)
+        d = add_months(ref, off)
         return v_month(d.year, d.month), None
     if unit == "year":
         return v_year(ref.year + off), None
     if unit == "decade":
-        return f"{(ref.year // 10) + off:03d}", None
+        return v_decade(ref.year // 10 + off), None
     if unit == "century":
-        return f"{(ref.year // 100) + off:02d}", None
+        return v_century(ref.year // 100 + off), None
     if unit == "quarter":
         if det in ("the past", "the last", "the previous") :
             pq = _prev_quarter(ctx)
@@ -891,7 +914,9 @@ def _anaphoric(ctx: _Ctx, det: str, unit: str):
         if unit == "week":
             if g != "D":
                 return None
-            return v_week(dt.date.fromisoformat(base[:10]) + dt.timedelta(weeks=step)), None
+            return v_week(add_weeks(dt.date.fromisoformat(base[:10]), step)), None
+    except OutOfCalendar:
+        raise
     except (ValueError, TypeError):
         return None
     return None
@@ -951,18 +976,18 @@ def h_ago(m, ctx, s):
         xs = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XX", "Q": "XXXX-QX"}
         return (xs[unit], approx, start, m.end("r_ago"))
     if unit == "D":
-        v = v_day(ref + dt.timedelta(days=sign * n))
+        v = v_day(add_days(ref, sign * n))
     elif unit == "W":
-        v = v_week(ref + dt.timedelta(weeks=sign * n))
+        v = v_week(add_weeks(ref, sign * n))
     elif unit == "M":
-        d = ref + relativedelta(months=sign * n)
+        d = add_months(ref, sign * n)
         v = v_month(d.year, d.month)
     elif unit == "Y":
         v = v_year(ref.year + sign * n)
     elif unit == "DE":
         v = v_year(ref.year + sign * 10 * n)
     elif unit == "CE":
-        v = f"{ref.year // 100 + sign * n:02d}"
+        v = v_century(ref.year // 100 + sign * n)
     else:
         v = v_quarter(*shift_quarter(ref.year, quarter_of(ref), sign * n))
     return (v, approx, start, m.end("r_ago"))
@@ -975,7 +1000,7 @@ def h_yadj(m, ctx, s):
         if ctx.ref is None:
             return ("XXXX", "END") if spaced else ("XXXX-12-31", None)
         y = ctx.ref.year - 1 if ctx.ref.month <= 3 or ctx.prev_word(s) == "since" else ctx.ref.year
-        return (v_year(y), "END") if spaced else (f"{y:04d}-12-31", None)
+        return (v_year(y), "END") if spaced else (v_year(y) + "-12-31", None)
     base = ctx.anchor_q or ctx.anchor
     if base and ctx.anchor_q and ctx.multi_month(s):
         base = base[:4]   # "for the nine months, compared with year-earlier net of": the year before
@@ -1046,7 +1071,7 @@ def h_month(m, ctx, s):
         return f"XXXX-{mo:02d}", None
     if rel is None and _THIS_YEAR_SPAN.search(ctx.low, max(0, s - 40), s):
         return v_month(ctx.ref.year, mo), None   # "this year through August": a month of the current year
-    ahead = (dt.date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
+    ahead = (make_date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
     if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS and not _past_event(ctx, s, m.end("r_month")):
         # a month just ahead of the reference date is that coming month even after a past-tense verb: the verb
         # is mostly the report ("said", "decided to ... in March"), not the event
@@ -1117,6 +1142,23 @@ def _pos_mod(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def _resolve(handler: Callable, m, ctx: _Ctx, core: int):
+    """``handler(m, ctx, core)``; when the calendar cannot hold its result (a relative date against a reference
+    date near 0001-01-01 or 9999-12-31, or an anchor there) the expression is resolved as if there were neither
+    a reference date nor an anchor, so it keeps ``X`` parts instead of raising."""
+    try:
+        return handler(m, ctx, core)
+    except (OutOfCalendar, OverflowError):
+        saved = ctx.ref, ctx.anchor, ctx.anchor_q, ctx.last_q
+        ctx.ref = ctx.anchor = ctx.anchor_q = ctx.last_q = None
+        try:
+            return handler(m, ctx, core)
+        except (OutOfCalendar, OverflowError):
+            return None
+        finally:
+            ctx.ref, ctx.anchor, ctx.anchor_q, ctx.last_q = saved
+
+
 def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMention]:
     """Every DATE/TIME expression in ``text`` (sorted, non-overlapping) with its TIMEX3 value.
 
@@ -1135,7 +1177,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             break
         rule = m.lastgroup[2:]
         core = m.start("r_" + rule)
-        res = HANDLERS[rule](m, ctx, core)
+        res = _resolve(HANDLERS[rule], m, ctx, core)
         if res is None:
             # a rejected reading must not hide a shorter one starting later inside it ("last Oct. 23")
             pos = m.start() + 1
@@ -1187,7 +1229,10 @@ def _day_before(text: str, low: str, out: list[DateMention]) -> None:
         b = _DAY_BEFORE.search(low, max(0, m.start - 20), m.start)
         if not b or (i and out[i - 1].end > b.start()):
             continue
-        day = dt.date.fromisoformat(m.value) + dt.timedelta(days=-1 if b.group(1) == "before" else 1)
+        try:
+            day = add_days(dt.date.fromisoformat(m.value), -1 if b.group(1) == "before" else 1)
+        except OutOfCalendar:
+            continue   # the day before 1 January of the year 1: left as it was
         value = v_day(day)
         out[i] = DateMention(b.start(), m.end, text[b.start():m.end], value, "DATE", value, value, m.mod)
 
