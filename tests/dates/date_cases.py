@@ -33,3 +33,6 @@ RELATIVE_EXPRESSIONS = [
     "at the beginning of next year", "by the end of this week", "in mid-March", "now", "recently",
     "in the 1990s", "in the early 2000s",
 ]
+
+# (sentence, expected span, expected value, reference date): calendar forms with values worked out by hand.
+CASES: list[tuple] = []

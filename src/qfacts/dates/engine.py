@@ -14,7 +14,8 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, easter, g
                        nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
-from .patterns import ASCII_LOWER, MASTER, MODDABLE, MONTH as MONTH_RE, RULE_NAMES
+from .patterns import (ASCII_LOWER, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE,
+                       RULE_NAMES, WORD_START, scanner)
 
 LEX = lexicon()
 CUES = cues()
@@ -1159,6 +1160,46 @@ def _resolve(handler: Callable, m, ctx: _Ctx, core: int):
             ctx.ref, ctx.anchor, ctx.anchor_q, ctx.last_q = saved
 
 
+class _Modified:
+    """A rule's match preceded by a position modifier ("the end of", "early", "mid-"): one match from the modifier's
+    start to the rule's end, whose group ``mod`` is the modifier (what one regex holding both would give)."""
+
+    __slots__ = ("_mod", "_m", "lastgroup")
+
+    def __init__(self, mod: re.Match, m: re.Match) -> None:
+        self._mod, self._m, self.lastgroup = mod, m, m.lastgroup
+
+    def __getitem__(self, g):
+        return self._mod.group() if g == "mod" else self._m[g]
+
+    def group(self, g=0):
+        return self._mod.string[self._mod.start():self._m.end()] if g == 0 else self[g]
+
+    def start(self, g=0):
+        return self._mod.start() if g in (0, "mod") else self._m.start(g)
+
+    def end(self, g=0):
+        return self._mod.end() if g == "mod" else self._m.end(g)
+
+
+_KEY_AT = re.compile(r"[a-z]+|[0-9'\u2019]")
+
+
+def _match_at(low: str, p: int, word: str, rules: tuple[str, ...]):
+    """The grammar's match at word start ``p``, trying only the ``rules`` that can start with ``word``.  A position
+    modifier there ("the end of", "early", "mid-") is tried first, with the rules that can start after it."""
+    if word in MOD_KEYS:
+        mod = MOD_RE.match(low, p)
+        if mod is not None:
+            after = _KEY_AT.match(low, mod.end())
+            rules2 = KEY_RULES.get(after.group()) if after else None
+            if rules2:
+                m = scanner(rules2).match(low, mod.end())
+                if m is not None:
+                    return _Modified(mod, m)
+    return scanner(rules).match(low, p) if rules else None
+
+
 def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMention]:
     """Every DATE/TIME expression in ``text`` (sorted, non-overlapping) with its TIMEX3 value.
 
@@ -1170,11 +1211,14 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     low = text.translate(ASCII_LOWER)
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
-    pos, n = 0, len(low)
-    while pos < n:
-        m = MASTER.search(low, pos)
+    pos = 0
+    for w in WORD_START.finditer(low):
+        rules = KEY_RULES.get(w.group())
+        if rules is None or w.start() < pos:
+            continue   # no rule starts with this word (most words), or it lies inside the last date
+        m = _match_at(low, w.start(), w.group(), rules)
         if m is None:
-            break
+            continue
         rule = m.lastgroup[2:]
         core = m.start("r_" + rule)
         res = _resolve(HANDLERS[rule], m, ctx, core)

@@ -124,53 +124,99 @@ RULE_NAMES = [name for name, _ in RULES]
 # Rules that may take a leading position modifier ("early", "the end of", "mid-").
 MODDABLE = {"midp", "fyrel", "md", "my", "q", "qa", "qrel", "fy", "season", "dayref", "wd", "rel", "year", "month", "cent", "hol", "yearw", "spy"}
 
-_body = "|".join(f"(?P<r_{name}>{pat})" for name, pat in RULES)
-MASTER = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])", re.IGNORECASE)
-
 
 # ---------------------------------------------------------------------------------------------
-# Speed: a cheap guard before the rule alternation.  Every rule starts with one of START_WORDS
-# (or a digit / apostrophe / "Q3"-like token); the guard is a character trie of those words, so
-# the 30-odd rule branches are only tried at the few word starts that can begin a date.
+# Speed: patterns are tried only at word starts that can begin a date.  Each rule declares the words it can start
+# with (STARTS: a word is the run of letters a match begins with; "#digit" and "#apos" for a digit or an
+# apostrophe), a test checks each declaration against the rule's own regex (nothing a rule can start with is
+# missing), and the scanner tried at a word start holds only the rules that can start there: a set lookup
+# instead of the whole alternation at every position.  Scanners are compiled on first use, so importing the
+# module compiles no big regex.
 # ---------------------------------------------------------------------------------------------
 
-def _first_words(words) -> set[str]:
-    return {w.split()[0].split("-")[0].rstrip(".").lower() for w in words if w and not w.startswith("_")}
+DIGIT, APOS = "#digit", "#apos"
+_KEY_RE = re.compile(r"[a-z]+|[0-9]|['\u2019]")
 
 
-START_WORDS: set[str] = set()
-for _key in ("months", "weekdays", "seasons", "ordinals", "number_words", "holidays", "decade_words",
-             "spelled_year_tens", "approx_words"):
-    START_WORDS |= _first_words(LEX[_key])
-START_WORDS |= _first_words(LEX["vague_quantities"]) | _first_words(LEX["ref_words_enabled"])
-START_WORDS |= {"the", "this", "that", "last", "next", "coming", "past", "very", "early", "late", "earlier", "later",
-                "mid", "final", "fiscal", "financial", "fy", "year", "today", "tonight", "yesterday", "tomorrow",
-                "noon", "midnight", "midday", "about", "around", "approximately", "roughly", "shortly", "just", "two"}
-START_WORDS = {w for w in START_WORDS if w and w[0].isalpha()}
+def word_key(word: str) -> str:
+    """The dispatch key of a word or phrase: its leading run of letters, or "#digit" / "#apos"."""
+    k = _KEY_RE.match(word.lower())
+    if k is None:
+        return "#other"
+    k = k.group()
+    return DIGIT if k.isdigit() else APOS if k in "'\u2019" else k
 
 
-def _trie_regex(words) -> str:
-    """A regex matching exactly ``words`` (plain lower-case strings), factored as a character trie."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts, end = [], "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
+def _keys(*word_lists) -> frozenset[str]:
+    return frozenset(word_key(w) for words in word_lists for w in words if w and not w.startswith("_"))
 
 
-GUARD = rf"(?=(?:{_trie_regex(START_WORDS)})(?![a-z])|[0-9'\u2019]|[qh][1-4])"
-# The master scanner runs over the ASCII-lower-cased text (same length and offsets as the original).
-MASTER = re.compile(rf"(?<![\w'\u2019]){GUARD}(?:(?P<mod>{POSMOD}))?(?:{_body})(?![\w])")
+_MONTH_KEYS = _keys(LEX["months"])
+_WEEKDAY_KEYS = _keys(LEX["weekdays"])
+_ORDINAL_KEYS = _keys(LEX["ordinals"])
+_REL_KEYS = frozenset({"this", "last", "next", "the", "that", "coming", "past"})
+STARTS: dict[str, frozenset[str]] = {
+    "iso": frozenset({DIGIT}),
+    "num": frozenset({DIGIT}),
+    "time": frozenset({DIGIT, "about", "around", "approximately", "roughly", "shortly", "just", "noon", "midnight",
+                       "midday"}),
+    "cip": frozenset({DIGIT}),
+    "wdmd": _WEEKDAY_KEYS,
+    "md": _MONTH_KEYS,
+    "dm": frozenset({DIGIT, "the"}),
+    "my": _MONTH_KEYS,
+    "yq": frozenset({DIGIT, "this", "last", "next"}),
+    "q": _ORDINAL_KEYS | {DIGIT, "the", "fiscal", "final", "last"},
+    "q2h": frozenset({"the", "first", "second", "last", "final"}),
+    "qa": frozenset({DIGIT, "q", "h"}),
+    "qrel": frozenset({"the", "this", "last", "next"}),
+    "fyrel": frozenset({"the", "this", "last", "next"}),
+    "fy": frozenset({"fiscal", "financial", "fy"}),
+    "dec": _keys(LEX["decade_words"]) | {DIGIT, APOS, "the", "early", "late", "mid"},
+    "cent": _ORDINAL_KEYS | {"the"},
+    "season": _keys(LEX["seasons"]) | {"this", "last", "next", "the", "early", "late"},
+    "hol": _keys(LEX["holidays"]),
+    "dpart": frozenset({"today", "tonight", "yesterday", "tomorrow", "this", "last"}),
+    "inpart": frozenset({"the"}),
+    "midp": frozenset({"morning", "afternoon"}),   # only after "mid" (the handler says so)
+    "dayref": frozenset({"today", "tonight", "yesterday", "tomorrow", "the"}),
+    "wd": _WEEKDAY_KEYS | _REL_KEYS,
+    "yearw": frozenset({"the"}),
+    "weekof": frozenset({"the"}),
+    "rel": _REL_KEYS,
+    "ago": _keys(LEX["approx_words"], LEX["number_words"], LEX["vague_quantities"]) | {DIGIT},
+    "yadj": frozenset({"year"}),
+    "anaph": frozenset({"that", "the"}),
+    "spy": _keys(LEX["spelled_year_tens"]),
+    "year": frozenset({DIGIT}),
+    "month": _MONTH_KEYS | _REL_KEYS,
+    "ref": _keys(LEX["ref_words_enabled"]),
+}
+MOD_KEYS = frozenset({"the", "very", "early", "late", "earlier", "later", "mid"})   # the words POSMOD starts with
+MOD_RE = re.compile(POSMOD)
+# the rules (in grammar order) that can start at a word with each key; also under each digit and apostrophe, so
+# that the scan looks up the word WORD_START found as it is
+KEY_RULES: dict[str, tuple[str, ...]] = {
+    k: tuple(name for name in RULE_NAMES if k in STARTS[name]) for k in sorted(set().union(*STARTS.values()))}
+KEY_RULES.update({c: KEY_RULES[DIGIT] for c in "0123456789"})
+KEY_RULES.update({c: KEY_RULES[APOS] for c in "'\u2019"})
+KEY_RULES = {k: v for k, v in KEY_RULES.items() if v or k in MOD_KEYS}
+KEY_RULES.update({k: () for k in MOD_KEYS if k not in KEY_RULES})   # "earlier", "later": only as modifiers
+WORD_START = re.compile(r"(?<![\w'\u2019])(?:[a-z]+|[0-9'\u2019])")
+_PATTERN = dict(RULES)
+_SCANNERS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def scanner(rules: tuple[str, ...]) -> re.Pattern:
+    """The compiled alternation of ``rules`` (in grammar order), compiled once per process on first use.  Matched at
+    a word start (or right after a position modifier), it matches what the alternation of all rules would, since no
+    other rule can start there.  Its ``mod`` group never matches: the engine matches the modifier before it."""
+    rx = _SCANNERS.get(rules)
+    if rx is None:
+        body = "|".join(f"(?P<r_{name}>{_PATTERN[name]})" for name in rules)
+        rx = _SCANNERS[rules] = re.compile(rf"(?:(?P<mod>(?!)))?(?:{body})(?![\w])")
+    return rx
+
+
+# The scanner runs over the ASCII-lower-cased text (same length and offsets as the original).
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
