@@ -1,4 +1,4 @@
-"""Calendar arithmetic on TIMEX3 values (standard library only) and value -> interval.
+"""Calendar arithmetic on TIMEX3 values (python-dateutil ``relativedelta``) and value -> interval.
 
 All date arithmetic of the date engine goes through the functions here.  A result outside the years 1-9999 (what
 ``datetime.date`` and a four-digit TIMEX3 year can hold) raises :class:`OutOfCalendar`, whatever the operation;
@@ -10,6 +10,8 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
+
+from dateutil.relativedelta import relativedelta
 
 from .lexicon import lexicon
 
@@ -51,9 +53,8 @@ def add_weeks(d: dt.date, n: int) -> dt.date:
 def add_months(d: dt.date, n: int = 0, years: int = 0) -> dt.date:
     """``d`` shifted by months and years, the day clipped to the length of the month reached (31 January plus
     one month is 28 or 29 February)."""
-    y, m0 = divmod(d.year * 12 + d.month - 1 + n + 12 * years, 12)
-    check_year(y)
-    return dt.date(y, m0 + 1, min(d.day, _calendar.monthrange(y, m0 + 1)[1]))
+    check_year(d.year + years + (d.month - 1 + n) // 12)
+    return d + relativedelta(years=years, months=n)
 
 
 def v_day(d: dt.date) -> str:

@@ -10,8 +10,8 @@ import re
 from typing import Callable
 
 from . import DateMention
-from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, easter, granularity, interval, make_date,
-                       nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
+from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_year, easter, granularity, interval,
+                       last_day, make_date, nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import (ASCII_LOWER, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE,
@@ -164,7 +164,10 @@ def _weekday(tok: str) -> int:
 
 
 def _day(tok: str) -> int:
-    return int(re.match(r"\d+", tok).group())
+    """A day of the month or an ordinal, numbered ("5", "5th") or spelled ("fifth", "twenty first")."""
+    if tok[0].isdigit():
+        return int(re.match(r"\d+", tok).group())
+    return ORDINALS[_norm(tok).replace(" ", "-")]
 
 
 def _norm(s: str) -> str:
@@ -253,15 +256,17 @@ def _closest_year(ref: dt.date, mo: int, d: int) -> int:
     return best[1] if best else ref.year
 
 
-def _period_year(ref: dt.date, n: int, per_year: int) -> int:
+def _period_year(ref: dt.date, n: int, per_year: int, future: bool = False) -> int:
     """Year of quarter/half ``n`` named without a year: the nearest such period to the reference date,
-    with later periods penalised (news mostly reports on periods that have ended or are under way)."""
+    with later periods penalised (news mostly reports on periods that have ended or are under way) -- or, when
+    the sentence speaks of the future (``future``), earlier ones ("will be held in the third quarter": the next
+    one).  A tie goes to the earlier period, or to the later one in the future."""
     cur = ref.year * per_year + (ref.month - 1) * per_year // 12
     best = None
     for y in _years_around(ref.year):
         k = y * per_year + n - 1
-        cost = abs(k - cur) + (per_year // 2 if k > cur else 0)
-        if best is None or cost < best[0]:
+        cost = abs(k - cur) + (per_year // 2 if (k < cur if future else k > cur) else 0)
+        if best is None or cost < best[0] or (future and cost == best[0]):
             best = (cost, y)
     return best[1]
 
@@ -307,10 +312,45 @@ def h_num(m, ctx, s):
     a, b, y = int(m["num_a"]), int(m["num_b"]), m["num_y"]
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
     mo, d = (a, b) if a <= 12 else (b, a)   # US month-first, day-first when the first number is over 12
-    if "." in m.group("r_num") and len(y) == 2:
-        return None   # 1.5.25 is more likely a version / score
+    if m["num_s"] != "/" and len(y) == 2:
+        return None   # 1.5.25 is more likely a version / score, 1-5-25 a score or a code
     try:
         return v_day(dt.date(year, mo, d)), None
+    except ValueError:
+        return None
+
+
+def _two_digit_year(y: str) -> int:
+    return int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+
+
+def h_ym(m, ctx, s):
+    """"2014-10": the month; "2009-10" (the second number just after the first's last two digits) is a span of
+    years, as in "the 2009-10 season", and no date."""
+    y, mo = int(m["ym_y"]), int(m["ym_m"])
+    if mo > y % 100:
+        return None
+    return v_month(y, mo), None
+
+
+def h_myn(m, ctx, s):
+    return v_month(int(m["myn_y"]), int(m["myn_m"])), None
+
+
+def h_dmyn(m, ctx, s):
+    try:
+        return v_day(make_date(_two_digit_year(m["dmyn_y"]), _month(m["dmyn_m"]), int(m["dmyn_d"]))), None
+    except OutOfCalendar:
+        raise
+    except ValueError:
+        return None
+
+
+def h_mdyn(m, ctx, s):
+    try:
+        return v_day(make_date(int(m["mdyn_y"]), _month(m["mdyn_m"]), int(m["mdyn_d"]))), None
+    except OutOfCalendar:
+        raise
     except ValueError:
         return None
 
@@ -361,12 +401,215 @@ def h_wdmd(m, ctx, s):
                wd=_weekday(m["wdmd_wd"]))
 
 
+def h_wddm(m, ctx, s):
+    return _md(ctx, m["wddm_m"], m["wddm_d"], m["wddm_y"], m.start("wddm_m"), s, m.end("r_wddm"),
+               wd=_weekday(m["wddm_wd"]))
+
+
+def _month_days(ctx: _Ctx, d: int, span: int = 28):
+    """The dates with day of month ``d`` in the months from ``span`` before to ``span`` after the reference month."""
+    ref = ctx.ref
+    k0 = ref.year * 12 + ref.month - 1
+    for k in range(k0 - span, k0 + span + 1):
+        try:
+            yield make_date(k // 12, k % 12 + 1, d)
+        except ValueError:   # a month without that day, or outside the calendar
+            continue
+
+
+def h_wdd(m, ctx, s):
+    """"Tuesday the 19th": the 19th that is a Tuesday, the next one ahead or the last one past as the sentence
+    says (else the nearest)."""
+    if not _capitalised(ctx, m.start("wdd_wd")):
+        return None
+    d, wd = _day(m["wdd_d"] or m["wdd_d2"]), _weekday(m["wdd_wd"])
+    if not 1 <= d <= 31:
+        return None
+    if ctx.ref is None:
+        return f"XXXX-XX-{d:02d}", None
+    days = [x for x in _month_days(ctx, d) if x.weekday() == wd] or list(_month_days(ctx, d, 1))
+    if not days:
+        raise OutOfCalendar("no such day near the reference date")
+    ref, direction = ctx.ref, ctx.direction(s, m.end("r_wdd"))
+    ahead = [x for x in days if x >= ref]
+    past = [x for x in days if x <= ref]
+    if direction > 0 and ahead:
+        day = ahead[0]
+    elif direction < 0 and past:
+        day = past[-1]
+    else:
+        day = min(days, key=lambda x: (abs((x - ref).days), x < ref))
+    return v_day(day), None
+
+
+_WEEK_OFFSETS = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1, "the same": 0}
+
+
+def h_wdw(m, ctx, s):
+    """"Wednesday of next week", "Monday this week": that weekday of the (ISO) week named."""
+    if not _capitalised(ctx, m.start("wdw_wd")):
+        return None
+    rel = _norm(m["wdw_rel"])
+    base = ctx.ref
+    if rel.startswith("the") and ctx.anchor and granularity(ctx.anchor) == "D":
+        base = dt.date.fromisoformat(ctx.anchor[:10])   # "Friday of the following week": after the day last named
+    if base is None:
+        return "XXXX-XX-XX", None
+    monday = add_days(base, -base.weekday())
+    return v_day(add_days(add_weeks(monday, _WEEK_OFFSETS[rel]), _weekday(m["wdw_wd"]))), None
+
+
 def h_md(m, ctx, s):
     return _md(ctx, m["md_m"], m["md_d"], m["md_y"], m.start("md_m"), s, m.end("r_md"))
 
 
 def h_dm(m, ctx, s):
-    return _md(ctx, m["dm_m"], m["dm_d"], m["dm_y"], m.start("dm_m"), s, m.end("r_dm"))
+    return _md(ctx, m["dm_m"], m["dm_d"] or m["dm_sp"], m["dm_y"], m.start("dm_m"), s, m.end("r_dm"))
+
+
+_NTH_REL = {"this": 0, "the": 0, "next": 1, "the following": 1, "last": -1, "the previous": -1}
+
+
+def _nth_day(unit: str, n: int, y: int, mo: int | None) -> str | None:
+    """The value of the n-th (-1: last) weekday (0-6), "day" or "week" of month ``mo`` of ``y`` (of the year when
+    ``mo`` is None); None when the period has no such day.  A week of a month is a Monday-to-Sunday week inside it
+    ("the first week of October" starts on its first Monday); a week of a year is its ISO week."""
+    if mo is not None:
+        first, last = make_date(y, mo, 1), last_day(y, mo)
+    else:
+        first, last = make_date(y, 1, 1), make_date(y, 12, 31)
+    if unit == "day":
+        day = add_days(first, n - 1) if n > 0 else last
+    elif unit == "week":
+        if mo is None:
+            weeks = dt.date(y, 12, 28).isocalendar()[1]
+            if n > weeks:
+                return None
+            return f"{check_year(y):04d}-W{(n if n > 0 else weeks):02d}"
+        if n > 0:
+            day = add_weeks(add_days(first, (-first.weekday()) % 7), n - 1)
+            if add_days(day, 6) > last:
+                return None
+        else:
+            sunday = add_days(last, -((last.weekday() + 1) % 7))
+            day = add_days(sunday, -6)
+        return v_week(day)
+    else:
+        wd = WEEKDAYS[unit]
+        if n > 0:
+            day = add_weeks(add_days(first, (wd - first.weekday()) % 7), n - 1)
+        else:
+            day = add_days(last, -((last.weekday() - wd) % 7))
+    if not first <= day <= last:
+        return None
+    return v_day(day)
+
+
+def h_nth(m, ctx, s):
+    """"the first Tuesday of October", "the last day of October 2015", "the second Monday of last month", "the
+    third day of October", "the first week of next month": a day (or week) counted inside a month or a year."""
+    word = _norm(m["nth_n"])
+    n = -1 if word in ("last", "final") else _day(word)
+    unit = _norm(m["nth_u"]).rstrip(".")
+    if unit not in ("day", "week"):
+        if not _capitalised(ctx, m.start("nth_u")):
+            return None
+        unit = {k: k for k in WEEKDAYS}.get(unit, unit)
+        if n > 5:
+            return None
+    elif unit == "week" and n > 5 and not (m["nth_y2"] or m["nth_ru"] == "year"):
+        return None
+    if m["nth_m"]:
+        if not _capitalised(ctx, m.start("nth_m")):
+            return None
+        mo = _month(m["nth_m"])
+        if m["nth_y"]:
+            y = int(m["nth_y"])
+        elif ctx.ref is None:
+            return ("XXXX-WXX" if unit == "week" else f"XXXX-{mo:02d}-XX"), None
+        else:
+            here = _nth_day(unit, n, ctx.ref.year, mo)
+            if here is None:
+                return None
+            key = (mo, 15) if unit == "week" else (mo, int(here[8:10]))
+            y = _year_for(ctx, key, (ctx.ref.month, ctx.ref.day), None, s, m.end("r_nth"))
+    elif m["nth_y2"]:
+        y, mo = int(m["nth_y2"]), None
+    else:
+        if ctx.ref is None:
+            return ("XXXX-WXX" if unit == "week" else "XXXX-XX-XX"), None
+        off = _NTH_REL[_norm(m["nth_rel"])]
+        if _norm(m["nth_ru"]) == "year":
+            y, mo = ctx.ref.year + off, None
+        else:
+            d = add_months(ctx.ref.replace(day=1), off)
+            y, mo = d.year, d.month
+    if unit not in ("day", "week"):
+        unit = str(WEEKDAYS[unit])
+        value = _nth_day_weekday(int(unit), n, y, mo)
+    else:
+        value = _nth_day(unit, n, y, mo)
+    return (value, None) if value else None
+
+
+def _nth_day_weekday(wd: int, n: int, y: int, mo: int | None) -> str | None:
+    if mo is not None:
+        first, last = make_date(y, mo, 1), last_day(y, mo)
+    else:
+        first, last = make_date(y, 1, 1), make_date(y, 12, 31)
+    if n > 0:
+        day = add_weeks(add_days(first, (wd - first.weekday()) % 7), n - 1)
+    else:
+        day = add_days(last, -((last.weekday() - wd) % 7))
+    return v_day(day) if first <= day <= last else None
+
+
+_DOM_PREPS = {"on", "by", "until", "till", "from", "before", "after", "since", "through", "between", "and", "to"}
+_ORDINAL_NOUN_CUES = frozenset(LEX["ordinal_noun_cues"]["words"])
+
+
+def _counts_other_things(ctx: _Ctx, start: int, end: int) -> bool:
+    """The sentence of a bare ordinal speaks of holes, laps, rounds, minutes or places ("a birdie on the 16th"):
+    the ordinal counts those, not the days of a month."""
+    a = max(0, start - 120)
+    brk = list(_SENT_BREAK.finditer(ctx.text, a, start))
+    a = brk[-1].end() if brk else a
+    b = _SENT_BREAK.search(ctx.text, end, min(len(ctx.text), end + 60))
+    window = ctx.low[a:b.start() if b else min(len(ctx.low), end + 60)]
+    return any(w in _ORDINAL_NOUN_CUES for w in _WORD.findall(window))
+
+
+def h_dom(m, ctx, s):
+    """"(on) the 15th", "the 2nd of next month": a day of the month the sentence means.  A bare ordinal is a date
+    only after a preposition of time and before the end of its phrase ("on the 15th.", "by the 3rd and")."""
+    d = _day(m["dom_d"] or m["dom_d2"])
+    if not 1 <= d <= 31:
+        return None
+    if m["dom_rel"]:
+        if ctx.ref is None:
+            return f"XXXX-XX-{d:02d}", None
+        first = add_months(ctx.ref.replace(day=1), _NTH_REL[_norm(m["dom_rel"])])
+        try:
+            return v_day(make_date(first.year, first.month, d)), None
+        except OutOfCalendar:
+            raise
+        except ValueError:
+            return None
+    if ctx.prev_word(s) not in _DOM_PREPS or _counts_other_things(ctx, s, m.end("r_dom")):
+        return None
+    if ctx.ref is None:
+        return f"XXXX-XX-{d:02d}", None
+    days = list(_month_days(ctx, d, 2))
+    ref = ctx.ref
+    if ctx.dir_default(s, m.end("r_dom")) > 0:
+        ahead = [x for x in days if x >= ref]
+        if not ahead:
+            raise OutOfCalendar("no such day ahead")
+        return v_day(ahead[0]), None
+    past = [x for x in days if x <= ref]
+    if not past:
+        raise OutOfCalendar("no such day before")
+    return v_day(past[-1]), None
 
 
 def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
@@ -396,9 +639,15 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
                 far = abs((make_date(y, mo, d) - ctx.ref).days) > FAR_DAYS
             except ValueError:
                 far = False
-            if far and ctx.direction(start, end):
+            direction = ctx.direction(start, end)
+            if far and direction:
                 # far from the reference date either way: let the tense decide
                 y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+            elif direction > 0 and (mo, d) < (ctx.ref.month, ctx.ref.day) and y == ctx.ref.year \
+                    and ctx.prev_word(start) == "on":
+                # "will be held on March 3" said in May: the next March 3, however near the last one was (not "by
+                # March 3" or "between March 3 and ...": a limit or a point already past)
+                y += 1
     else:
         return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
     try:
@@ -462,8 +711,16 @@ def h_q(m, ctx, s):
     elif ctx.ref is None:
         y = None
     else:
-        y = _period_year(ctx.ref, n, 4 if unit == "quarter" else 2)
+        # "will begin in the third quarter": the next one, when the period is the time of the event ("in", "by",
+        # "during" ...); not "expects to report a loss for the third quarter" or "a third-quarter loss": results
+        # for a period, which news reports once it has ended
+        future = (ctx.prev_word(s) in _EVENT_TIME_PREPS and ctx.direction(s, m.end("r_q")) > 0
+                  and ctx.low[m.start("q_unit") - 1] != "-")
+        y = _period_year(ctx.ref, n, 4 if unit == "quarter" else 2, future)
     return _quarter_value(unit, n, y), None
+
+
+_EVENT_TIME_PREPS = frozenset({"in", "during", "by", "until", "till", "before", "after", "within"})
 
 
 def h_q2h(m, ctx, s):
@@ -623,6 +880,36 @@ def h_cent(m, ctx, s):
     if not n:
         return None
     return f"{n - 1:02d}", None
+
+
+def h_yseason(m, ctx, s):
+    """"2005 summer": the season of that year."""
+    code = SEASONS[_norm(m["yseason_s"])]   # (not before "of", "in" ...: "the 1989 fall of communism")
+    return v_season(int(m["yseason_y"]), code), None
+
+
+def h_afnx(m, ctx, s):
+    """"the week after next", "the year before last", "Wednesday after next": two weeks (months, years) on, or back."""
+    step = 2 if _norm(m["afnx_d"]).startswith("after") else -2
+    if m["afnx_wd"]:
+        if not _capitalised(ctx, m.start("afnx_wd")):
+            return None
+        if ctx.ref is None:
+            return "XXXX-XX-XX", None
+        near = _resolve_weekday(ctx, _weekday(m["afnx_wd"]), "next" if step > 0 else "last", s, m.end("r_afnx"))
+        return v_day(add_weeks(near, step // 2)), None
+    unit = _norm(m["afnx_u"])
+    ref = ctx.ref
+    if ref is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}[unit], None
+    if unit == "week":
+        return v_week(add_weeks(ref, step)), None
+    if unit == "quarter":
+        return v_quarter(*shift_quarter(ref.year, quarter_of(ref), step)), None
+    if unit == "month":
+        d = add_months(ref, step)
+        return v_month(d.year, d.month), None
+    return v_year(ref.year + step), None
 
 
 def h_season(m, ctx, s):
@@ -927,32 +1214,35 @@ def h_anaph(m, ctx, s):
     return _anaphoric(ctx, _norm(m["anaph_det"]), _norm(m["anaph_u"]))
 
 
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
-              "hour": "H", "minute": "MIN"}
+_UNIT_CODE = {"day": "D", "week": "W", "fortnight": "2W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+              "quarter": "Q", "hour": "H", "minute": "MIN"}
 
 
 def h_ago(m, ctx, s):
     unit = _UNIT_CODE[re.sub(r"(ies|s)$", lambda x: "y" if x.group(1) == "ies" else "", _norm(m["ago_u"]))]
     n = _number(m["ago_n"])
+    if unit == "2W":   # a fortnight: two weeks
+        unit, n = "W", (None if n is None else 2 * n)
     direction = _norm(m["ago_dir"])
     back = direction in ("ago", "earlier", "before")
+    deictic = direction == "hence" or direction.startswith("from ")   # "7 days hence", "a year from now"
     approx = APPROX_MODS.get(_norm(m["ago_approx"])) if m["ago_approx"] else None
     start = s if m["ago_approx"] else m.start("ago_n")
     if n is None:   # several / a few / many years ago
-        if direction != "ago":
-            return None
-        return ("PAST_REF", approx, start, m.end("r_ago"))
+        if direction == "ago" or deictic:
+            return ("PAST_REF" if direction == "ago" else "FUTURE_REF", approx, start, m.end("r_ago"))
+        return None
     n = int(n) if float(n).is_integer() else n
     if not isinstance(n, int):
         return None
     if unit in ("H", "MIN"):
         return None
     sign = -1 if back else 1
-    anchored = direction != "ago"
+    anchored = direction != "ago" and not deictic
     base_val = ctx.anchor if (anchored and ctx.anchor) else None
     if unit in ("Y", "M") and ctx.anchor_deictic:
         base_val = None   # "up from $5 a year earlier" after "said yesterday": the report day is no anchor
-    if unit == "Y" and n == 1 and ctx.anchor_q and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
+    if unit == "Y" and n == 1 and ctx.anchor_q and not deictic and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
         base_val = ctx.anchor_q
         if ctx.multi_month(start):
             return (shift_value(ctx.anchor_q[:4], years=-1), approx, start, m.end("r_ago"))
@@ -976,6 +1266,11 @@ def h_ago(m, ctx, s):
     if ref is None:
         xs = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XX", "Q": "XXXX-QX"}
         return (xs[unit], approx, start, m.end("r_ago"))
+    if direction in ("from tomorrow", "from yesterday"):
+        # "a week from tomorrow": a day counted from the day after (before) the reference date
+        ref = add_days(ref, 1 if direction == "from tomorrow" else -1)
+        if unit in ("D", "W"):
+            return (v_day(add_days(ref, n * (7 if unit == "W" else 1))), approx, start, m.end("r_ago"))
     if unit == "D":
         v = v_day(add_days(ref, sign * n))
     elif unit == "W":
@@ -1128,7 +1423,10 @@ def h_ref(m, ctx, s):
 
 # Rules whose values may anchor later anaphoric expressions ("a year earlier", "that day", "the quarter").
 ANCHOR_RULES = {"iso", "num", "wdmd", "md", "dm", "my", "q", "q2h", "qa", "yq", "fy", "year", "month", "season", "hol", "wd",
-                "dayref", "yearw", "spy"}
+                "dayref", "yearw", "spy", "ym", "myn", "dmyn", "mdyn", "wddm", "wdd", "wdw", "nth", "dom", "yseason", "afnx"}
+# Of those, the ones named from the reference date ("yesterday", "Friday", "Wednesday of next week"): the day of the
+# report, which "a year earlier" does not count from.
+DEICTIC_RULES = {"dayref", "wd", "wdd", "wdw", "dom", "afnx"}
 HANDLERS: dict[str, Callable] = {name: globals()[f"h_{name}"] for name in RULE_NAMES}
 _MOD_RE = re.compile(r"(the\s+(?:very\s+)?\w+(?:\s+\w+)?\s+of|(?:very\s+)?(?:early|late|earlier|later)|mid)", re.I)
 
@@ -1246,7 +1544,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             g = granularity(value)
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value
-                ctx.anchor_deictic = rule in ("dayref", "wd")
+                ctx.anchor_deictic = rule in DEICTIC_RULES
             if g == "Q":
                 ctx.last_q = value
             # the reported quarter: the latest ended one named so far; an earlier quarter named after it ("after a

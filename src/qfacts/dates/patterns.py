@@ -21,6 +21,8 @@ MONTH = "(?:" + alternation([k for k in LEX["months"] if k not in _MONTH_FULL], 
 _WD_FULL = [k for k in LEX["weekdays"] if len(k) > 5]
 _WD_ABBR = [k for k in LEX["weekdays"] if len(k) <= 5 and k not in ("sun", "sat", "wed")]
 WEEKDAY = "(?:" + alternation(_WD_FULL)[3:-1] + "|" + "|".join(re.escape(a) + r"\." for a in sorted(_WD_ABBR, key=len, reverse=True)) + ")"
+# before a date ("Mon, February 18", "Sat 17 March") an abbreviation needs no period
+WEEKDAY_D = "(?:" + WEEKDAY[3:-1] + "|" + alternation(LEX["weekday_abbrevs_need_period"])[3:-1] + ")"
 SEASON = alternation(LEX["seasons"])
 PART_OF_DAY = alternation(["morning", "afternoon", "evening", "night", "overnight"])
 ORDINAL = alternation([k for k in LEX["ordinals"] if not k[0].isdigit()] + ["1st", "2nd", "3rd", "4th"])
@@ -28,7 +30,7 @@ CENT_ORD = alternation(list(LEX["ordinals"]))
 NUMBER_WORD = alternation([k for k in LEX["number_words"]])
 VAGUE = alternation(LEX["vague_quantities"])
 APPROX = alternation(LEX["approx_words"])
-UNIT = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?)"
+UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?)"
 UNIT_CAL = r"(?:week|month|year|decade|century|quarter|weekend)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR4 = r"(?:1\d|20)\d\d(?![\d])(?![.,]\d)"
@@ -45,12 +47,26 @@ POSMOD = (r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|latter\s+pa
           r"|(?:very\s+)?(?:early|late|earlier|later)\s+|mid-?\s*)")
 REL_DET = r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|that)"
 HOLIDAY = alternation([k for k in LEX["holidays"]])
+# spelled ordinals of days ("third", "twenty-first" or "twenty first") and numbered ones with a suffix ("21st")
+SPORD = "(?:" + "|".join(re.escape(w).replace(r"\-", "-").replace("-", r"[-\s]")
+                         for w in sorted((k for k in LEX["ordinals"] if k[0].isalpha()), key=lambda w: (-len(w), w))) + ")"
+DAY_ORD = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\d)"
+# "the first Monday of", "the 3rd day in", "the last week of"
+NTH = rf"(?:{SPORD}|{DAY_ORD}|last|final)"
+WEEK_REL = r"(?:this|next|last|the\s+following|the\s+previous|the\s+same)"
+DATE_PREP_AFTER = r"(?=\s*[,.;:!?)\]]|\s*$|\s+(?:at|and|or|to|until|till|through|when|in|for|as|but|with|from)\b)"
 
 RULES: list[tuple[str, str]] = [
     # 2024-11-05, 2024-11-05T14:30
-    ("iso", r"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?:[t ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])"),
+    ("iso", r"(?P<iso_y>(?:1\d|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?:[t ](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])(?!\.\d)"),
+    # 2014-10 (ISO year-month; "2009-10" is a span of years, see the handler)
+    ("ym", r"(?P<ym_y>(?:1\d|20)\d\d)-(?P<ym_m>0[1-9]|1[0-2])(?![\d\u2013-])(?!\.\d)"),
+    # 31/Oct/1974, 31-Oct-1974, 5.Nov.2024
+    ("dmyn", rf"(?P<dmyn_d>3[01]|[12]\d|0?[1-9])(?P<dmyn_s>[-/.])(?P<dmyn_m>{MONTH})(?P=dmyn_s)(?P<dmyn_y>{YEAR4}|\d\d(?![\d]))(?![\d/-])"),
     # 11/05/2024, 5/19/25
-    ("num", r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.](?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
+    ("num", r"(?<![\d/.])(?P<num_a>[0-3]?\d)(?P<num_s>[/.-])(?P<num_b>[0-3]?\d)(?P=num_s)(?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/])(?!\.\d)"),
+    # 11/2024 (month and year)
+    ("myn", r"(?<![\d/.-])(?P<myn_m>1[0-2]|0?[1-9])/(?P<myn_y>(?:1\d|20)\d\d)(?![\d/-])(?!\.\d)"),
     # 10:35 a.m. (Wednesday), 10 p.m. EDT Thursday, noon Thursday
     ("time", rf"(?:(?P<time_approx>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              rf"(?:(?P<time_h>[01]?\d|2[0-3])(?::(?P<time_min>[0-5]\d))?\s*(?P<time_ampm>{AMPM})|(?P<time_hh>[01]?\d|2[0-3]):(?P<time_mm>[0-5]\d)(?=\s*{TZ}|\s*h\b)|(?P<time_noon>noon|midnight|midday))"
@@ -58,11 +74,24 @@ RULES: list[tuple[str, str]] = [
     # 4 in the morning, 9 o'clock in the evening
     ("cip", r"(?P<cip_h>1[0-2]|0?[1-9])(?:\s+o['\u2019]clock)?\s+in\s+the\s+(?P<cip_p>morning|afternoon|evening)(?![\w-])"),
     # Saturday, April 25 (, 1998)
-    ("wdmd", rf"(?P<wdmd_wd>{WEEKDAY}),?\s+(?P<wdmd_m>{MONTH})\s+(?P<wdmd_d>{DAY})(?:,?\s+(?P<wdmd_y>{YEAR4}))?"),
+    ("wdmd", rf"(?P<wdmd_wd>{WEEKDAY_D}),?\s+(?P<wdmd_m>{MONTH})\s+(?:the\s+)?(?P<wdmd_d>{DAY}|{SPORD}(?=,?\s+{YEAR4}|{DATE_PREP_AFTER}))(?:,?\s+(?P<wdmd_y>{YEAR4}))?"),
+    # Monday, 17 March 2014; Tuesday the 19th of February
+    ("wddm", rf"(?P<wddm_wd>{WEEKDAY_D}),?\s+(?:the\s+)?(?P<wddm_d>{DAY}|{SPORD})(?:\s+of)?\s+(?P<wddm_m>{MONTH})(?![a-z])(?:,?\s+(?P<wddm_y>{YEAR4}))?"),
+    # Tuesday the 19th, Friday 13th, Thursday, the 22nd (the month is the nearest one where that day is that weekday)
+    ("wdd", rf"(?P<wdd_wd>{WEEKDAY}),?\s+(?:the\s+(?P<wdd_d>{DAY_ORD}|{SPORD}|3[01]|[12]\d|0?[1-9])|(?P<wdd_d2>{DAY_ORD})){DATE_PREP_AFTER}"),
+    # Wednesday of next week, Monday this week, Friday of last week
+    ("wdw", rf"(?P<wdw_wd>{WEEKDAY})\s+(?:of\s+)?(?P<wdw_rel>{WEEK_REL})\s+week(?![\w-])"),
+    # Oct/31/1974, Oct-31-1974
+    ("mdyn", rf"(?P<mdyn_m>{MONTH})(?P<mdyn_s>[-/])(?P<mdyn_d>3[01]|[12]\d|0?[1-9])(?P=mdyn_s)(?P<mdyn_y>{YEAR4})(?![\d/-])"),
     # Nov. 5, 2024 / November 5 / Sept. 30
-    ("md", rf"(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?!\s*(?:%|percent|per\s+cent|pct|[-\u2013]\s*\d))(?:,?\s+(?P<md_y>{YEAR4}))?"),
+    ("md", rf"(?P<md_m>{MONTH})\s+(?:the\s+)?(?P<md_d>{DAY}|{SPORD}(?=,?\s+{YEAR4}|{DATE_PREP_AFTER}))(?!\s*(?:%|percent|per\s+cent|pct|[-\u2013]\s*\d))(?:,?\s+(?P<md_y>{YEAR4}))?"),
     # (the) 5(th) (of) November (2024)
-    ("dm", rf"(?:the\s+)?(?P<dm_d>{DAY})(?:\s+of)?\s+(?P<dm_m>{MONTH})(?![a-z])(?:,?\s+(?P<dm_y>{YEAR4}))?"),
+    ("dm", rf"(?:(?:the\s+)?(?P<dm_d>{DAY})(?:\s+of)?|the\s+(?P<dm_sp>{SPORD})\s+of)\s+(?P<dm_m>{MONTH})(?![a-z])(?:,?\s+(?P<dm_y>{YEAR4}))?"),
+    # the first Tuesday of October, the last Monday in March 2015, the third day of October, the last day of the month,
+    # the second Monday of last month, the first week of October
+    ("nth", rf"(?:the\s+)?(?P<nth_n>{NTH})\s+(?P<nth_u>{WEEKDAY}|day|week)\s+(?:of|in)\s+(?:(?P<nth_m>{MONTH})(?![a-z])(?:,?\s+(?P<nth_y>{YEAR4}))?|(?P<nth_rel>this|next|last|the\s+following|the\s+previous|the)\s+(?P<nth_ru>month|year)|(?P<nth_y2>{YEAR4}))(?![\w-])"),
+    # (on) the 15th, the 2nd of next month, the fifth of this month
+    ("dom", rf"the\s+(?:(?P<dom_d>{DAY_ORD}|{SPORD})\s+of\s+(?P<dom_rel>this|next|last|the)\s+month|(?P<dom_d2>{DAY_ORD}){DATE_PREP_AFTER})(?![\w-])"),
     # November 2024, January this year, January nineteen ninety-seven, Nov. '97
     ("my", rf"(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?:(?P<my_y>{YEAR4})|(?P<my_sp>{SPELLED_YEAR})|(?P<my_rel>{REL_YEAR})|'(?P<my_y2>\d\d)(?!\d))"),
     # this year's third quarter, last year's first half
@@ -74,6 +103,8 @@ RULES: list[tuple[str, str]] = [
     ("q2h", rf"(?:the\s+)?(?P<q2h_w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q2h_y>{YEAR4})|(?P<q2h_rel>{REL_YEAR})))?"),
     # Q3 2024, Q3, 3Q, H1 2025, 2024 Q3
     ("qa", rf"(?:(?P<qa_y0>{YEAR4})\s*)?(?:(?P<qa_u>[qh])(?P<qa_n>[1-4])|(?P<qa_n2>[1-4])(?P<qa_u2>[qh]))(?:\s*['\u2019]?(?P<qa_y>{YEAR4}|\d\d(?!\d)))?(?![\w])"),
+    # the week after next, the year before last, Wednesday after next
+    ("afnx", rf"(?:the\s+)?(?:(?P<afnx_u>week|month|quarter|year)|(?P<afnx_wd>{WEEKDAY}))\s+(?P<afnx_d>after\s+next|before\s+last)(?![\w-])"),
     # the year-ago quarter, the comparable year-earlier third quarter, the latest quarter, this quarter, the 1988 period, the year-earlier period
     ("qrel", rf"(?:(?P<qrel_det>the\s+(?:(?:comparable|same|corresponding|prior)\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<qrel_ord>{ORDINAL}|fourth|final)(?=[-\s]+(?:fiscal[-\s]+)?quarter))?(?:[-\s]+fiscal)?|last\s+year['\u2019]s|the\s+(?:latest|most\s+recent|just[-\s](?:ended|completed)|same|comparable|corresponding|current|previous|prior|preceding|recent)(?:\s+fiscal)?|this|last|next|the\s+(?:coming|next|following)|the(?:\s+fiscal)?)\s+(?P<qrel_y>{YEAR4}\s+)?(?P<qrel_unit>quarter|period)(?![-\w])"
              rf"(?P<qrel_ya>\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year)(?![\w'\u2019]))?"
@@ -86,6 +117,8 @@ RULES: list[tuple[str, str]] = [
     # the 20th century, this century
     ("cent", rf"(?:the\s+)?(?P<cent_ord>{CENT_ORD})[-\s]+century"),
     # the winter of 1994, this spring, summer 2024
+    # 2005 summer
+    ("yseason", rf"(?P<yseason_y>{YEAR4})\s+(?P<yseason_s>{SEASON})(?![\w-])(?!\s+(?:of|in|from|to|on|at|was|is)\b)"),
     ("season", rf"(?:(?P<season_det>this\s+past|this\s+coming|this|last|next|the|early|late)\s+)?(?P<season_s>{SEASON})(?:\s+(?:of\s+)?(?:(?P<season_y>{YEAR4})|(?P<season_sp>{SPELLED_YEAR})|(?P<season_rel>{REL_YEAR})))?(?![\w-])"),
     # Thanksgiving Day, Christmas, Easter week
     ("hol", rf"(?P<hol_n>{HOLIDAY})(?:\s+(?P<hol_week>week))?(?:\s+(?P<hol_y>{YEAR4}))?(?![\w])"),
@@ -105,7 +138,7 @@ RULES: list[tuple[str, str]] = [
     ("weekof", rf"the\s+week\s+of\s+(?P<weekof_m>{MONTH})\s+(?P<weekof_d>{DAY})(?:,?\s+(?P<weekof_y>{YEAR4}))?"),
     ("rel", rf"(?P<rel_det>{REL_DET}|the(?:\s+(?:full|fiscal)(?=\s+year))?)\s+(?P<rel_u>{UNIT_CAL})(?![-\w])(?!\s+(?:ended|ending)\b)"),
     # two years ago, a year earlier, several years ago, six weeks ago, 10 days later
-    ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
+    ("ago", rf"(?:(?P<ago_approx>{APPROX})\s+)?(?P<ago_n>\d+|{NUMBER_WORD}(?:[-\s]{UNITS})?|{VAGUE})\s+(?P<ago_u>{UNIT})\s+(?P<ago_dir>ago|hence|from\s+(?:now|today|tomorrow|yesterday)|earlier|later|before(?=\s*[,.;)]|\s+(?:that|then))|after(?=\s*[,.;)]|\s+(?:that|then)))(?![\w])"),
     # year-earlier / year-ago (adjective), year-end, (by) year end, year's end
     ("yadj", r"(?P<yadj_w>year[-\s](?:earlier|ago)|year-end|year\s+end|year['\u2019]s\s+end)(?![\w-])"),
     # the same day, that day, the following day, later that year
@@ -157,6 +190,17 @@ _ORDINAL_KEYS = _keys(LEX["ordinals"])
 _REL_KEYS = frozenset({"this", "last", "next", "the", "that", "coming", "past"})
 STARTS: dict[str, frozenset[str]] = {
     "iso": frozenset({DIGIT}),
+    "ym": frozenset({DIGIT}),
+    "dmyn": frozenset({DIGIT}),
+    "myn": frozenset({DIGIT}),
+    "wddm": _WEEKDAY_KEYS,
+    "wdd": _WEEKDAY_KEYS,
+    "wdw": _WEEKDAY_KEYS,
+    "mdyn": _MONTH_KEYS,
+    "nth": _ORDINAL_KEYS | {DIGIT, "the", "last", "final"},
+    "dom": frozenset({"the"}),
+    "yseason": frozenset({DIGIT}),
+    "afnx": _WEEKDAY_KEYS | {"the", "week", "month", "quarter", "year"},
     "num": frozenset({DIGIT}),
     "time": frozenset({DIGIT, "about", "around", "approximately", "roughly", "shortly", "just", "noon", "midnight",
                        "midday"}),
