@@ -88,6 +88,7 @@ CASES: list[tuple] = [
     ("The board will meet on Thursday, the 22nd.", "Thursday, the 22nd", "2025-05-22", R),
     ("The launch is set for Friday the 13th.", "Friday the 13th", "2025-06-13", R),
     ("The board met on Sunday 11th.", "Sunday 11th", "2025-05-11", R),
+    ("The board will meet on Thu 22nd.", "Thu 22nd", "2025-05-22", R),
     ("The board meets on Monday, 17 March 2014.", "Monday, 17 March 2014", "2014-03-17", R),
     ("The board met on Thu, March 6.", "Thu, March 6", "2025-03-06", R),
     ("The board will meet on Sat 31 May.", "Sat 31 May", "2025-05-31", R),
@@ -153,6 +154,18 @@ CASES: list[tuple] = [
     ("Sales rose in the second half.", "the second half", "2024-H2", R),
     ("Deliveries begin in the fourth quarter of next year.", "the fourth quarter of next year", "2026-Q4", R),
     ("Deliveries begin in Q3 2026.", "Q3 2026", "2026-Q3", R),
+    ("Deliveries will begin in the third qtr.", "the third qtr", "2025-Q3", R),
+    ("Deliveries will begin in Q1.", "Q1", "2026-Q1", R),
+    ("Sales rose in Q1.", "Q1", "2025-Q1", R),
+    ("Deliveries will begin in H2.", "H2", "2024-H2", L),
+    # a month-day (or holiday) just behind the reference date is the next one in a future "on" phrase
+    ("The party will be held on Christmas Day.", "Christmas Day", "2025-12-25", dt.date(2025, 1, 10)),
+    ("The party was held on Christmas Day.", "Christmas Day", "2024-12-25", dt.date(2025, 1, 10)),
+    ("The vote will be held on Jan. 5.", "Jan. 5", "2026-01-05", dt.date(2025, 1, 10)),
+    ("The vote was held on Jan. 5.", "Jan. 5", "2025-01-05", dt.date(2025, 1, 10)),
+    ("Bids are due by Jan. 5.", "Jan. 5", "2025-01-05", dt.date(2025, 1, 10)),
+    # an abbreviation's period at the end of a sentence is the sentence's
+    ("The fee is due on the 2nd of Jun. The bank agreed.", "the 2nd of Jun", "2025-06-02", R),
     # seasons with a year before or after them, and with tense
     ("The station opened in summer 2005.", "summer 2005", "2005-SU", R),
     ("The station opened in 2005 summer.", "2005 summer", "2005-SU", R),

@@ -693,7 +693,7 @@ def h_yq(m, ctx, s):
 
 
 def h_q(m, ctx, s):
-    unit = _norm(m["q_unit"])
+    unit = _norm(m["q_unit"]).replace("qtr.", "quarter").replace("qtr", "quarter")
     ordw = _norm(m["q_ord"])
     n = ORDINALS.get(ordw)
     if ordw in ("last", "final"):
@@ -748,7 +748,8 @@ def h_qa(m, ctx, s):
     if ytok:
         y = int(ytok) if len(ytok) == 4 else 2000 + int(ytok)
     elif ctx.ref is not None:
-        y = _period_year(ctx.ref, n, 4 if unit == "q" else 2)
+        future = ctx.prev_word(s) in _EVENT_TIME_PREPS and ctx.direction(s, m.end("r_qa")) > 0
+        y = _period_year(ctx.ref, n, 4 if unit == "q" else 2, future)
     else:
         y = None
     if not _capitalised(ctx, m.start("qa_u") if m["qa_u"] else m.start("qa_u2")):
@@ -1010,6 +1011,8 @@ def h_hol(m, ctx, s):
             y = ctx.ref.year
         elif near[0] <= FAR_DAYS or not ctx.direction(s, m.end("r_hol")):
             y = near[1]   # like a month-day: a holiday near the reference date is the nearest one
+            if date_in(y) < ctx.ref and ctx.prev_word(s) == "on" and ctx.direction(s, m.end("r_hol")) > 0:
+                y += 1    # "will be held on Christmas" said in February: the next one
         elif ctx.dir_default(s, m.end("r_hol")) > 0:
             y = ctx.ref.year if this > ctx.ref else ctx.ref.year + 1
         else:
@@ -1441,6 +1444,9 @@ def _pos_mod(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'\u201c(]?[A-Z]")
+
+
 def _resolve(handler: Callable, m, ctx: _Ctx, core: int):
     """``handler(m, ctx, core)``; when the calendar cannot hold its result (a relative date against a reference
     date near 0001-01-01 or 9999-12-31, or an anchor there) the expression is resolved as if there were neither
@@ -1537,6 +1543,8 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             continue
         if out and start < out[-1].end:
             continue
+        if text[end - 1] == "." and text[end - 3:end - 1].isalpha() and _SENTENCE_NEXT.match(text, end):
+            end -= 1   # "on the 2nd of Mar." at the end of a sentence: its period is the sentence's
         t = text[start:end]
         ia, ib = interval(value)
         out.append(DateMention(start, end, t, value, "TIME" if ("T" in value and not value.endswith("_REF")) else "DATE", ia, ib, mod))

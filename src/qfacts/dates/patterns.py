@@ -78,7 +78,7 @@ RULES: list[tuple[str, str]] = [
     # Monday, 17 March 2014; Tuesday the 19th of February
     ("wddm", rf"(?P<wddm_wd>{WEEKDAY_D}),?\s+(?:the\s+)?(?P<wddm_d>{DAY}|{SPORD})(?:\s+of)?\s+(?P<wddm_m>{MONTH})(?![a-z])(?:,?\s+(?P<wddm_y>{YEAR4}))?"),
     # Tuesday the 19th, Friday 13th, Thursday, the 22nd (the month is the nearest one where that day is that weekday)
-    ("wdd", rf"(?P<wdd_wd>{WEEKDAY}),?\s+(?:the\s+(?P<wdd_d>{DAY_ORD}|{SPORD}|3[01]|[12]\d|0?[1-9])|(?P<wdd_d2>{DAY_ORD})){DATE_PREP_AFTER}"),
+    ("wdd", rf"(?P<wdd_wd>{WEEKDAY_D}),?\s+(?:the\s+(?P<wdd_d>{DAY_ORD}|{SPORD}|3[01]|[12]\d|0?[1-9])|(?P<wdd_d2>{DAY_ORD})){DATE_PREP_AFTER}"),
     # Wednesday of next week, Monday this week, Friday of last week
     ("wdw", rf"(?P<wdw_wd>{WEEKDAY})\s+(?:of\s+)?(?P<wdw_rel>{WEEK_REL})\s+week(?![\w-])"),
     # Oct/31/1974, Oct-31-1974
@@ -97,7 +97,7 @@ RULES: list[tuple[str, str]] = [
     # this year's third quarter, last year's first half
     ("yq", rf"(?:(?P<yq_rel>this|last|next)\s+year|(?P<yq_y>{YEAR4}))['\u2019]s\s+(?:fiscal\s+)?(?P<yq_ord>{ORDINAL}|final|last)[-\s]+(?:fiscal\s+)?(?P<yq_unit>quarter|half)"),
     # the first quarter of 2026, third-quarter, the fiscal first quarter, the second half of 2024
-    ("q", rf"(?:the\s+)?(?:(?P<q_y0>{YEAR4})\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|half)(?!s\b)"
+    ("q", rf"(?:the\s+)?(?:(?P<q_y0>{YEAR4})\s+)?(?:(?P<q_fiscal>fiscal)\s+)?(?P<q_ord>{ORDINAL}|final|last(?=[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)\s+of\b))[-\s]+(?:fiscal[-\s]+)?(?P<q_unit>quarter|qtr\.?|half)(?!s\b)"
           rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q_y>{YEAR4})|(?P<q_rel>{REL_YEAR}|the\s+year))|,?\s+(?P<q_y2>{YEAR4}))?"),
     # the first two quarters of 1990 (= the first half), the last two quarters of 2024
     ("q2h", rf"(?:the\s+)?(?P<q2h_w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?:(?P<q2h_y>{YEAR4})|(?P<q2h_rel>{REL_YEAR})))?"),
