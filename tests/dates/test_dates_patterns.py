@@ -35,55 +35,82 @@ def _chars(items) -> set[str]:
     return out
 
 
-def first_words(pattern: str) -> set[str] | None:
-    """Every key a match of ``pattern`` can start with (its first run of letters, "#digit" or "#apos"), read off
-    the parsed regex; None when unbounded (a rule that could start with any word)."""
-    out: set[str] = set()
+def _token_key(tok: str) -> str:
+    return tok if tok[0] != "0" else patterns.DIGITS[min(len(tok), 5) - 1]
 
-    def step(ch: str, rest: list, prefix: str) -> None:
-        if "a" <= ch <= "z":
-            walk(rest, prefix + ch)
-        elif prefix:
-            out.add(prefix)
+
+def first_tokens(pattern: str) -> set[tuple[str, ...]] | None:
+    """Every way a match of ``pattern`` can begin, as the key of its first word (its run of letters, "#d1" ...
+    "#d5" for its run of digits, "#apos", "#other") and, after a first word "the", the key of the word after it;
+    read off the parsed regex.  None when unbounded (a rule that could start with any word)."""
+    out: set[tuple[str, ...]] = set()
+
+    def done(toks: tuple, tok: str, ch: str, rest: list) -> None:
+        toks = toks + (_token_key(tok),)
+        if toks == ("the",) and ch == " ":
+            walk(rest, toks, " ")   # go on to the word after "the"
         else:
-            out.add(patterns.DIGIT if ch.isdigit() else patterns.APOS if ch in "'\u2019" else "#other")
+            out.add(toks)
 
-    def walk(items: list, prefix: str) -> None:
-        if len(prefix) > 40:
+    def step(ch: str, rest: list, toks: tuple, cur: str) -> None:
+        kind = "a" if "a" <= ch <= "z" else "0" if ch.isdigit() else ch
+        if cur == " ":   # between "the" and the next word
+            cur = ""
+            if kind == " ":
+                walk(rest, toks, " ")
+                return
+        if cur and (kind == cur[0] or (kind == "a" and "a" <= cur[0] <= "z")):
+            walk(rest, toks, cur + ("0" if kind == "0" else ch))
+        elif cur:
+            done(toks, cur, ch, rest)
+        elif kind in ("a", "0"):
+            walk(rest, toks, "0" if kind == "0" else ch)
+        else:
+            out.add(toks + ((patterns.APOS if ch in "'\u2019" else "#other"),))
+
+    def walk(items: list, toks: tuple, cur: str) -> None:
+        if len(cur) > 40:
             raise _Unbounded("prefix")
+        if cur[:1] == "0" and len(cur) > 5:
+            cur = cur[:5]
         if not items:
-            if not prefix:
+            if not cur.strip():
                 raise _Unbounded("empty")
-            out.add(prefix)
+            done(toks, cur, "", [])
             return
         (op, av), rest = items[0], items[1:]
         if op is C.LITERAL:
-            step(chr(av), rest, prefix)
+            step(chr(av), rest, toks, cur)
         elif op is C.IN:
             for ch in sorted(_chars(av)):
-                step(ch, rest, prefix)
+                step(ch, rest, toks, cur)
         elif op is C.BRANCH:
             for alt in av[1]:
-                walk(list(alt) + rest, prefix)
+                walk(list(alt) + rest, toks, cur)
         elif op is C.SUBPATTERN:
-            walk(list(av[-1]) + rest, prefix)
+            walk(list(av[-1]) + rest, toks, cur)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, hi, item = av
             if lo == 0:
-                walk(rest, prefix)
-            if hi != 0:
+                walk(rest, toks, cur)
+            if hi != 0 and not (lo == 0 and (cur == " " or cur[:1] == "0" and len(cur) >= 5)):
                 again = (op, (max(lo - 1, 0), hi if hi == C.MAXREPEAT else hi - 1, item))
-                walk(list(item) + [again] + rest, prefix)
-        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            walk(rest, prefix)
+                walk(list(item) + [again] + rest, toks, cur)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT, C.GROUPREF):
+            walk(rest, toks, cur)
         else:
             raise _Unbounded(op)
 
     try:
-        walk(list(sre_parse.parse(pattern)), "")
+        walk(list(sre_parse.parse(pattern)), (), "")
     except _Unbounded:
         return None
     return out
+
+
+def first_words(pattern: str) -> set[str] | None:
+    tokens = first_tokens(pattern)
+    return None if tokens is None else {t[0] for t in tokens}
 
 
 @pytest.mark.parametrize("name", patterns.RULE_NAMES)
@@ -97,6 +124,13 @@ def test_dates_rule_start_words_cover_every_word_the_rule_can_start_with(name):
 
 def test_dates_position_modifiers_start_with_the_modifier_words():
     assert first_words(patterns.POSMOD) <= patterns.MOD_KEYS
+
+
+@pytest.mark.parametrize("name", patterns.RULE_NAMES)
+def test_dates_words_after_the_cover_every_word_a_rule_can_go_on_with(name):
+    followers = {t[1] for t in first_tokens(dict(patterns.RULES)[name]) if t[0] == "the" and len(t) > 1}
+    missing = followers - patterns.THE_FOLLOWERS
+    assert not missing, f"rule {name} can start with 'the' and then {sorted(missing)}, missing from THE_FOLLOWERS"
 
 
 _FULL = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{patterns.POSMOD}))?"

@@ -14,8 +14,8 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_yea
                        last_day, make_date, nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
-from .patterns import (ASCII_LOWER, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE,
-                       RULE_NAMES, WORD_START, scanner)
+from .patterns import (ASCII_LOWER, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
+                       THE_FOLLOWERS, THE_NEXT, WORD_START, scanner, word_key)
 
 LEX = lexicon()
 CUES = cues()
@@ -1486,7 +1486,7 @@ class _Modified:
         return self._mod.end() if g == "mod" else self._m.end(g)
 
 
-_KEY_AT = re.compile(r"[a-z]+|[0-9'\u2019]")
+_KEY_AT = re.compile(r"[a-z]+|[0-9]+|['\u2019]")
 
 
 def _match_at(low: str, p: int, word: str, rules: tuple[str, ...]):
@@ -1496,12 +1496,20 @@ def _match_at(low: str, p: int, word: str, rules: tuple[str, ...]):
         mod = MOD_RE.match(low, p)
         if mod is not None:
             after = _KEY_AT.match(low, mod.end())
-            rules2 = KEY_RULES.get(after.group()) if after else None
+            rules2 = _rules_of(after.group()) if after else None
             if rules2:
                 m = scanner(rules2).match(low, mod.end())
                 if m is not None:
                     return _Modified(mod, m)
+    if word == "the":
+        nxt = THE_NEXT.match(low, p)
+        if nxt is None or word_key(nxt.group(1)) not in THE_FOLLOWERS:
+            return None   # "the company": no rule goes on with that word
     return scanner(rules).match(low, p) if rules else None
+
+
+def _rules_of(word: str) -> tuple[str, ...] | None:
+    return DIGIT_RULES[min(len(word), 5) - 1] if "0" <= word[0] <= "9" else KEY_RULES.get(word)
 
 
 def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMention]:
@@ -1517,8 +1525,9 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     out: list[DateMention] = []
     pos = 0
     for w in WORD_START.finditer(low):
-        rules = KEY_RULES.get(w.group())
-        if rules is None or w.start() < pos:
+        word = w.group()
+        rules = DIGIT_RULES[min(len(word), 5) - 1] if word[0] <= "9" and word[0] >= "0" else KEY_RULES.get(word)
+        if not rules and word not in MOD_KEYS or w.start() < pos:
             continue   # no rule starts with this word (most words), or it lies inside the last date
         m = _match_at(low, w.start(), w.group(), rules)
         if m is None:

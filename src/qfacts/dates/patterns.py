@@ -160,24 +160,32 @@ MODDABLE = {"midp", "fyrel", "md", "my", "q", "qa", "qrel", "fy", "season", "day
 
 # ---------------------------------------------------------------------------------------------
 # Speed: patterns are tried only at word starts that can begin a date.  Each rule declares the words it can start
-# with (STARTS: a word is the run of letters a match begins with; "#digit" and "#apos" for a digit or an
-# apostrophe), a test checks each declaration against the rule's own regex (nothing a rule can start with is
-# missing), and the scanner tried at a word start holds only the rules that can start there: a set lookup
-# instead of the whole alternation at every position.  Scanners are compiled on first use, so importing the
-# module compiles no big regex.
+# with (STARTS; a word's key is its run of letters, "#d1" ... "#d5" for a run of 1, 2, 3, 4 or more digits, "#apos"
+# for an apostrophe), and the scanner tried at a word start holds only the rules that can start with that word: a
+# dict lookup instead of the whole alternation at every position.  After "the", which starts many rules, the next
+# word must be one that can follow it in some rule (THE_FOLLOWERS).  Tests check every declaration against the
+# rules' own regexes (nothing a rule can start with is missing).  Scanners are compiled on first use, so importing
+# the module compiles no big regex.
 # ---------------------------------------------------------------------------------------------
 
-DIGIT, APOS = "#digit", "#apos"
-_KEY_RE = re.compile(r"[a-z]+|[0-9]|['\u2019]")
+APOS = "#apos"
+DIGITS = ("#d1", "#d2", "#d3", "#d4", "#d5")
+D1, D2, D3, D4, D5 = DIGITS
+DAY_DIGITS = frozenset({D1, D2})          # a day, a month, an hour: one or two digits
+ANY_DIGITS = frozenset(DIGITS)
+_KEY_RE = re.compile(r"[a-z]+|[0-9]+|['\u2019]")
 
 
 def word_key(word: str) -> str:
-    """The dispatch key of a word or phrase: its leading run of letters, or "#digit" / "#apos"."""
+    """The dispatch key of a word or phrase: its leading run of letters, "#d1" ... "#d5" for a leading run of
+    digits (by its length, five or more alike), or "#apos"."""
     k = _KEY_RE.match(word.lower())
     if k is None:
         return "#other"
     k = k.group()
-    return DIGIT if k.isdigit() else APOS if k in "'\u2019" else k
+    if k[0].isdigit():
+        return DIGITS[min(len(k), 5) - 1]
+    return APOS if k in "'\u2019" else k
 
 
 def _keys(*word_lists) -> frozenset[str]:
@@ -189,34 +197,33 @@ _WEEKDAY_KEYS = _keys(LEX["weekdays"])
 _ORDINAL_KEYS = _keys(LEX["ordinals"])
 _REL_KEYS = frozenset({"this", "last", "next", "the", "that", "coming", "past"})
 STARTS: dict[str, frozenset[str]] = {
-    "iso": frozenset({DIGIT}),
-    "ym": frozenset({DIGIT}),
-    "dmyn": frozenset({DIGIT}),
-    "myn": frozenset({DIGIT}),
+    "iso": frozenset({D4}),
+    "ym": frozenset({D4}),
+    "dmyn": DAY_DIGITS,
+    "myn": DAY_DIGITS,
     "wddm": _WEEKDAY_KEYS,
     "wdd": _WEEKDAY_KEYS,
     "wdw": _WEEKDAY_KEYS,
     "mdyn": _MONTH_KEYS,
-    "nth": _ORDINAL_KEYS | {DIGIT, "the", "last", "final"},
+    "nth": _ORDINAL_KEYS | {"the", "last", "final"},
     "dom": frozenset({"the"}),
-    "yseason": frozenset({DIGIT}),
+    "yseason": frozenset({D4}),
     "afnx": _WEEKDAY_KEYS | {"the", "week", "month", "quarter", "year"},
-    "num": frozenset({DIGIT}),
-    "time": frozenset({DIGIT, "about", "around", "approximately", "roughly", "shortly", "just", "noon", "midnight",
-                       "midday"}),
-    "cip": frozenset({DIGIT}),
+    "num": DAY_DIGITS,
+    "time": DAY_DIGITS | {"about", "around", "approximately", "roughly", "shortly", "just", "noon", "midnight", "midday"},
+    "cip": DAY_DIGITS,
     "wdmd": _WEEKDAY_KEYS,
     "md": _MONTH_KEYS,
-    "dm": frozenset({DIGIT, "the"}),
+    "dm": DAY_DIGITS | {"the"},
     "my": _MONTH_KEYS,
-    "yq": frozenset({DIGIT, "this", "last", "next"}),
-    "q": _ORDINAL_KEYS | {DIGIT, "the", "fiscal", "final", "last"},
+    "yq": frozenset({D4, "this", "last", "next"}),
+    "q": _ORDINAL_KEYS | {D4, "the", "fiscal", "final", "last"},
     "q2h": frozenset({"the", "first", "second", "last", "final"}),
-    "qa": frozenset({DIGIT, "q", "h"}),
+    "qa": frozenset({D1, D4, D5, "q", "h"}),   # (D5: "20243q" as far as the regex goes)
     "qrel": frozenset({"the", "this", "last", "next"}),
     "fyrel": frozenset({"the", "this", "last", "next"}),
     "fy": frozenset({"fiscal", "financial", "fy"}),
-    "dec": _keys(LEX["decade_words"]) | {DIGIT, APOS, "the", "early", "late", "mid"},
+    "dec": _keys(LEX["decade_words"]) | {D4, APOS, "the", "early", "late", "mid"},
     "cent": _ORDINAL_KEYS | {"the"},
     "season": _keys(LEX["seasons"]) | {"this", "last", "next", "the", "early", "late"},
     "hol": _keys(LEX["holidays"]),
@@ -228,25 +235,33 @@ STARTS: dict[str, frozenset[str]] = {
     "yearw": frozenset({"the"}),
     "weekof": frozenset({"the"}),
     "rel": _REL_KEYS,
-    "ago": _keys(LEX["approx_words"], LEX["number_words"], LEX["vague_quantities"]) | {DIGIT},
+    "ago": _keys(LEX["approx_words"], LEX["number_words"], LEX["vague_quantities"]) | ANY_DIGITS,
     "yadj": frozenset({"year"}),
     "anaph": frozenset({"that", "the"}),
     "spy": _keys(LEX["spelled_year_tens"]),
-    "year": frozenset({DIGIT}),
+    "year": frozenset({D4}),
     "month": _MONTH_KEYS | _REL_KEYS,
     "ref": _keys(LEX["ref_words_enabled"]),
 }
+# the words that can follow "the" in a rule (a rule starting with "the" is tried only before one of them)
+THE_FOLLOWERS: frozenset[str] = (
+    _ORDINAL_KEYS | _WEEKDAY_KEYS | _keys(LEX["seasons"], LEX["decade_words"], LEX["number_words"])
+    | _keys(w.split(" ", 1)[1] for w in LEX["ref_words_enabled"] if w.startswith("the "))
+    | {D1, D2, D4, APOS, "fiscal", "full", "final", "last", "year", "week", "weekend", "month", "quarter", "period",
+       "decade", "century", "day", "morning", "afternoon", "evening", "early", "late", "mid", "comparable", "same",
+       "corresponding", "prior", "latest", "most", "just", "current", "previous", "preceding", "recent", "coming",
+       "next", "following", "past", "that"})
 MOD_KEYS = frozenset({"the", "very", "early", "late", "earlier", "later", "mid"})   # the words POSMOD starts with
 MOD_RE = re.compile(POSMOD)
-# the rules (in grammar order) that can start at a word with each key; also under each digit and apostrophe, so
-# that the scan looks up the word WORD_START found as it is
+THE_NEXT = re.compile(r"the\s+([a-z]+|[0-9]+|['\u2019])")
+# the rules (in grammar order) that can start at a word with each key
 KEY_RULES: dict[str, tuple[str, ...]] = {
     k: tuple(name for name in RULE_NAMES if k in STARTS[name]) for k in sorted(set().union(*STARTS.values()))}
-KEY_RULES.update({c: KEY_RULES[DIGIT] for c in "0123456789"})
-KEY_RULES.update({c: KEY_RULES[APOS] for c in "'\u2019"})
-KEY_RULES = {k: v for k, v in KEY_RULES.items() if v or k in MOD_KEYS}
 KEY_RULES.update({k: () for k in MOD_KEYS if k not in KEY_RULES})   # "earlier", "later": only as modifiers
-WORD_START = re.compile(r"(?<![\w'\u2019])(?:[a-z]+|[0-9'\u2019])")
+KEY_RULES.update({c: KEY_RULES[APOS] for c in "'\u2019"})          # looked up as found
+DIGIT_RULES = tuple(KEY_RULES.get(k, ()) for k in DIGITS)           # by the length of the run of digits, less one
+KEY_RULES = {k: v for k, v in KEY_RULES.items() if (v or k in MOD_KEYS) and not k.startswith("#")}
+WORD_START = re.compile(r"(?<![\w'\u2019])(?:[a-z]+|[0-9]+|['\u2019])")
 _PATTERN = dict(RULES)
 _SCANNERS: dict[tuple[str, ...], re.Pattern] = {}
 
