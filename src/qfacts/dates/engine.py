@@ -5,6 +5,7 @@ Python work (filters, direction cues, calendar arithmetic) only runs for the few
 """
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from typing import Callable
@@ -337,22 +338,22 @@ def h_myn(m, ctx, s):
     return v_month(int(m["myn_y"]), int(m["myn_m"])), None
 
 
-def h_dmyn(m, ctx, s):
+def _day_value(y: int, mo: int, d: int):
+    """(value, None) of a calendar day, None when the month has no such day (31 April); OutOfCalendar still raises."""
     try:
-        return v_day(make_date(_two_digit_year(m["dmyn_y"]), _month(m["dmyn_m"]), int(m["dmyn_d"]))), None
+        return v_day(make_date(y, mo, d)), None
     except OutOfCalendar:
         raise
     except ValueError:
         return None
+
+
+def h_dmyn(m, ctx, s):
+    return _day_value(_two_digit_year(m["dmyn_y"]), _month(m["dmyn_m"]), int(m["dmyn_d"]))
 
 
 def h_mdyn(m, ctx, s):
-    try:
-        return v_day(make_date(int(m["mdyn_y"]), _month(m["mdyn_m"]), int(m["mdyn_d"]))), None
-    except OutOfCalendar:
-        raise
-    except ValueError:
-        return None
+    return _day_value(int(m["mdyn_y"]), _month(m["mdyn_m"]), int(m["mdyn_d"]))
 
 
 def _date_for_dayword(ctx: _Ctx, word: str, start: int, end: int) -> dt.date | None:
@@ -589,12 +590,7 @@ def h_dom(m, ctx, s):
         if ctx.ref is None:
             return f"XXXX-XX-{d:02d}", None
         first = add_months(ctx.ref.replace(day=1), _NTH_REL[_norm(m["dom_rel"])])
-        try:
-            return v_day(make_date(first.year, first.month, d)), None
-        except OutOfCalendar:
-            raise
-        except ValueError:
-            return None
+        return _day_value(first.year, first.month, d)
     if ctx.prev_word(s) not in _DOM_PREPS or _counts_other_things(ctx, s, m.end("r_dom")):
         return None
     if ctx.ref is None:
@@ -649,13 +645,9 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
                 # March 3" or "between March 3 and ...": a limit or a point already past)
                 y += 1
     else:
-        return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
-    try:
-        return v_day(make_date(y, mo, d)), None
-    except OutOfCalendar:
-        raise
-    except ValueError:
-        return None
+        # the year unknown, the day must still be one the month can have (29 February, not 31 February)
+        return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= _calendar.monthrange(2000, mo)[1] else None
+    return _day_value(y, mo, d)
 
 
 def h_my(m, ctx, s):
