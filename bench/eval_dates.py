@@ -21,6 +21,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "src"))
 
 DEFAULTS = ["corpora/tempeval3-tbaq/tbaq.jsonl", "corpora/modern-partnerships/modern-dev.jsonl",
+            "corpora/duckling-dates/duckling-dev.jsonl",
             "corpora/seed/seed.jsonl"]
 
 

@@ -8,12 +8,16 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates import find_reference_date
+from .dates import find_reference_date, find_yearless_dateline
 from .entities import resolve
 from .models import Agreement, Entity, Record
 from .pipeline import get_pipeline
 
 DateLike = Union[str, _dt.date, None]
+
+YEARLESS_DATELINE = "dateline_without_year"
+"""``reference_date_source`` of a record whose article has a dateline with month and day but no year ("SEOUL, May 19
+(Yonhap) --") and no reference date from elsewhere: its relative dates keep ``X`` parts."""
 
 PIECE_CHARS = 100_000
 """Longer texts are processed in pieces of at most this many characters (or spaCy's ``max_length`` if smaller),
@@ -124,6 +128,8 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         found = find_reference_date(text)
         if found is not None:
             ref, ref_source = found.date, "dateline"
+        elif find_yearless_dateline(text) is not None:
+            ref_source = YEARLESS_DATELINE   # the record says why its relative dates stay open
     record = Record(id=document.id, source=document.source,
                     reference_date=ref.isoformat() if ref else None,
                     reference_date_source=ref_source, text_length=len(text))

@@ -35,7 +35,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from . import __version__
-from .api import parse_reference_date, stage_failures
+from .api import YEARLESS_DATELINE, parse_reference_date, stage_failures
 from .io import InputError, read_inputs
 from .parallel import WorkersLost, describe_error, extract_items
 from .pipeline import ModelError, get_pipeline, pipeline_overrides
@@ -372,6 +372,7 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
     """
     writer = make_writer(fmt, out, rows=rows, color=color)
     writer.start()
+    warned_year = reporter.quiet  # one warning per run for datelines without a year (none with --quiet)
     items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)
     for item, result in process(items):
         if isinstance(item, InputError):
@@ -383,6 +384,10 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
             writer.write(result)
             for message in stage_failures(result):  # the record is written with what the other stages found
                 reporter.error(item.id, message)
+            if result.reference_date_source == YEARLESS_DATELINE and not warned_year:
+                warned_year = True
+                reporter.console.print(Text(f"{PROG}: warning: {item.id}: the dateline gives no year; relative dates "
+                                            "keep X parts (pass --reference-date YYYY-MM-DD)"))
         reporter.document_done(item.id)
     writer.finish()
 

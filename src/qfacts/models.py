@@ -63,7 +63,7 @@ class Record:
     id: str
     source: str
     reference_date: Optional[str]
-    reference_date_source: Optional[str]  # "option" | "record" | "dateline" | None
+    reference_date_source: Optional[str]  # "option" | "record" | "dateline" | "given" | "dateline_without_year" | None
     entities: list[Entity] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     text_length: int = 0

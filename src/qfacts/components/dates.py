@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dates import find_dates, find_reference_date
+from ..dates import find_dates, find_reference_date, find_yearless_dateline
 from .common import add_entities, register_extensions, token_view
 
 
@@ -12,7 +12,8 @@ class DatesComponent:
     """Find dates and times and resolve them against ``doc._.reference_date``.
 
     When the document carries no reference date and ``use_dateline`` is true, the date in the text's dateline or
-    first lines is used (and stored in ``doc._.reference_date`` with source ``"dateline"``). A caller that has
+    first lines is used (and stored in ``doc._.reference_date`` with source ``"dateline"``); a dateline without a
+    year gives none (source ``"dateline_without_year"``). A caller that has
     searched already and found none says so with ``doc._.reference_date_source = "none"``.
     A statistical model's DATE/TIME entities are replaced by these, which carry values.
     """
@@ -30,6 +31,8 @@ class DatesComponent:
             if found is not None:
                 ref = doc._.reference_date = found.date
                 doc._.reference_date_source = "dateline"
+            elif find_yearless_dateline(text) is not None:
+                doc._.reference_date_source = "dateline_without_year"
         spans = []
         for m in find_dates(text, ref):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")

@@ -6,6 +6,8 @@ Public interface (used by the ``qfacts_dates`` spaCy component):
   with exact character offsets (``text[m.start:m.end] == m.text``) and a TIMEX3 value resolved against
   ``reference_date`` (a ``datetime.date`` or None; with None, relative dates keep ``X`` parts).
 - ``find_reference_date(text) -> ReferenceDate | None``: the article's own date from its dateline or first lines.
+- ``find_yearless_dateline(text) -> DateMention | None``: a dateline with month and day but no year ("SEOUL,
+  May 19 (Yonhap) --"), which gives no reference date.
 
 Conventions (TimeML / TIMEX3):
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "ReferenceDate", "find_dates", "find_reference_date"]
+__all__ = ["DateMention", "ReferenceDate", "find_dates", "find_reference_date", "find_yearless_dateline"]
 
 
 @dataclass(frozen=True)
@@ -56,4 +58,4 @@ class ReferenceDate:
 
 
 from .engine import find_dates  # noqa: E402
-from .reference import find_reference_date  # noqa: E402
+from .reference import find_reference_date, find_yearless_dateline  # noqa: E402

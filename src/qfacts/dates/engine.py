@@ -5,17 +5,18 @@ Python work (filters, direction cues, calendar arithmetic) only runs for the few
 """
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from typing import Callable
 
-from dateutil.relativedelta import relativedelta
-
 from . import DateMention
-from .calendar import (easter, granularity, interval, nth_weekday, quarter_of, shift_quarter, shift_value, v_day,
-                       v_month, v_quarter, v_week, v_year)
+from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_year, easter, granularity, interval,
+                       last_day, make_date, nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
+                       v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
-from .patterns import ASCII_LOWER, MASTER, MODDABLE, MONTH as MONTH_RE, RULE_NAMES
+from .patterns import (ASCII_LOWER, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
+                       THE_FOLLOWERS, THE_NEXT, WORD_START, scanner, word_key)
 
 LEX = lexicon()
 CUES = cues()
@@ -164,7 +165,10 @@ def _weekday(tok: str) -> int:
 
 
 def _day(tok: str) -> int:
-    return int(re.match(r"\d+", tok).group())
+    """A day of the month or an ordinal, numbered ("5", "5th") or spelled ("fifth", "twenty first")."""
+    if tok[0].isdigit():
+        return int(re.match(r"\d+", tok).group())
+    return ORDINALS[_norm(tok).replace(" ", "-")]
 
 
 def _norm(s: str) -> str:
@@ -245,23 +249,25 @@ def _closest_year(ref: dt.date, mo: int, d: int) -> int:
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            dist = abs((dt.date(y, mo, d) - ref).days)
-        except ValueError:
+            dist = abs((make_date(y, mo, d) - ref).days)
+        except ValueError:   # OutOfCalendar too: a year the calendar does not hold is no candidate
             continue
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else ref.year
 
 
-def _period_year(ref: dt.date, n: int, per_year: int) -> int:
+def _period_year(ref: dt.date, n: int, per_year: int, future: bool = False) -> int:
     """Year of quarter/half ``n`` named without a year: the nearest such period to the reference date,
-    with later periods penalised (news mostly reports on periods that have ended or are under way)."""
+    with later periods penalised (news mostly reports on periods that have ended or are under way) -- or, when
+    the sentence speaks of the future (``future``), earlier ones ("will be held in the third quarter": the next
+    one).  A tie goes to the earlier period, or to the later one in the future."""
     cur = ref.year * per_year + (ref.month - 1) * per_year // 12
     best = None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
+    for y in _years_around(ref.year):
         k = y * per_year + n - 1
-        cost = abs(k - cur) + (per_year // 2 if k > cur else 0)
-        if best is None or cost < best[0]:
+        cost = abs(k - cur) + (per_year // 2 if (k < cur if future else k > cur) else 0)
+        if best is None or cost < best[0] or (future and cost == best[0]):
             best = (cost, y)
     return best[1]
 
@@ -270,16 +276,16 @@ def _resolve_weekday(ctx: _Ctx, wd: int, rel: str | None, start: int, end: int) 
     ref = ctx.ref
     diff = wd - ref.weekday()
     if rel in ("last", "past", "this past"):
-        return ref + dt.timedelta(days=(diff % 7) - 7 if diff % 7 else -7)
+        return add_days(ref, (diff % 7) - 7 if diff % 7 else -7)
     if rel in ("next", "coming", "this coming"):
-        return ref + dt.timedelta(days=(diff % 7) or 7)
+        return add_days(ref, (diff % 7) or 7)
     if rel == "this":
-        return ref + dt.timedelta(days=diff)
+        return add_days(ref, diff)
     if diff == 0:
         return ref
     if ctx.dir_default(start, end) > 0:
-        return ref + dt.timedelta(days=diff % 7)
-    return ref - dt.timedelta(days=(-diff) % 7)
+        return add_days(ref, diff % 7)
+    return add_days(ref, -((-diff) % 7))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -307,12 +313,47 @@ def h_num(m, ctx, s):
     a, b, y = int(m["num_a"]), int(m["num_b"]), m["num_y"]
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
     mo, d = (a, b) if a <= 12 else (b, a)   # US month-first, day-first when the first number is over 12
-    if "." in m.group("r_num") and len(y) == 2:
-        return None   # 1.5.25 is more likely a version / score
+    if m["num_s"] != "/" and len(y) == 2:
+        return None   # 1.5.25 is more likely a version / score, 1-5-25 a score or a code
     try:
         return v_day(dt.date(year, mo, d)), None
     except ValueError:
         return None
+
+
+def _two_digit_year(y: str) -> int:
+    return int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+
+
+def h_ym(m, ctx, s):
+    """"2014-10": the month; "2009-10" (the second number just after the first's last two digits) is a span of
+    years, as in "the 2009-10 season", and no date."""
+    y, mo = int(m["ym_y"]), int(m["ym_m"])
+    if mo > y % 100:
+        return None
+    return v_month(y, mo), None
+
+
+def h_myn(m, ctx, s):
+    return v_month(int(m["myn_y"]), int(m["myn_m"])), None
+
+
+def _day_value(y: int, mo: int, d: int):
+    """(value, None) of a calendar day, None when the month has no such day (31 April); OutOfCalendar still raises."""
+    try:
+        return v_day(make_date(y, mo, d)), None
+    except OutOfCalendar:
+        raise
+    except ValueError:
+        return None
+
+
+def h_dmyn(m, ctx, s):
+    return _day_value(_two_digit_year(m["dmyn_y"]), _month(m["dmyn_m"]), int(m["dmyn_d"]))
+
+
+def h_mdyn(m, ctx, s):
+    return _day_value(int(m["mdyn_y"]), _month(m["mdyn_m"]), int(m["mdyn_d"]))
 
 
 def _date_for_dayword(ctx: _Ctx, word: str, start: int, end: int) -> dt.date | None:
@@ -322,7 +363,7 @@ def _date_for_dayword(ctx: _Ctx, word: str, start: int, end: int) -> dt.date | N
     if w in WEEKDAYS or w.rstrip(".") in WEEKDAYS:
         return _resolve_weekday(ctx, _weekday(w), None, start, end)
     offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    return ctx.ref + dt.timedelta(days=offs.get(w, 0))
+    return add_days(ctx.ref, offs.get(w, 0))
 
 
 def h_time(m, ctx, s):
@@ -361,12 +402,210 @@ def h_wdmd(m, ctx, s):
                wd=_weekday(m["wdmd_wd"]))
 
 
+def h_wddm(m, ctx, s):
+    return _md(ctx, m["wddm_m"], m["wddm_d"], m["wddm_y"], m.start("wddm_m"), s, m.end("r_wddm"),
+               wd=_weekday(m["wddm_wd"]))
+
+
+def _month_days(ctx: _Ctx, d: int, span: int = 28):
+    """The dates with day of month ``d`` in the months from ``span`` before to ``span`` after the reference month."""
+    ref = ctx.ref
+    k0 = ref.year * 12 + ref.month - 1
+    for k in range(k0 - span, k0 + span + 1):
+        try:
+            yield make_date(k // 12, k % 12 + 1, d)
+        except ValueError:   # a month without that day, or outside the calendar
+            continue
+
+
+def h_wdd(m, ctx, s):
+    """"Tuesday the 19th": the 19th that is a Tuesday, the next one ahead or the last one past as the sentence
+    says (else the nearest)."""
+    if not _capitalised(ctx, m.start("wdd_wd")):
+        return None
+    d, wd = _day(m["wdd_d"] or m["wdd_d2"]), _weekday(m["wdd_wd"])
+    if not 1 <= d <= 31:
+        return None
+    if ctx.ref is None:
+        return f"XXXX-XX-{d:02d}", None
+    days = [x for x in _month_days(ctx, d) if x.weekday() == wd] or list(_month_days(ctx, d, 1))
+    if not days:
+        raise OutOfCalendar("no such day near the reference date")
+    ref, direction = ctx.ref, ctx.direction(s, m.end("r_wdd"))
+    ahead = [x for x in days if x >= ref]
+    past = [x for x in days if x <= ref]
+    if direction > 0 and ahead:
+        day = ahead[0]
+    elif direction < 0 and past:
+        day = past[-1]
+    else:
+        day = min(days, key=lambda x: (abs((x - ref).days), x < ref))
+    return v_day(day), None
+
+
+_WEEK_OFFSETS = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1, "the same": 0}
+
+
+def h_wdw(m, ctx, s):
+    """"Wednesday of next week", "Monday this week": that weekday of the (ISO) week named."""
+    if not _capitalised(ctx, m.start("wdw_wd")):
+        return None
+    rel = _norm(m["wdw_rel"])
+    base = ctx.ref
+    if rel.startswith("the") and ctx.anchor and granularity(ctx.anchor) == "D":
+        base = dt.date.fromisoformat(ctx.anchor[:10])   # "Friday of the following week": after the day last named
+    if base is None:
+        return "XXXX-XX-XX", None
+    monday = add_days(base, -base.weekday())
+    return v_day(add_days(add_weeks(monday, _WEEK_OFFSETS[rel]), _weekday(m["wdw_wd"]))), None
+
+
 def h_md(m, ctx, s):
     return _md(ctx, m["md_m"], m["md_d"], m["md_y"], m.start("md_m"), s, m.end("r_md"))
 
 
 def h_dm(m, ctx, s):
-    return _md(ctx, m["dm_m"], m["dm_d"], m["dm_y"], m.start("dm_m"), s, m.end("r_dm"))
+    return _md(ctx, m["dm_m"], m["dm_d"] or m["dm_sp"], m["dm_y"], m.start("dm_m"), s, m.end("r_dm"))
+
+
+_NTH_REL = {"this": 0, "the": 0, "next": 1, "the following": 1, "last": -1, "the previous": -1}
+
+
+def _nth_day(unit: str, n: int, y: int, mo: int | None) -> str | None:
+    """The value of the n-th (-1: last) weekday (0-6), "day" or "week" of month ``mo`` of ``y`` (of the year when
+    ``mo`` is None); None when the period has no such day.  A week of a month is a Monday-to-Sunday week inside it
+    ("the first week of October" starts on its first Monday); a week of a year is its ISO week."""
+    if mo is not None:
+        first, last = make_date(y, mo, 1), last_day(y, mo)
+    else:
+        first, last = make_date(y, 1, 1), make_date(y, 12, 31)
+    if unit == "day":
+        day = add_days(first, n - 1) if n > 0 else last
+    elif unit == "week":
+        if mo is None:
+            weeks = dt.date(y, 12, 28).isocalendar()[1]
+            if n > weeks:
+                return None
+            return f"{check_year(y):04d}-W{(n if n > 0 else weeks):02d}"
+        if n > 0:
+            day = add_weeks(add_days(first, (-first.weekday()) % 7), n - 1)
+            if add_days(day, 6) > last:
+                return None
+        else:
+            sunday = add_days(last, -((last.weekday() + 1) % 7))
+            day = add_days(sunday, -6)
+        return v_week(day)
+    else:
+        wd = WEEKDAYS[unit]
+        if n > 0:
+            day = add_weeks(add_days(first, (wd - first.weekday()) % 7), n - 1)
+        else:
+            day = add_days(last, -((last.weekday() - wd) % 7))
+    if not first <= day <= last:
+        return None
+    return v_day(day)
+
+
+def h_nth(m, ctx, s):
+    """"the first Tuesday of October", "the last day of October 2015", "the second Monday of last month", "the
+    third day of October", "the first week of next month": a day (or week) counted inside a month or a year."""
+    word = _norm(m["nth_n"])
+    n = -1 if word in ("last", "final") else _day(word)
+    unit = _norm(m["nth_u"]).rstrip(".")
+    if unit not in ("day", "week"):
+        if not _capitalised(ctx, m.start("nth_u")):
+            return None
+        unit = {k: k for k in WEEKDAYS}.get(unit, unit)
+        if n > 5:
+            return None
+    elif unit == "week" and n > 5 and not (m["nth_y2"] or m["nth_ru"] == "year"):
+        return None
+    if m["nth_m"]:
+        if not _capitalised(ctx, m.start("nth_m")):
+            return None
+        mo = _month(m["nth_m"])
+        if m["nth_y"]:
+            y = int(m["nth_y"])
+        elif ctx.ref is None:
+            return ("XXXX-WXX" if unit == "week" else f"XXXX-{mo:02d}-XX"), None
+        else:
+            here = _nth_day(unit, n, ctx.ref.year, mo)
+            if here is None:
+                return None
+            key = (mo, 15) if unit == "week" else (mo, int(here[8:10]))
+            y = _year_for(ctx, key, (ctx.ref.month, ctx.ref.day), None, s, m.end("r_nth"))
+    elif m["nth_y2"]:
+        y, mo = int(m["nth_y2"]), None
+    else:
+        if ctx.ref is None:
+            return ("XXXX-WXX" if unit == "week" else "XXXX-XX-XX"), None
+        off = _NTH_REL[_norm(m["nth_rel"])]
+        if _norm(m["nth_ru"]) == "year":
+            y, mo = ctx.ref.year + off, None
+        else:
+            d = add_months(ctx.ref.replace(day=1), off)
+            y, mo = d.year, d.month
+    if unit not in ("day", "week"):
+        unit = str(WEEKDAYS[unit])
+        value = _nth_day_weekday(int(unit), n, y, mo)
+    else:
+        value = _nth_day(unit, n, y, mo)
+    return (value, None) if value else None
+
+
+def _nth_day_weekday(wd: int, n: int, y: int, mo: int | None) -> str | None:
+    if mo is not None:
+        first, last = make_date(y, mo, 1), last_day(y, mo)
+    else:
+        first, last = make_date(y, 1, 1), make_date(y, 12, 31)
+    if n > 0:
+        day = add_weeks(add_days(first, (wd - first.weekday()) % 7), n - 1)
+    else:
+        day = add_days(last, -((last.weekday() - wd) % 7))
+    return v_day(day) if first <= day <= last else None
+
+
+_DOM_PREPS = {"on", "by", "until", "till", "from", "before", "after", "since", "through", "between", "and", "to"}
+_ORDINAL_NOUN_CUES = frozenset(LEX["ordinal_noun_cues"]["words"])
+
+
+def _counts_other_things(ctx: _Ctx, start: int, end: int) -> bool:
+    """The sentence of a bare ordinal speaks of holes, laps, rounds, minutes or places ("a birdie on the 16th"):
+    the ordinal counts those, not the days of a month."""
+    a = max(0, start - 120)
+    brk = list(_SENT_BREAK.finditer(ctx.text, a, start))
+    a = brk[-1].end() if brk else a
+    b = _SENT_BREAK.search(ctx.text, end, min(len(ctx.text), end + 60))
+    window = ctx.low[a:b.start() if b else min(len(ctx.low), end + 60)]
+    return any(w in _ORDINAL_NOUN_CUES for w in _WORD.findall(window))
+
+
+def h_dom(m, ctx, s):
+    """"(on) the 15th", "the 2nd of next month": a day of the month the sentence means.  A bare ordinal is a date
+    only after a preposition of time and before the end of its phrase ("on the 15th.", "by the 3rd and")."""
+    d = _day(m["dom_d"] or m["dom_d2"])
+    if not 1 <= d <= 31:
+        return None
+    if m["dom_rel"]:
+        if ctx.ref is None:
+            return f"XXXX-XX-{d:02d}", None
+        first = add_months(ctx.ref.replace(day=1), _NTH_REL[_norm(m["dom_rel"])])
+        return _day_value(first.year, first.month, d)
+    if ctx.prev_word(s) not in _DOM_PREPS or _counts_other_things(ctx, s, m.end("r_dom")):
+        return None
+    if ctx.ref is None:
+        return f"XXXX-XX-{d:02d}", None
+    days = list(_month_days(ctx, d, 2))
+    ref = ctx.ref
+    if ctx.dir_default(s, m.end("r_dom")) > 0:
+        ahead = [x for x in days if x >= ref]
+        if not ahead:
+            raise OutOfCalendar("no such day ahead")
+        return v_day(ahead[0]), None
+    past = [x for x in days if x <= ref]
+    if not past:
+        raise OutOfCalendar("no such day before")
+    return v_day(past[-1]), None
 
 
 def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
@@ -380,7 +619,7 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
             # choose the year (ref year +-1) whose date falls on the weekday given
             for cand in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
                 try:
-                    if dt.date(cand, mo, d).weekday() == wd:
+                    if make_date(cand, mo, d).weekday() == wd:
                         y = cand
                         break
                 except ValueError:
@@ -393,18 +632,22 @@ def _md(ctx, mtok, dtok, ytok, mpos, start, end, wd=None):
         else:
             y = _closest_year(ctx.ref, mo, d)
             try:
-                far = abs((dt.date(y, mo, d) - ctx.ref).days) > FAR_DAYS
+                far = abs((make_date(y, mo, d) - ctx.ref).days) > FAR_DAYS
             except ValueError:
                 far = False
-            if far and ctx.direction(start, end):
+            direction = ctx.direction(start, end)
+            if far and direction:
                 # far from the reference date either way: let the tense decide
                 y = _year_for(ctx, (mo, d), (ctx.ref.month, ctx.ref.day), None, start, end)
+            elif direction > 0 and (mo, d) < (ctx.ref.month, ctx.ref.day) and y == ctx.ref.year \
+                    and ctx.prev_word(start) == "on":
+                # "will be held on March 3" said in May: the next March 3, however near the last one was (not "by
+                # March 3" or "between March 3 and ...": a limit or a point already past)
+                y += 1
     else:
-        return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= 31 else None
-    try:
-        return v_day(dt.date(y, mo, d)), None
-    except ValueError:
-        return None
+        # the year unknown, the day must still be one the month can have (29 February, not 31 February)
+        return (f"XXXX-{mo:02d}-{d:02d}", None) if d <= _calendar.monthrange(2000, mo)[1] else None
+    return _day_value(y, mo, d)
 
 
 def h_my(m, ctx, s):
@@ -426,7 +669,7 @@ def h_my(m, ctx, s):
 
 
 def _quarter_value(unit: str, n: int, y: int | None) -> str:
-    yy = "XXXX" if y is None else f"{y:04d}"
+    yy = "XXXX" if y is None else v_year(y)
     return f"{yy}-{'Q' if unit == 'quarter' else 'H'}{n}"
 
 
@@ -442,7 +685,7 @@ def h_yq(m, ctx, s):
 
 
 def h_q(m, ctx, s):
-    unit = _norm(m["q_unit"])
+    unit = _norm(m["q_unit"]).replace("qtr.", "quarter").replace("qtr", "quarter")
     ordw = _norm(m["q_ord"])
     n = ORDINALS.get(ordw)
     if ordw in ("last", "final"):
@@ -460,8 +703,16 @@ def h_q(m, ctx, s):
     elif ctx.ref is None:
         y = None
     else:
-        y = _period_year(ctx.ref, n, 4 if unit == "quarter" else 2)
+        # "will begin in the third quarter": the next one, when the period is the time of the event ("in", "by",
+        # "during" ...); not "expects to report a loss for the third quarter" or "a third-quarter loss": results
+        # for a period, which news reports once it has ended
+        future = (ctx.prev_word(s) in _EVENT_TIME_PREPS and ctx.direction(s, m.end("r_q")) > 0
+                  and ctx.low[m.start("q_unit") - 1] != "-")
+        y = _period_year(ctx.ref, n, 4 if unit == "quarter" else 2, future)
     return _quarter_value(unit, n, y), None
+
+
+_EVENT_TIME_PREPS = frozenset({"in", "during", "by", "until", "till", "before", "after", "within"})
 
 
 def h_q2h(m, ctx, s):
@@ -489,7 +740,8 @@ def h_qa(m, ctx, s):
     if ytok:
         y = int(ytok) if len(ytok) == 4 else 2000 + int(ytok)
     elif ctx.ref is not None:
-        y = _period_year(ctx.ref, n, 4 if unit == "q" else 2)
+        future = ctx.prev_word(s) in _EVENT_TIME_PREPS and ctx.direction(s, m.end("r_qa")) > 0
+        y = _period_year(ctx.ref, n, 4 if unit == "q" else 2, future)
     else:
         y = None
     if not _capitalised(ctx, m.start("qa_u") if m["qa_u"] else m.start("qa_u2")):
@@ -623,6 +875,36 @@ def h_cent(m, ctx, s):
     return f"{n - 1:02d}", None
 
 
+def h_yseason(m, ctx, s):
+    """"2005 summer": the season of that year."""
+    code = SEASONS[_norm(m["yseason_s"])]   # (not before "of", "in" ...: "the 1989 fall of communism")
+    return v_season(int(m["yseason_y"]), code), None
+
+
+def h_afnx(m, ctx, s):
+    """"the week after next", "the year before last", "Wednesday after next": two weeks (months, years) on, or back."""
+    step = 2 if _norm(m["afnx_d"]).startswith("after") else -2
+    if m["afnx_wd"]:
+        if not _capitalised(ctx, m.start("afnx_wd")):
+            return None
+        if ctx.ref is None:
+            return "XXXX-XX-XX", None
+        near = _resolve_weekday(ctx, _weekday(m["afnx_wd"]), "next" if step > 0 else "last", s, m.end("r_afnx"))
+        return v_day(add_weeks(near, step // 2)), None
+    unit = _norm(m["afnx_u"])
+    ref = ctx.ref
+    if ref is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}[unit], None
+    if unit == "week":
+        return v_week(add_weeks(ref, step)), None
+    if unit == "quarter":
+        return v_quarter(*shift_quarter(ref.year, quarter_of(ref), step)), None
+    if unit == "month":
+        d = add_months(ref, step)
+        return v_month(d.year, d.month), None
+    return v_year(ref.year + step), None
+
+
 def h_season(m, ctx, s):
     code = SEASONS[_norm(m["season_s"])]
     det = _norm(m["season_det"] or "")
@@ -647,27 +929,49 @@ def h_season(m, ctx, s):
         else:
             y = _season_year(ctx, code, det, s, m.end("r_season"))
     mod = {"early": "START", "late": "END"}.get(det)
-    return (f"{'XXXX' if y is None else f'{y:04d}'}-{code}", mod)
+    return ("XXXX-" + code if y is None else v_season(y, code), mod)
 
 
 def _season_year(ctx, code, det, start, end) -> int:
+    """The year of a season named without one: the season under way, else the last or the next one."""
     ref = ctx.ref
     cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        a, b = interval(f"{y:04d}-{code}")
-        cands.append((y, dt.date.fromisoformat(a), dt.date.fromisoformat(b)))
+    for y in range(ref.year - 2, ref.year + 2):   # winter y-1 may be under way, so "last winter" is winter y-2
+        try:
+            cands.append((y, *season_bounds(y, code)))
+        except OutOfCalendar:
+            continue
+    past = [c for c in cands if c[2] < ref]
+    ahead = [c for c in cands if c[1] > ref]
     containing = [c for c in cands if c[1] <= ref <= c[2]]
     if det in ("last", "this past"):
-        return max(c for c in cands if c[2] < ref)[0]
+        return _last_or_out(past)[0]
     if det in ("next", "this coming"):
-        return min(c for c in cands if c[1] > ref)[0]
+        return _first_or_out(ahead)[0]
     if containing:
         return containing[0][0]
     if det == "this":
         return ref.year if code != "WI" or ref.month > 2 else ref.year - 1
     if ctx.dir_default(start, end) > 0:
-        return min(c for c in cands if c[1] > ref)[0]
-    return max(c for c in cands if c[2] < ref)[0]
+        return _first_or_out(ahead)[0]
+    return _last_or_out(past)[0]
+
+
+def _last_or_out(items: list):
+    if not items:
+        raise OutOfCalendar("no such season within the calendar")
+    return max(items)
+
+
+def _first_or_out(items: list):
+    if not items:
+        raise OutOfCalendar("no such season within the calendar")
+    return min(items)
+
+
+def _years_around(year: int) -> list[int]:
+    """The year before, the year itself and the year after, as far as the calendar holds them."""
+    return [y for y in (year - 1, year, year + 1) if 1 <= y <= 9999]
 
 
 def h_hol(m, ctx, s):
@@ -678,13 +982,13 @@ def h_hol(m, ctx, s):
 
     def date_in(y: int) -> dt.date:
         if isinstance(rule, list):
-            return dt.date(y, rule[0], rule[1])
+            return make_date(y, rule[0], rule[1])
         if rule.startswith("easter"):
-            return easter(y) - dt.timedelta(days=int(rule[7:] or 0) if "-" in rule else 0)
+            return add_days(easter(y), -(int(rule[7:] or 0) if "-" in rule else 0))
         rule_s, _, off = rule.partition("+")   # "first monday of november+1": the Tuesday after it
         nth, wd, _, mon = rule_s.split()
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[nth]
-        return nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n) + dt.timedelta(days=int(off or 0))
+        return add_days(nth_weekday(y, MONTHS[mon], WEEKDAYS[wd], n), int(off or 0))
 
     if m["hol_y"]:
         y = int(m["hol_y"])
@@ -694,11 +998,13 @@ def h_hol(m, ctx, s):
         return "XXXX-XX-XX", None
     else:
         this = date_in(ctx.ref.year)
-        near = min((abs((date_in(c) - ctx.ref).days), c) for c in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1))
+        near = min((abs((date_in(c) - ctx.ref).days), c) for c in _years_around(ctx.ref.year))
         if this == ctx.ref:
             y = ctx.ref.year
         elif near[0] <= FAR_DAYS or not ctx.direction(s, m.end("r_hol")):
             y = near[1]   # like a month-day: a holiday near the reference date is the nearest one
+            if date_in(y) < ctx.ref and ctx.prev_word(s) == "on" and ctx.direction(s, m.end("r_hol")) > 0:
+                y += 1    # "will be held on Christmas" said in February: the next one
         elif ctx.dir_default(s, m.end("r_hol")) > 0:
             y = ctx.ref.year if this > ctx.ref else ctx.ref.year + 1
         else:
@@ -715,7 +1021,7 @@ def h_dpart(m, ctx, s):
         if ctx.ref is None:
             day = None
         else:
-            day = ctx.ref - dt.timedelta(days=1) if _norm(m["dpart_this"]) == "last" else ctx.ref
+            day = add_days(ctx.ref, -1) if _norm(m["dpart_this"]) == "last" else ctx.ref
         if _norm(m["dpart_this"]) == "last" and part != "NI":
             return None
     return f"{v_day(day) if day else 'XXXX-XX-XX'}T{part}", None
@@ -763,7 +1069,7 @@ def h_dayref(m, ctx, s):
         return "XXXX-XX-XX", None
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}[w]
-    return v_day(ctx.ref + dt.timedelta(days=off)), None
+    return v_day(add_days(ctx.ref, off)), None
 
 
 def h_wd(m, ctx, s):
@@ -782,7 +1088,7 @@ def h_wd(m, ctx, s):
         else:
             b = dt.date.fromisoformat(base[:10])
             diff = (_weekday(m["wd_w"]) - b.weekday()) % 7
-            v = v_day(b + dt.timedelta(days=(diff or 7) if rel == "the following" else -((-diff) % 7 or 7)))
+            v = v_day(add_days(b, (diff or 7) if rel == "the following" else -((-diff) % 7 or 7)))
     elif ctx.ref is None:
         v = "XXXX-XX-XX"
     else:
@@ -839,23 +1145,23 @@ def h_rel(m, ctx, s):
               "century": "XX", "quarter": "XXXX-QX"}
         return xs[unit], None
     if unit == "week":
-        return v_week(ref + dt.timedelta(weeks=off)), None
+        return v_week(add_weeks(ref, off)), None
     if unit == "weekend":
         if off is None:
             if ref.weekday() >= 5:
                 off = 0
             else:
                 off = 0 if ctx.dir_default(start, end) > 0 else -1
-        return v_week(ref + dt.timedelta(weeks=off), weekend=True), None
+        return v_week(add_weeks(ref, off), weekend=True), None
     if unit == "month":
-        d = ref + relativedelta(months=off)
+        d = add_months(ref, off)
         return v_month(d.year, d.month), None
     if unit == "year":
         return v_year(ref.year + off), None
     if unit == "decade":
-        return f"{(ref.year // 10) + off:03d}", None
+        return v_decade(ref.year // 10 + off), None
     if unit == "century":
-        return f"{(ref.year // 100) + off:02d}", None
+        return v_century(ref.year // 100 + off), None
     if unit == "quarter":
         if det in ("the past", "the last", "the previous") :
             pq = _prev_quarter(ctx)
@@ -891,7 +1197,9 @@ def _anaphoric(ctx: _Ctx, det: str, unit: str):
         if unit == "week":
             if g != "D":
                 return None
-            return v_week(dt.date.fromisoformat(base[:10]) + dt.timedelta(weeks=step)), None
+            return v_week(add_weeks(dt.date.fromisoformat(base[:10]), step)), None
+    except OutOfCalendar:
+        raise
     except (ValueError, TypeError):
         return None
     return None
@@ -901,32 +1209,35 @@ def h_anaph(m, ctx, s):
     return _anaphoric(ctx, _norm(m["anaph_det"]), _norm(m["anaph_u"]))
 
 
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
-              "hour": "H", "minute": "MIN"}
+_UNIT_CODE = {"day": "D", "week": "W", "fortnight": "2W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+              "quarter": "Q", "hour": "H", "minute": "MIN"}
 
 
 def h_ago(m, ctx, s):
     unit = _UNIT_CODE[re.sub(r"(ies|s)$", lambda x: "y" if x.group(1) == "ies" else "", _norm(m["ago_u"]))]
     n = _number(m["ago_n"])
+    if unit == "2W":   # a fortnight: two weeks
+        unit, n = "W", (None if n is None else 2 * n)
     direction = _norm(m["ago_dir"])
     back = direction in ("ago", "earlier", "before")
+    deictic = direction == "hence" or direction.startswith("from ")   # "7 days hence", "a year from now"
     approx = APPROX_MODS.get(_norm(m["ago_approx"])) if m["ago_approx"] else None
     start = s if m["ago_approx"] else m.start("ago_n")
     if n is None:   # several / a few / many years ago
-        if direction != "ago":
-            return None
-        return ("PAST_REF", approx, start, m.end("r_ago"))
+        if direction == "ago" or deictic:
+            return ("PAST_REF" if direction == "ago" else "FUTURE_REF", approx, start, m.end("r_ago"))
+        return None
     n = int(n) if float(n).is_integer() else n
     if not isinstance(n, int):
         return None
     if unit in ("H", "MIN"):
         return None
     sign = -1 if back else 1
-    anchored = direction != "ago"
+    anchored = direction != "ago" and not deictic
     base_val = ctx.anchor if (anchored and ctx.anchor) else None
     if unit in ("Y", "M") and ctx.anchor_deictic:
         base_val = None   # "up from $5 a year earlier" after "said yesterday": the report day is no anchor
-    if unit == "Y" and n == 1 and ctx.anchor_q and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
+    if unit == "Y" and n == 1 and ctx.anchor_q and not deictic and (direction == "ago" or granularity(ctx.anchor or "") == "Q"):
         base_val = ctx.anchor_q
         if ctx.multi_month(start):
             return (shift_value(ctx.anchor_q[:4], years=-1), approx, start, m.end("r_ago"))
@@ -950,19 +1261,24 @@ def h_ago(m, ctx, s):
     if ref is None:
         xs = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XX", "Q": "XXXX-QX"}
         return (xs[unit], approx, start, m.end("r_ago"))
+    if direction in ("from tomorrow", "from yesterday"):
+        # "a week from tomorrow": a day counted from the day after (before) the reference date
+        ref = add_days(ref, 1 if direction == "from tomorrow" else -1)
+        if unit in ("D", "W"):
+            return (v_day(add_days(ref, n * (7 if unit == "W" else 1))), approx, start, m.end("r_ago"))
     if unit == "D":
-        v = v_day(ref + dt.timedelta(days=sign * n))
+        v = v_day(add_days(ref, sign * n))
     elif unit == "W":
-        v = v_week(ref + dt.timedelta(weeks=sign * n))
+        v = v_week(add_weeks(ref, sign * n))
     elif unit == "M":
-        d = ref + relativedelta(months=sign * n)
+        d = add_months(ref, sign * n)
         v = v_month(d.year, d.month)
     elif unit == "Y":
         v = v_year(ref.year + sign * n)
     elif unit == "DE":
         v = v_year(ref.year + sign * 10 * n)
     elif unit == "CE":
-        v = f"{ref.year // 100 + sign * n:02d}"
+        v = v_century(ref.year // 100 + sign * n)
     else:
         v = v_quarter(*shift_quarter(ref.year, quarter_of(ref), sign * n))
     return (v, approx, start, m.end("r_ago"))
@@ -975,7 +1291,7 @@ def h_yadj(m, ctx, s):
         if ctx.ref is None:
             return ("XXXX", "END") if spaced else ("XXXX-12-31", None)
         y = ctx.ref.year - 1 if ctx.ref.month <= 3 or ctx.prev_word(s) == "since" else ctx.ref.year
-        return (v_year(y), "END") if spaced else (f"{y:04d}-12-31", None)
+        return (v_year(y), "END") if spaced else (v_year(y) + "-12-31", None)
     base = ctx.anchor_q or ctx.anchor
     if base and ctx.anchor_q and ctx.multi_month(s):
         base = base[:4]   # "for the nine months, compared with year-earlier net of": the year before
@@ -1046,7 +1362,7 @@ def h_month(m, ctx, s):
         return f"XXXX-{mo:02d}", None
     if rel is None and _THIS_YEAR_SPAN.search(ctx.low, max(0, s - 40), s):
         return v_month(ctx.ref.year, mo), None   # "this year through August": a month of the current year
-    ahead = (dt.date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
+    ahead = (make_date(_closest_year(ctx.ref, mo, 15), mo, 15) - ctx.ref).days
     if rel is None and mo != ctx.ref.month and 0 < ahead <= FAR_DAYS and not _past_event(ctx, s, m.end("r_month")):
         # a month just ahead of the reference date is that coming month even after a past-tense verb: the verb
         # is mostly the report ("said", "decided to ... in March"), not the event
@@ -1102,7 +1418,10 @@ def h_ref(m, ctx, s):
 
 # Rules whose values may anchor later anaphoric expressions ("a year earlier", "that day", "the quarter").
 ANCHOR_RULES = {"iso", "num", "wdmd", "md", "dm", "my", "q", "q2h", "qa", "yq", "fy", "year", "month", "season", "hol", "wd",
-                "dayref", "yearw", "spy"}
+                "dayref", "yearw", "spy", "ym", "myn", "dmyn", "mdyn", "wddm", "wdd", "wdw", "nth", "dom", "yseason", "afnx"}
+# Of those, the ones named from the reference date ("yesterday", "Friday", "Wednesday of next week"): the day of the
+# report, which "a year earlier" does not count from.
+DEICTIC_RULES = {"dayref", "wd", "wdd", "wdw", "dom", "afnx"}
 HANDLERS: dict[str, Callable] = {name: globals()[f"h_{name}"] for name in RULE_NAMES}
 _MOD_RE = re.compile(r"(the\s+(?:very\s+)?\w+(?:\s+\w+)?\s+of|(?:very\s+)?(?:early|late|earlier|later)|mid)", re.I)
 
@@ -1117,6 +1436,74 @@ def _pos_mod(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_SENTENCE_NEXT = re.compile(r"\s*$|\s+[\"'\u201c(]?[A-Z]")
+
+
+def _resolve(handler: Callable, m, ctx: _Ctx, core: int):
+    """``handler(m, ctx, core)``; when the calendar cannot hold its result (a relative date against a reference
+    date near 0001-01-01 or 9999-12-31, or an anchor there) the expression is resolved as if there were neither
+    a reference date nor an anchor, so it keeps ``X`` parts instead of raising."""
+    try:
+        return handler(m, ctx, core)
+    except (OutOfCalendar, OverflowError):
+        saved = ctx.ref, ctx.anchor, ctx.anchor_q, ctx.last_q
+        ctx.ref = ctx.anchor = ctx.anchor_q = ctx.last_q = None
+        try:
+            return handler(m, ctx, core)
+        except (OutOfCalendar, OverflowError):
+            return None
+        finally:
+            ctx.ref, ctx.anchor, ctx.anchor_q, ctx.last_q = saved
+
+
+class _Modified:
+    """A rule's match preceded by a position modifier ("the end of", "early", "mid-"): one match from the modifier's
+    start to the rule's end, whose group ``mod`` is the modifier (what one regex holding both would give)."""
+
+    __slots__ = ("_mod", "_m", "lastgroup")
+
+    def __init__(self, mod: re.Match, m: re.Match) -> None:
+        self._mod, self._m, self.lastgroup = mod, m, m.lastgroup
+
+    def __getitem__(self, g):
+        return self._mod.group() if g == "mod" else self._m[g]
+
+    def group(self, g=0):
+        return self._mod.string[self._mod.start():self._m.end()] if g == 0 else self[g]
+
+    def start(self, g=0):
+        return self._mod.start() if g in (0, "mod") else self._m.start(g)
+
+    def end(self, g=0):
+        return self._mod.end() if g == "mod" else self._m.end(g)
+
+
+_KEY_AT = re.compile(r"[a-z]+|[0-9]+|['\u2019]")
+
+
+def _match_at(low: str, p: int, word: str, rules: tuple[str, ...]):
+    """The grammar's match at word start ``p``, trying only the ``rules`` that can start with ``word``.  A position
+    modifier there ("the end of", "early", "mid-") is tried first, with the rules that can start after it."""
+    if word in MOD_KEYS:
+        mod = MOD_RE.match(low, p)
+        if mod is not None:
+            after = _KEY_AT.match(low, mod.end())
+            rules2 = _rules_of(after.group()) if after else None
+            if rules2:
+                m = scanner(rules2).match(low, mod.end())
+                if m is not None:
+                    return _Modified(mod, m)
+    if word == "the":
+        nxt = THE_NEXT.match(low, p)
+        if nxt is None or word_key(nxt.group(1)) not in THE_FOLLOWERS:
+            return None   # "the company": no rule goes on with that word
+    return scanner(rules).match(low, p) if rules else None
+
+
+def _rules_of(word: str) -> tuple[str, ...] | None:
+    return DIGIT_RULES[min(len(word), 5) - 1] if "0" <= word[0] <= "9" else KEY_RULES.get(word)
+
+
 def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMention]:
     """Every DATE/TIME expression in ``text`` (sorted, non-overlapping) with its TIMEX3 value.
 
@@ -1128,14 +1515,18 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     low = text.translate(ASCII_LOWER)
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
-    pos, n = 0, len(low)
-    while pos < n:
-        m = MASTER.search(low, pos)
+    pos = 0
+    for w in WORD_START.finditer(low):
+        word = w.group()
+        rules = DIGIT_RULES[min(len(word), 5) - 1] if word[0] <= "9" and word[0] >= "0" else KEY_RULES.get(word)
+        if not rules and word not in MOD_KEYS or w.start() < pos:
+            continue   # no rule starts with this word (most words), or it lies inside the last date
+        m = _match_at(low, w.start(), w.group(), rules)
         if m is None:
-            break
+            continue
         rule = m.lastgroup[2:]
         core = m.start("r_" + rule)
-        res = HANDLERS[rule](m, ctx, core)
+        res = _resolve(HANDLERS[rule], m, ctx, core)
         if res is None:
             # a rejected reading must not hide a shorter one starting later inside it ("last Oct. 23")
             pos = m.start() + 1
@@ -1153,6 +1544,8 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             continue
         if out and start < out[-1].end:
             continue
+        if text[end - 1] == "." and text[end - 3:end - 1].isalpha() and _SENTENCE_NEXT.match(text, end):
+            end -= 1   # "on the 2nd of Mar." at the end of a sentence: its period is the sentence's
         t = text[start:end]
         ia, ib = interval(value)
         out.append(DateMention(start, end, t, value, "TIME" if ("T" in value and not value.endswith("_REF")) else "DATE", ia, ib, mod))
@@ -1160,7 +1553,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             g = granularity(value)
             if g in ("D", "M", "Q", "Y", "H", "W") or value[:10].count("-") == 2:
                 ctx.anchor = value[:10] if "T" in value else value
-                ctx.anchor_deictic = rule in ("dayref", "wd")
+                ctx.anchor_deictic = rule in DEICTIC_RULES
             if g == "Q":
                 ctx.last_q = value
             # the reported quarter: the latest ended one named so far; an earlier quarter named after it ("after a
@@ -1187,7 +1580,10 @@ def _day_before(text: str, low: str, out: list[DateMention]) -> None:
         b = _DAY_BEFORE.search(low, max(0, m.start - 20), m.start)
         if not b or (i and out[i - 1].end > b.start()):
             continue
-        day = dt.date.fromisoformat(m.value) + dt.timedelta(days=-1 if b.group(1) == "before" else 1)
+        try:
+            day = add_days(dt.date.fromisoformat(m.value), -1 if b.group(1) == "before" else 1)
+        except OutOfCalendar:
+            continue   # the day before 1 January of the year 1: left as it was
         value = v_day(day)
         out[i] = DateMention(b.start(), m.end, text[b.start():m.end], value, "DATE", value, value, m.mod)
 

@@ -1,0 +1,166 @@
+"""The date grammar's scan: patterns are tried only at word starts that can begin a date, with the same result as
+the whole alternation tried at every position."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from re import _constants as C
+from re import _parser as sre_parse
+
+import pytest
+from date_cases import CASES, RELATIVE_EXPRESSIONS
+
+from qfacts.dates import engine, find_dates, patterns
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _chars(items) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            out.add("0")
+        elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
+            out.add(" ")
+        else:
+            raise _Unbounded(op)
+    return out
+
+
+def _token_key(tok: str) -> str:
+    return tok if tok[0] != "0" else patterns.DIGITS[min(len(tok), 5) - 1]
+
+
+def first_tokens(pattern: str) -> set[tuple[str, ...]] | None:
+    """Every way a match of ``pattern`` can begin, as the key of its first word (its run of letters, "#d1" ...
+    "#d5" for its run of digits, "#apos", "#other") and, after a first word "the", the key of the word after it;
+    read off the parsed regex.  None when unbounded (a rule that could start with any word)."""
+    out: set[tuple[str, ...]] = set()
+
+    def done(toks: tuple, tok: str, ch: str, rest: list) -> None:
+        toks = toks + (_token_key(tok),)
+        if toks == ("the",) and ch == " ":
+            walk(rest, toks, " ")   # go on to the word after "the"
+        else:
+            out.add(toks)
+
+    def step(ch: str, rest: list, toks: tuple, cur: str) -> None:
+        kind = "a" if "a" <= ch <= "z" else "0" if ch.isdigit() else ch
+        if cur == " ":   # between "the" and the next word
+            cur = ""
+            if kind == " ":
+                walk(rest, toks, " ")
+                return
+        if cur and (kind == cur[0] or (kind == "a" and "a" <= cur[0] <= "z")):
+            walk(rest, toks, cur + ("0" if kind == "0" else ch))
+        elif cur:
+            done(toks, cur, ch, rest)
+        elif kind in ("a", "0"):
+            walk(rest, toks, "0" if kind == "0" else ch)
+        else:
+            out.add(toks + ((patterns.APOS if ch in "'\u2019" else "#other"),))
+
+    def walk(items: list, toks: tuple, cur: str) -> None:
+        if len(cur) > 40:
+            raise _Unbounded("prefix")
+        if cur[:1] == "0" and len(cur) > 5:
+            cur = cur[:5]
+        if not items:
+            if not cur.strip():
+                raise _Unbounded("empty")
+            done(toks, cur, "", [])
+            return
+        (op, av), rest = items[0], items[1:]
+        if op is C.LITERAL:
+            step(chr(av), rest, toks, cur)
+        elif op is C.IN:
+            for ch in sorted(_chars(av)):
+                step(ch, rest, toks, cur)
+        elif op is C.BRANCH:
+            for alt in av[1]:
+                walk(list(alt) + rest, toks, cur)
+        elif op is C.SUBPATTERN:
+            walk(list(av[-1]) + rest, toks, cur)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, item = av
+            if lo == 0:
+                walk(rest, toks, cur)
+            if hi != 0 and not (lo == 0 and (cur == " " or cur[:1] == "0" and len(cur) >= 5)):
+                again = (op, (max(lo - 1, 0), hi if hi == C.MAXREPEAT else hi - 1, item))
+                walk(list(item) + [again] + rest, toks, cur)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT, C.GROUPREF):
+            walk(rest, toks, cur)
+        else:
+            raise _Unbounded(op)
+
+    try:
+        walk(list(sre_parse.parse(pattern)), (), "")
+    except _Unbounded:
+        return None
+    return out
+
+
+def first_words(pattern: str) -> set[str] | None:
+    tokens = first_tokens(pattern)
+    return None if tokens is None else {t[0] for t in tokens}
+
+
+@pytest.mark.parametrize("name", patterns.RULE_NAMES)
+def test_dates_rule_start_words_cover_every_word_the_rule_can_start_with(name):
+    words = first_words(dict(patterns.RULES)[name])
+    assert words is not None, f"rule {name} can start with any word: it cannot be dispatched by its first word"
+    assert "#other" not in words
+    missing = words - patterns.STARTS[name]
+    assert not missing, f"rule {name} can start with {sorted(missing)}, missing from STARTS[{name!r}]"
+
+
+def test_dates_position_modifiers_start_with_the_modifier_words():
+    assert first_words(patterns.POSMOD) <= patterns.MOD_KEYS
+
+
+@pytest.mark.parametrize("name", patterns.RULE_NAMES)
+def test_dates_words_after_the_cover_every_word_a_rule_can_go_on_with(name):
+    followers = {t[1] for t in first_tokens(dict(patterns.RULES)[name]) if t[0] == "the" and len(t) > 1}
+    missing = followers - patterns.THE_FOLLOWERS
+    assert not missing, f"rule {name} can start with 'the' and then {sorted(missing)}, missing from THE_FOLLOWERS"
+
+
+_FULL = re.compile(rf"(?<![\w'\u2019])(?:(?P<mod>{patterns.POSMOD}))?"
+                   rf"(?:{'|'.join(f'(?P<r_{n}>{p})' for n, p in patterns.RULES)})(?![\w])")
+
+
+def _full_alternation_at(low, p, word, rules):
+    return _FULL.match(low, p)
+
+
+TEXTS = [sentence for sentence, *_ in CASES] + [f"It happened {e}. It will happen {e}." for e in RELATIVE_EXPRESSIONS] + [
+    "Earlier Sunday the firm said it signed later that year, in mid-1990s style, on 5/19/25 at 10:35 a.m. (0735 GMT).",
+    "The very end of the 1990s, early this week, late last year, the end of the third quarter of 2024, mid-afternoon.",
+    "From Q3 to 3Q 2024 and H1 2025, fiscal 1989, FY2025, the '90s, the nineties, Valentine's Day, St. Patrick's Day.",
+    "ACME (NYSE: ACM) rose 5 pct to 1,998 on Jan. 5th; year-end, year's end, the year-ago quarter, 2024-11-05T14:30.",
+]
+
+
+@pytest.mark.parametrize("ref", [dt.date(2025, 5, 19), None])
+def test_dates_scan_at_word_starts_finds_what_the_whole_grammar_finds(monkeypatch, ref):
+    expected = {}
+    with monkeypatch.context() as mp:
+        mp.setattr(engine, "_match_at", _full_alternation_at)
+        for text in TEXTS:
+            expected[text] = find_dates(text, ref)
+    for text in TEXTS:
+        assert find_dates(text, ref) == expected[text], text
+
+
+def test_dates_import_compiles_no_big_regex():
+    code = ("import qfacts.dates, qfacts.dates.patterns as p; assert not p._SCANNERS, p._SCANNERS; "
+            "qfacts.dates.find_dates('It rained on May 5, 2024.'); assert p._SCANNERS")
+    subprocess.run([sys.executable, "-c", code], check=True)
