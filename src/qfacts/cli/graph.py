@@ -15,11 +15,12 @@ from typing import List, Optional
 import typer
 from rich.text import Text
 
-from . import graph as qgraph
-from .api import Document, extract_or_error, stage_failures
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
-                  load_pipeline, stdout_stream, usage_error, app, atomic_output)
-from .io import InputError
+from .. import graph as qgraph
+from ..api import Document, extract_or_error, stage_failures
+from ..io import InputError
+from . import common
+from .common import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, atomic_output, check_reference_date,
+                     load_pipeline, stdout_stream, usage_error)
 
 
 class GraphFormat(str, enum.Enum):
@@ -31,7 +32,6 @@ class GraphFormat(str, enum.Enum):
     mmd = "mmd"
 
 
-@app.command()
 def graph(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH", show_default=False,
@@ -92,7 +92,7 @@ def graph(
     if since and until and qgraph.parse_bound(since) > qgraph.parse_bound(until, end=True):
         raise usage_error(f"--since {since} is after --until {until}")
     if not paths:
-        if is_terminal(sys.stdin):
+        if common.is_terminal(sys.stdin):
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts graph --help)")
         paths = ["-"]
     reporter = Reporter(quiet=quiet, progress_allowed=True)
@@ -111,7 +111,7 @@ def graph(
     if not facts and not quiet:
         filtered = " left by the filters" if types or since or until or parties else ""
         reporter.console.print(Text(f"{PROG}: note: no agreement facts{filtered}; the graph is empty"))
-    if not quiet and is_terminal(sys.stderr):
+    if not quiet and common.is_terminal(sys.stderr):
         reporter.console.print(Text(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
                                     f"{network.number_of_nodes()} parties, {facts} facts"
                                     + (f" -> {output}" if output else ""), style="dim"))
@@ -132,7 +132,7 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
         name = qgraph.format_for(output, fmt.value if fmt else None)
     except ValueError as exc:
         raise usage_error(f"--output: {exc}") from None
-    if output is None and name == "png" and is_terminal(sys.stdout):
+    if output is None and name == "png" and common.is_terminal(sys.stdout):
         raise usage_error("will not write a PNG to a terminal: use --output FILE or a pipe")
     return name
 

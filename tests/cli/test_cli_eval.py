@@ -18,7 +18,7 @@ from qfacts.evaluate import evaluate, predict, read_jsonl
 
 runner = CliRunner()
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EVAL_FIXTURES = REPO / "fixtures" / "eval"
 GOLD = str(EVAL_FIXTURES / "gold.jsonl")
 PRED = str(EVAL_FIXTURES / "pred.jsonl")

@@ -1,7 +1,7 @@
 """The ``qfacts check PATH...`` command: extraction rules for CI, with exit codes 0, 1 and 2.
 
 Only options and output live here; the rules, the snapshot and the writers are in :mod:`qfacts.check`.
-The command registers itself on :data:`qfacts.cli.app` when :mod:`qfacts.cli` imports this module.
+The command is registered on :data:`qfacts.cli.app`.
 """
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from typing import List, Optional
 import typer
 from rich.text import Text
 
-from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
-                    parse_labels, read_snapshot, same_file, write_human, write_snapshot)
-from . import cli
-from .cli import (PROG, Reporter, app, atomic_output, check_reference_date, load_pipeline, stdout_stream,
-                  usage_error)
-from .api import Document, extract_or_error, stage_failures
-from .io import InputError, read_inputs
+from ..api import Document, extract_or_error, stage_failures
+from ..check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
+                     parse_labels, read_snapshot, same_file, write_human, write_snapshot)
+from ..io import InputError, read_inputs
+from . import common
+from .common import (PROG, Reporter, atomic_output, check_reference_date, load_pipeline, stdout_stream,
+                     usage_error)
 
 
 class CheckFormat(str, enum.Enum):
@@ -30,7 +30,6 @@ class CheckFormat(str, enum.Enum):
     github = "github"
 
 
-@app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH", show_default=False,
@@ -91,7 +90,7 @@ def check(
     over 1).
     """
     if not paths:
-        if cli.is_terminal(sys.stdin):
+        if common.is_terminal(sys.stdin):
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
         paths = ["-"]
     rules = _rules(require, min_facts, expect, update)
@@ -206,6 +205,6 @@ def _write(report: Report, fmt: str, quiet: bool) -> None:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not quiet:
-        write_human(report, sys.stderr, rich=cli.is_terminal(sys.stderr), color=cli.colour_allowed(sys.stderr),
+        write_human(report, sys.stderr, rich=common.is_terminal(sys.stderr), color=common.colour_allowed(sys.stderr),
                     errors=False)
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from qfacts import cli
+from qfacts.cli import common
 from qfacts.cli import app
 
 runner = CliRunner()
@@ -157,7 +157,7 @@ def test_format_human_writes_nothing_on_stdout_and_quiet_nothing_on_stderr(work)
 
 def test_human_summary_on_a_terminal_goes_through_rich_without_colour_under_no_color(work, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(common, "is_terminal", lambda stream: True)
     result = run("weather.txt", "--min-facts", "1")
     assert result.exit_code == 1
     assert "FAIL weather.txt: min-facts" in result.stderr and "\x1b[" not in result.stderr

@@ -27,9 +27,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, colour_allowed, is_terminal, stdout_stream,
-                  usage_error, app, load_pipeline)
-from .evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
+from ..evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
+from . import common
+from .common import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, load_pipeline, stdout_stream, usage_error
 
 COLUMNS = ("P", "R", "F1", "pred", "gold")
 
@@ -40,7 +40,6 @@ class EvalFormat(str, enum.Enum):
     json = "json"
 
 
-@app.command(name="eval")
 def eval_(
     gold_path: str = typer.Argument(..., metavar="GOLD", show_default=False,
                                     help="Gold corpus, JSON Lines in the shared FORMAT.md (- for stdin)."),
@@ -106,7 +105,7 @@ def eval_(
 
     result = evaluate(gold, predictions)
     stdout = stdout_stream()
-    fmt_name = fmt.value if fmt else ("table" if is_terminal(stdout) else "text")
+    fmt_name = fmt.value if fmt else ("table" if common.is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
               "where": dict(conditions)}
     if fmt_name == "json":
@@ -181,7 +180,7 @@ def format_text(result: Evaluation, errors: int = 0) -> str:
 
 def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
-    colour = colour_allowed(out)
+    colour = common.colour_allowed(out)
     console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
                       force_terminal=True if colour else None)
     table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)

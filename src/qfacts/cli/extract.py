@@ -1,4 +1,4 @@
-"""The ``qfacts`` command line: ``qfacts extract PATH...`` and ``qfacts --version``.
+"""The ``qfacts extract PATH...`` command.
 
 The CLI is thin: it parses options, reads inputs (:mod:`qfacts.io`), calls the library
 (:func:`qfacts.parallel.extract_items`, or :mod:`qfacts.distributed` with ``--scheduler``) and writes records
@@ -26,27 +26,19 @@ import contextlib
 import enum
 import os
 import sys
-import tempfile
-from typing import IO, Iterator, List, Optional
+from typing import IO, List, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from . import __version__
-from .api import parse_reference_date, stage_failures
-from .io import InputError, read_inputs
-from .parallel import WorkersLost, describe_error, extract_items
-from .pipeline import ModelError, get_pipeline, pipeline_overrides
-from .render import make_writer
-
-PROG = "qfacts"
-
-EXIT_OK = 0
-EXIT_INPUT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+from ..api import stage_failures
+from ..io import InputError, read_inputs
+from ..parallel import WorkersLost, describe_error, extract_items
+from ..pipeline import pipeline_overrides
+from ..render import make_writer
+from . import common
+from .common import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, EXIT_OK, PROG, Reporter, atomic_output,
+                     check_reference_date, colour_allowed, load_pipeline, stdout_stream, usage_error)
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -69,45 +61,6 @@ class StdinFormat(str, enum.Enum):
     jsonl = "jsonl"
 
 
-app = typer.Typer(
-    name=PROG,
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version_callback(value: bool) -> None:
-    if value:
-        typer.echo(f"{PROG} {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
-                                 help="Print the version and exit."),
-) -> None:
-    """Offline fact extraction from news: organisations, places, dates, agreements, and who agreed what
-    with whom, when.
-
-    Example: qfacts extract article.txt   (run 'qfacts extract --help' for the options)
-    """
-
-
-def is_terminal(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def colour_allowed(stream: IO[str]) -> bool:
-    return is_terminal(stream) and not os.environ.get("NO_COLOR")
-
-
 def resolve_format(fmt: Optional[str], output: Optional[str], stdout_is_terminal: bool) -> str:
     """The output format: the one given, else from ``--output``'s suffix (default jsonl), else table on a
     terminal and jsonl in a pipe."""
@@ -118,115 +71,7 @@ def resolve_format(fmt: Optional[str], output: Optional[str], stdout_is_terminal
     return "table" if stdout_is_terminal else "jsonl"
 
 
-@contextlib.contextmanager
-def atomic_output(path: str) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only when the block ends without an exception.
 
-    The data goes to a temporary file in the same folder, renamed over ``path`` with ``os.replace`` at the
-    end; on any exception (KeyboardInterrupt included) the temporary file is removed and ``path`` is untouched.
-    """
-    target = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
-                               dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def stdout_stream() -> IO[str]:
-    out = sys.stdout
-    encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
-    if encoding not in ("utf-8", "utf8") and hasattr(out, "reconfigure"):
-        with contextlib.suppress(Exception):
-            out.reconfigure(encoding="utf-8")
-    return out
-
-
-class Reporter:
-    """Everything that goes to stderr: one-line errors, the progress bar and the summary."""
-
-    def __init__(self, quiet: bool, progress_allowed: bool) -> None:
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
-                               no_color=not colour_allowed(sys.stderr))
-        self.quiet = quiet
-        self.progress_allowed = progress_allowed and not quiet and is_terminal(sys.stderr)
-        self.progress: Optional[Progress] = None
-        self.task = None
-        self.documents = 0
-        self.errors = 0
-
-    def error(self, where: str, message: str) -> None:
-        self.errors += 1
-        line = Text(f"{PROG}: ")
-        line.append("error", style="bold red")
-        line.append(f": {where}: {message}")
-        self.console.print(line)
-
-    def document_done(self, doc_id: str) -> None:
-        self.documents += 1
-        if self.progress_allowed and self.progress is None and self.documents >= 2:
-            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), BarColumn(),
-                                     TimeElapsedColumn(), TextColumn("{task.description}"),
-                                     console=self.console, transient=True)
-            self.task = self.progress.add_task("", total=None, completed=self.documents)
-            self.progress.start()
-        if self.progress is not None:
-            self.progress.update(self.task, completed=self.documents, description=doc_id[-60:])
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
-
-    def summary(self) -> None:
-        if self.quiet or not is_terminal(sys.stderr):
-            return
-        text = f"{PROG}: {self.documents} document{'s' if self.documents != 1 else ''}"
-        if self.errors:
-            text += f", {self.errors} error{'s' if self.errors != 1 else ''}"
-        self.console.print(Text(text, style="dim"))
-
-
-def usage_error(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False, soft_wrap=True, no_color=not colour_allowed(sys.stderr)).print(
-        Text(f"{PROG}: error: {message}"))
-    return typer.Exit(EXIT_USAGE)
-
-
-def load_pipeline(model: Optional[str], overrides=None):
-    """The process's pipeline for ``--model`` (and component overrides); one that cannot be loaded is a usage
-    error."""
-    try:
-        return get_pipeline(model, overrides)
-    except ModelError as exc:
-        raise usage_error(f"--model: {exc}") from None
-
-
-def check_reference_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        parse_reference_date(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
-    return value
-
-
-@app.command()
 def extract(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH", show_default=False,
@@ -290,7 +135,7 @@ def extract(
     dask or unreachable); 130 interrupted.
     """
     if not paths:
-        if is_terminal(sys.stdin):
+        if common.is_terminal(sys.stdin):
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts extract --help)")
         paths = ["-"]
     if output is not None:
@@ -300,7 +145,7 @@ def extract(
         if os.path.isdir(output):
             raise usage_error(f"--output {output}: is a folder")
     stdout = stdout_stream()
-    fmt_name = resolve_format(fmt.value if fmt else None, output, is_terminal(stdout))
+    fmt_name = resolve_format(fmt.value if fmt else None, output, common.is_terminal(stdout))
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
     with contextlib.ExitStack() as stack:
@@ -320,7 +165,7 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
 
 def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str,
                     overrides: Optional[dict] = None):
-    from .distributed import DaskMissing, connect, extract_items_on  # imports dask only when called
+    from ..distributed import DaskMissing, connect, extract_items_on  # imports dask only when called
 
     try:
         client = connect(scheduler)
@@ -333,7 +178,7 @@ def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler
 def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_name: str, rows: str,
                  reference_date: Optional[str], stdin_format: str, process, quiet: bool) -> None:
     """Run the extraction to stdout or ``--output``, with errors, progress and summary on stderr."""
-    to_terminal = output is None and is_terminal(stdout)
+    to_terminal = output is None and common.is_terminal(stdout)
     reporter = Reporter(quiet=quiet, progress_allowed=not to_terminal)
     try:
         if output is None:
@@ -385,19 +230,3 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
                 reporter.error(item.id, message)
         reporter.document_done(item.id)
     writer.finish()
-
-
-# Commands kept in modules of their own register themselves on ``app`` when imported here (one per line).
-from . import cli_check  # noqa: E402,F401
-from . import cli_eval  # noqa: E402,F401
-from . import cli_schema  # noqa: E402,F401
-from . import cli_graph  # noqa: E402,F401
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app(prog_name=PROG)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 import qfacts
 import qfacts.io
-from qfacts import cli, render
+from qfacts import render
+from qfacts.cli import common
 from qfacts.cli import app
 
 runner = CliRunner()
@@ -116,7 +117,7 @@ def _pretend_terminal(monkeypatch, *names):
     """Make cli see the named standard streams ("stdin", "stdout", "stderr") as terminals."""
     import sys
 
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
+    monkeypatch.setattr(common, "is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
 
 
 def test_default_format_on_a_terminal_is_a_coloured_table(in_fixtures, monkeypatch):
