@@ -9,18 +9,18 @@ import contextlib
 import enum
 import os
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.text import Text
 
-from ..api import Document, extract_or_error, stage_failures
-from ..check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
-                     parse_labels, read_snapshot, same_file, write_human, write_snapshot)
-from ..io import InputError, read_inputs
 from . import common
 from .common import (PROG, Reporter, atomic_output, check_reference_date, load_pipeline, stdout_stream,
                      usage_error)
+
+if TYPE_CHECKING:
+    from ..api import Document
+    from ..check import DocumentFacts, Report, Rules
 
 
 class CheckFormat(str, enum.Enum):
@@ -115,6 +115,8 @@ def check(
 def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optional[str], update: bool) -> Rules:
     """The rules from the options; usage errors (exit 2) for unknown labels, --update alone, no rule, a bad
     snapshot."""
+    from ..check import Rules, SnapshotError, parse_labels, read_snapshot
+
     try:
         labels = parse_labels(require or ())
     except ValueError as exc:
@@ -145,6 +147,9 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
            documents: list[DocumentFacts]) -> Report:
     """Extract and check every input; input errors are named on stderr as they come. The snapshot file is
     never an input, even in a folder that is checked."""
+    from ..check import Checker, same_file
+    from ..io import InputError, read_inputs  # the rules load here, not for --help
+
     checker = Checker(rules)
     for item in read_inputs(paths, reference_date=reference_date):
         source = item.input if isinstance(item, InputError) else item.source
@@ -173,6 +178,9 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 
 def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
+    from ..api import extract_or_error, stage_failures
+    from ..check import DocumentFacts
+
     result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
     if isinstance(result, Exception):
         return f"extraction failed: {type(result).__name__}: {result}", []
@@ -182,6 +190,8 @@ def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
 def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,
             quiet: bool) -> None:
     """Write the snapshot, unless an input could not be read (the snapshot would lose its documents)."""
+    from ..check import SUITE_NAME, write_snapshot
+
     assert path is not None
     if report.errors:
         reporter.console.print(Text(f"{PROG}: error: --update: {path} not written, some input could not be read"))
@@ -195,6 +205,8 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
 
 def _write(report: Report, fmt: str, quiet: bool) -> None:
     """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr."""
+    from ..check import WRITERS, write_human
+
     if fmt in WRITERS:
         stdout = stdout_stream()
         try:

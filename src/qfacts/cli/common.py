@@ -1,6 +1,9 @@
 """What every qfacts command shares: exit codes, terminal tests, the stderr reporter, usage errors, atomic
 ``--output`` files, the UTF-8 stdout stream, the pipeline loader and the ``--reference-date`` check.
 
+Nothing here imports spaCy, the pipeline or the rules at module level: ``qfacts --help``, ``--version`` and
+``qfacts schema`` never load them, and each command imports what it runs when it runs.
+
 The command modules (:mod:`.extract`, :mod:`.check`, :mod:`.eval`, :mod:`.graph`, :mod:`.schema`) import from
 here and never from :mod:`.application`, which imports them to register the commands: no import circle.
 """
@@ -14,11 +17,7 @@ from typing import IO, Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
-
-from ..api import parse_reference_date
-from ..pipeline import ModelError, get_pipeline
 
 PROG = "qfacts"
 
@@ -85,7 +84,7 @@ class Reporter:
                                no_color=not colour_allowed(sys.stderr))
         self.quiet = quiet
         self.progress_allowed = progress_allowed and not quiet and is_terminal(sys.stderr)
-        self.progress: Optional[Progress] = None
+        self.progress = None
         self.task = None
         self.documents = 0
         self.errors = 0
@@ -100,6 +99,8 @@ class Reporter:
     def document_done(self, doc_id: str) -> None:
         self.documents += 1
         if self.progress_allowed and self.progress is None and self.documents >= 2:
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
             self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), BarColumn(),
                                      TimeElapsedColumn(), TextColumn("{task.description}"),
                                      console=self.console, transient=True)
@@ -131,6 +132,8 @@ def usage_error(message: str) -> typer.Exit:
 def load_pipeline(model: Optional[str], overrides=None):
     """The process's pipeline for ``--model`` (and component overrides); one that cannot be loaded is a usage
     error."""
+    from ..pipeline import ModelError, get_pipeline
+
     try:
         return get_pipeline(model, overrides)
     except ModelError as exc:
@@ -140,6 +143,8 @@ def load_pipeline(model: Optional[str], overrides=None):
 def check_reference_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
+    from ..api import parse_reference_date
+
     try:
         parse_reference_date(value)
     except ValueError:

@@ -20,16 +20,16 @@ import enum
 import json
 import os
 import sys
-from typing import IO, List, Optional
+from typing import IO, TYPE_CHECKING, List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from ..evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
 from . import common
 from .common import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, load_pipeline, stdout_stream, usage_error
+
+if TYPE_CHECKING:
+    from ..evaluate import Evaluation, Problem
 
 COLUMNS = ("P", "R", "F1", "pred", "gold")
 
@@ -79,18 +79,20 @@ def eval_(
     scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where, bad --model,
     --model with PRED); 130 interrupted.
     """
+    from .. import evaluate  # the scorer loads here, not for --help
+
     if gold_path == "-" and pred_path == "-":
         raise usage_error("GOLD and PRED cannot both be - (standard input)")
     if model and pred_path is not None:
         raise usage_error("--model only applies when qfacts extracts itself (no PRED given)")
     try:
-        conditions = [parse_where(c) for c in where or ()]
+        conditions = [evaluate.parse_where(c) for c in where or ()]
     except ValueError as exc:
         raise usage_error(f"--where: {exc}") from None
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     gold_all = _load(gold_path, "GOLD", reporter)
-    gold = select(gold_all, conditions)
+    gold = evaluate.select(gold_all, conditions)
     try:
         if pred_path is None:
             predictions = _extract(gold, model, reporter)
@@ -103,7 +105,7 @@ def eval_(
     finally:
         reporter.close()
 
-    result = evaluate(gold, predictions)
+    result = evaluate.evaluate(gold, predictions)
     stdout = stdout_stream()
     fmt_name = fmt.value if fmt else ("table" if common.is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
@@ -121,13 +123,15 @@ def eval_(
 
 def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
     """Records by id; bad lines are reported (exit 1 later), an unreadable file is a usage error (exit 2)."""
+    from .. import evaluate
+
     if path != "-" and os.path.isdir(path):
         raise usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
     try:
         if path == "-":
-            documents, problems = read_jsonl(_stdin(), "-")
+            documents, problems = evaluate.read_jsonl(_stdin(), "-")
         else:
-            documents, problems = read_jsonl(path)
+            documents, problems = evaluate.read_jsonl(path)
     except UnicodeDecodeError as exc:
         raise usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
     except OSError as exc:
@@ -137,8 +141,10 @@ def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
 
 
 def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, dict]:
+    from .. import evaluate
+
     nlp = load_pipeline(model)
-    predictions, problems = predict(gold, nlp=nlp, on_document=reporter.document_done)
+    predictions, problems = evaluate.predict(gold, nlp=nlp, on_document=reporter.document_done)
     _report(problems, reporter)
     return predictions
 
@@ -181,6 +187,9 @@ def format_text(result: Evaluation, errors: int = 0) -> str:
 def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
     colour = common.colour_allowed(out)
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
                       force_terminal=True if colour else None)
     table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)

@@ -31,11 +31,6 @@ from typing import IO, List, Optional
 import typer
 from rich.text import Text
 
-from ..api import stage_failures
-from ..io import InputError, read_inputs
-from ..parallel import WorkersLost, describe_error, extract_items
-from ..pipeline import pipeline_overrides
-from ..render import make_writer
 from . import common
 from .common import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, EXIT_OK, PROG, Reporter, atomic_output,
                      check_reference_date, colour_allowed, load_pipeline, stdout_stream, usage_error)
@@ -69,7 +64,6 @@ def resolve_format(fmt: Optional[str], output: Optional[str], stdout_is_terminal
     if output:
         return SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
     return "table" if stdout_is_terminal else "jsonl"
-
 
 
 def extract(
@@ -148,6 +142,8 @@ def extract(
     fmt_name = resolve_format(fmt.value if fmt else None, output, common.is_terminal(stdout))
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
+    from ..pipeline import pipeline_overrides  # the pipeline and the rules load here, not for --help
+
     with contextlib.ExitStack() as stack:
         process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated))
         _extract_all(paths, output, stdout, fmt_name, rows.value, reference_date, stdin_format.value, process,
@@ -159,6 +155,8 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
         return _dask_processor(stack, model, scheduler, overrides)
+    from ..parallel import extract_items
+
     load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
     return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
 
@@ -178,6 +176,8 @@ def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler
 def _extract_all(paths: List[str], output: Optional[str], stdout: IO[str], fmt_name: str, rows: str,
                  reference_date: Optional[str], stdin_format: str, process, quiet: bool) -> None:
     """Run the extraction to stdout or ``--output``, with errors, progress and summary on stderr."""
+    from ..parallel import WorkersLost
+
     to_terminal = output is None and common.is_terminal(stdout)
     reporter = Reporter(quiet=quiet, progress_allowed=not to_terminal)
     try:
@@ -215,6 +215,11 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
 
     A document the extractor fails on is named on stderr; a bug in a rule must not lose the others' output.
     """
+    from ..api import stage_failures
+    from ..io import InputError, read_inputs
+    from ..parallel import describe_error
+    from ..render import make_writer
+
     writer = make_writer(fmt, out, rows=rows, color=color)
     writer.start()
     items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)

@@ -10,17 +10,17 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.text import Text
 
-from .. import graph as qgraph
-from ..api import Document, extract_or_error, stage_failures
-from ..io import InputError
 from . import common
 from .common import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, atomic_output, check_reference_date,
                      load_pipeline, stdout_stream, usage_error)
+
+if TYPE_CHECKING:
+    from ..api import Document
 
 
 class GraphFormat(str, enum.Enum):
@@ -81,6 +81,8 @@ def graph(
     Exit codes: 0 all inputs graphed; 1 some input failed (each named on stderr, the graph of the others still
     written); 2 usage error (bad option, type or date, unknown format, unloadable --model); 130 interrupted.
     """
+    from .. import graph as qgraph  # the graph model loads here, not for --help
+
     fmt_name = _format(output, fmt)
     type_list = _types(types or [])
     for name, value in (("--since", since), ("--until", until)):
@@ -120,6 +122,8 @@ def graph(
 
 
 def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
+    from .. import graph as qgraph
+
     if output is not None:
         folder = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(folder):
@@ -138,6 +142,8 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
 
 
 def _types(values: List[str]) -> List[str]:
+    from .. import graph as qgraph
+
     out = []
     for value in values:
         try:
@@ -151,6 +157,9 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
              reporter: Reporter) -> list[dict]:
     """Every input's record dict: saved records as they are, texts extracted (the pipeline loads on the
     first text). Bad inputs are reported and skipped."""
+    from .. import graph as qgraph
+    from ..io import InputError
+
     records: list[dict] = []
     nlp = None
     for item in qgraph.read_graph_inputs(paths, reference_date=reference_date):
@@ -172,6 +181,8 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
 
 def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
     """One document's record dict, or None (reported) if the extractor fails on it."""
+    from ..api import extract_or_error, stage_failures
+
     result = extract_or_error(document, nlp)  # a bug in a rule must not lose the other documents' facts
     if isinstance(result, Exception):
         reporter.error(document.id, f"extraction failed: {type(result).__name__}: {result}")
