@@ -187,6 +187,15 @@ def _entity_detail(ent: Mapping[str, Any]) -> str:
     return " ".join(parts)
 
 
+class PipeConsole(Console):
+    """A Rich console that lets a closed pipe surface as BrokenPipeError, as the other writers do, so that
+    ``qfacts extract -f table | head -3`` ends quietly with exit code 0 (Rich's own handler exits with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError()
+
+
 class TableWriter(Writer):
     """Rich tables for a terminal; plain (no colour) when ``color`` is false."""
 
@@ -194,7 +203,7 @@ class TableWriter(Writer):
         super().__init__(out)
         if width is None and not _is_terminal(out) and not os.environ.get("COLUMNS"):
             width = 120  # a file or a pipe: wide enough for the sentence column
-        self.console = Console(file=out, no_color=not color, color_system="auto" if color else None,
+        self.console = PipeConsole(file=out, no_color=not color, color_system="auto" if color else None,
                                force_terminal=True if color else None,
                                highlight=False, emoji=False, width=width, soft_wrap=False)
 

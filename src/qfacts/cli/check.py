@@ -15,8 +15,8 @@ import typer
 from rich.text import Text
 
 from . import common
-from .common import (PROG, Reporter, atomic_output, check_reference_date, load_pipeline, stdout_stream,
-                     usage_error)
+from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date,
+                     interruption_exit, load_pipeline, print_error, probe_output, stdout_stream, usage_error)
 
 if TYPE_CHECKING:
     from ..api import Document
@@ -70,12 +70,10 @@ def check(
 
     Examples:
 
+    \b
         qfacts check articles/ --require ORG,DATE,AGREEMENT --min-facts 1
-
         qfacts check articles/ --expect facts.jsonl --update
-
         qfacts check articles/ --expect facts.jsonl --format junit > junit.xml
-
         qfacts check corpus.jsonl --expect facts.jsonl --format github
 
     --update writes the snapshot (commit it); later runs report the facts that appeared (+) or disappeared
@@ -87,7 +85,7 @@ def check(
     Exit codes: 0 every rule met (or the snapshot written by --update); 1 a rule not met; 2 usage or input
     error: bad option, unknown label in --require, no rule given, unreadable or malformed snapshot, or an input
     that could not be read (each named on one line of stderr; the other inputs are still checked, and 2 wins
-    over 1).
+    over 1); 130 interrupted; 143 terminated.
     """
     if not paths:
         if common.is_terminal(sys.stdin):
@@ -100,10 +98,8 @@ def check(
     documents: list[DocumentFacts] = []
     try:
         report = _check(paths, rules, reference_date, nlp, reporter, documents)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
     if update:
@@ -135,6 +131,7 @@ def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optio
             folder = os.path.dirname(os.path.abspath(expect))
             if not os.path.isdir(folder):
                 raise usage_error(f"--expect {expect}: folder {folder} does not exist")
+            probe_output(expect, "--expect")  # a folder that cannot hold the snapshot: exit 2 before extracting
         else:
             try:
                 snapshot = read_snapshot(expect)
@@ -196,8 +193,12 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
     if report.errors:
         reporter.console.print(Text(f"{PROG}: error: --update: {path} not written, some input could not be read"))
         return
-    with atomic_output(path) as fh:
-        write_snapshot(documents, fh)
+    try:
+        with atomic_output(path, "--expect") as fh:
+            write_snapshot(documents, fh)
+    except OutputError as exc:  # a full disk: the old snapshot stays; a check that cannot write it cannot pass
+        print_error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
     if not quiet:
         noun = "document" if len(documents) == 1 else "documents"
         reporter.console.print(Text(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})"))

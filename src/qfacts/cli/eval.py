@@ -11,7 +11,7 @@ Exit codes
      on a gold document; each is named on one line of stderr, and the scores of the rest are still printed
 2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE;
      ``--model`` that cannot be loaded, or given together with PRED; both GOLD and PRED ``-``
-130  interrupted
+130  interrupted (143: terminated by SIGTERM)
 ===  =====================================================================================================
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ import typer
 from rich.text import Text
 
 from . import common
-from .common import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, load_pipeline, stdout_stream, usage_error
+from .common import (EXIT_INPUT_ERROR, Reporter, interruption_exit, load_pipeline, stdout_stream,
+                     usage_error)
 
 if TYPE_CHECKING:
     from ..evaluate import Evaluation, Problem
@@ -69,15 +70,14 @@ def eval_(
 
     Examples:
 
+    \b
         qfacts eval ../shared/corpora/seed/seed.jsonl
-
         qfacts extract --format jsonl gold.jsonl > pred.jsonl; qfacts eval gold.jsonl pred.jsonl --errors 20
-
         qfacts eval conll.jsonl pred.jsonl --where topic=sport --format json
 
     Exit codes: 0 scored; 1 some line skipped or a document's extraction failed (each named on stderr, the
     scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where, bad --model,
-    --model with PRED); 130 interrupted.
+    --model with PRED); 130 interrupted; 143 terminated.
     """
     from .. import evaluate  # the scorer loads here, not for --help
 
@@ -98,10 +98,8 @@ def eval_(
             predictions = _extract(gold, model, reporter)
         else:
             predictions = _load(pred_path, "PRED", reporter)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
 
@@ -187,10 +185,11 @@ def format_text(result: Evaluation, errors: int = 0) -> str:
 def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
     colour = common.colour_allowed(out)
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
+    from ..render import PipeConsole  # a closed pipe (| head) is a BrokenPipeError, not Rich's exit 1
+
+    console = PipeConsole(file=out, highlight=False, emoji=False, no_color=not colour,
                       force_terminal=True if colour else None)
     table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)
     table.add_column("level", style="dim", no_wrap=True)

@@ -16,8 +16,8 @@ import typer
 from rich.text import Text
 
 from . import common
-from .common import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, atomic_output, check_reference_date,
-                     load_pipeline, stdout_stream, usage_error)
+from .common import (EXIT_INPUT_ERROR, PROG, GuardedStream, Reporter, atomic_output, check_reference_date,
+                     interruption_exit, load_pipeline, probe_output, stdout_stream, usage_error)
 
 if TYPE_CHECKING:
     from ..api import Document
@@ -72,14 +72,13 @@ def graph(
 
     Examples:
 
+    \b
         qfacts graph article.txt -r 2025-05-19 -o network.png
-
         qfacts graph articles/ --type MOU --since 2024 -o network.graphml
-
         qfacts extract corpus.jsonl > facts.jsonl; qfacts graph facts.jsonl --party Daejeon -o daejeon.svg
 
     Exit codes: 0 all inputs graphed; 1 some input failed (each named on stderr, the graph of the others still
-    written); 2 usage error (bad option, type or date, unknown format, unloadable --model); 130 interrupted.
+    written); 2 usage error (bad option, type or date, unknown format, unloadable --model); 130 interrupted; 143 terminated.
     """
     from .. import graph as qgraph  # the graph model loads here, not for --help
 
@@ -103,10 +102,8 @@ def graph(
         network = qgraph.build_graph(records, types=type_list, since=since, until=until, parties=parties or ())
         data = qgraph.render(network, fmt_name)
         _write(data, output)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
     facts = network.graph.get("facts", 0)
@@ -130,6 +127,7 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
             raise usage_error(f"--output {output}: folder {folder} does not exist")
         if os.path.isdir(output):
             raise usage_error(f"--output {output}: is a folder")
+        probe_output(output)  # a folder that cannot hold the file: exit 2 before any input is read
     elif fmt is None:
         raise usage_error("give --output FILE (its suffix names the format) or --format")
     try:
@@ -194,10 +192,7 @@ def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
 
 def _write(data: bytes, output: Optional[str]) -> None:
     if output is None:
-        out = stdout_stream()
-        out.flush()
-        out.buffer.write(data)
-        out.buffer.flush()
+        GuardedStream(stdout_stream(), "standard output").write_bytes(data)
         return
     with atomic_output(output) as fh:
-        fh.buffer.write(data)
+        fh.write_bytes(data)

@@ -27,8 +27,8 @@ def schema() -> None:
 
     Examples:
 
+    \b
         qfacts schema > record.schema.json
-
         qfacts extract corpus.jsonl | check-jsonschema --schemafile record.schema.json -
 
     Exit code: 0.

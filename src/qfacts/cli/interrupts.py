@@ -1,0 +1,79 @@
+"""Ctrl-C and SIGTERM: one line on stderr and exit code 130 or 143, at any moment, start-up included.
+
+:func:`handle_sigterm` makes SIGTERM raise :class:`Terminated` (a ``KeyboardInterrupt``) in the main thread,
+so whatever Ctrl-C cleans up is cleaned up on SIGTERM too: the temporary file of ``--output`` is removed, the
+old file stays as it was, worker processes are stopped. This module imports nothing heavy, so the handler is
+in place before Typer, Rich or spaCy start loading.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+PROG = "qfacts"
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what a shell reports for a process SIGTERM ended
+
+
+class Terminated(KeyboardInterrupt):
+    """The process received SIGTERM; raised where the main thread was, like Ctrl-C's KeyboardInterrupt."""
+
+
+_owner_pid = None
+
+
+def _on_sigterm(signum, frame):  # pragma: no cover - runs in a real process (tests use subprocesses)
+    if os.getpid() != _owner_pid:
+        # a forked worker process inherited the handler: die of the signal as if it had never been set
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    raise Terminated()
+
+
+def handle_sigterm() -> None:
+    """Turn SIGTERM into :class:`Terminated` in this process (not in the processes it forks later)."""
+    global _owner_pid
+    _owner_pid = os.getpid()
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM on this platform
+        pass
+
+
+received = None
+"""The signal (SIGINT or SIGTERM) whose one line was written, for :func:`exit_by_signal` at the very end."""
+
+
+def interruption(exc: BaseException) -> int:
+    """Write the one line for a Ctrl-C or SIGTERM and return the exit code (130 or 143)."""
+    global received
+    terminated = isinstance(exc, Terminated)
+    received = signal.SIGTERM if terminated else signal.SIGINT
+    try:
+        sys.stderr.write(f"{PROG}: {'terminated' if terminated else 'interrupted'}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+def exit_by_signal(signum: int) -> None:  # pragma: no cover - ends the process
+    """End the process by the signal it received, once everything is cleaned up and its line written.
+
+    A shell reports 130 (SIGINT) or 143 (SIGTERM) either way, but only a process that died of SIGINT makes a
+    shell loop (``for f in *.txt; do qfacts extract "$f"; done``) stop on Ctrl-C too; CPython ends an
+    uncaught KeyboardInterrupt the same way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    try:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(128 + signum)
