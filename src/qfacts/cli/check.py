@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import shlex
 import sys
 from typing import TYPE_CHECKING, List, Optional
 
@@ -104,8 +105,28 @@ def check(
         reporter.close()
     if update:
         _update(expect, documents, report, reporter, quiet)
-    _write(report, fmt.value, quiet)
+    hint = None
+    if expect is not None and not update and _snapshot_failed(report):
+        hint = update_command(paths, expect, reference_date, model)
+    _write(report, fmt.value, quiet, hint)
     raise typer.Exit(report.exit_code)
+
+
+def _snapshot_failed(report: Report) -> bool:
+    from ..check import RULE_EXPECT
+
+    return any(r.rule == RULE_EXPECT for case in report.failed_cases for r in case.failures)
+
+
+def update_command(paths: List[str], expect: str, reference_date: Optional[str], model: Optional[str]) -> str:
+    """The command that would accept this run's facts as the snapshot: the same inputs and extraction
+    options, with ``--update``."""
+    args = [PROG, "check", *paths, "--expect", expect]
+    if reference_date:
+        args += ["--reference-date", reference_date]
+    if model:
+        args += ["--model", model]
+    return shlex.join([*args, "--update"])
 
 
 def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optional[str], update: bool) -> Rules:
@@ -176,12 +197,13 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
     from ..api import extract_or_error, stage_failures
-    from ..check import DocumentFacts
+    from ..check import DocumentFacts, document_id
 
     result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
     if isinstance(result, Exception):
         return f"extraction failed: {type(result).__name__}: {result}", []
-    return DocumentFacts.from_record(result), stage_failures(result)
+    # ./articles/a.txt and articles/a.txt are one document: the snapshot must not depend on the spelling
+    return DocumentFacts.from_record(result, id=document_id(document.id, document.source)), stage_failures(result)
 
 
 def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,
@@ -204,9 +226,10 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
         reporter.console.print(Text(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})"))
 
 
-def _write(report: Report, fmt: str, quiet: bool) -> None:
-    """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr."""
-    from ..check import WRITERS, write_human
+def _write(report: Report, fmt: str, quiet: bool, hint: Optional[str] = None) -> None:
+    """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr, ending
+    with ``hint`` (the command that accepts a changed snapshot) when given."""
+    from ..check import SUITE_NAME, WRITERS, write_human
 
     if fmt in WRITERS:
         stdout = stdout_stream()
@@ -220,4 +243,7 @@ def _write(report: Report, fmt: str, quiet: bool) -> None:
     if not quiet:
         write_human(report, sys.stderr, rich=common.is_terminal(sys.stderr), color=common.colour_allowed(sys.stderr),
                     errors=False)
+        if hint:
+            sys.stderr.write(f"{SUITE_NAME}: if these changes are right, accept them with:\n  {hint}\n")
+            sys.stderr.flush()
 
