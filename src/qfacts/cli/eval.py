@@ -9,8 +9,9 @@ Exit codes
 0    both files read and scored
 1    some line of a readable file was skipped (not JSON, not an object, no ``id``) or the extraction failed
      on a gold document; each is named on one line of stderr, and the scores of the rest are still printed
-2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE;
-     ``--model`` that cannot be loaded, or given together with PRED; both GOLD and PRED ``-``
+2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE, or
+     matching no gold document (the message names the field); ``--model`` that cannot be loaded, or given
+     together with PRED; both GOLD and PRED ``-``
 130  interrupted (143: terminated by SIGTERM)
 ===  =====================================================================================================
 """
@@ -76,8 +77,8 @@ def eval_(
         qfacts eval conll.jsonl pred.jsonl --where topic=sport --format json
 
     Exit codes: 0 scored; 1 some line skipped or a document's extraction failed (each named on stderr, the
-    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where, bad --model,
-    --model with PRED); 130 interrupted; 143 terminated.
+    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where or one matching no
+    gold document, bad --model, --model with PRED); 130 interrupted; 143 terminated.
     """
     from .. import evaluate  # the scorer loads here, not for --help
 
@@ -93,6 +94,8 @@ def eval_(
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     gold_all = _load(gold_path, "GOLD", reporter)
     gold = evaluate.select(gold_all, conditions)
+    if conditions and gold_all and not gold:
+        raise usage_error(empty_selection(gold_all, conditions))
     try:
         if pred_path is None:
             predictions = _extract(gold, model, reporter)
@@ -117,6 +120,22 @@ def eval_(
     stdout.flush()
     if reporter.errors:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def empty_selection(gold: dict, conditions: List[tuple[str, str]], shown: int = 8) -> str:
+    """Why ``--where`` selected no gold document, naming the field: absent from every document, or never with
+    that value (with the values it has), or each condition met but never all together."""
+    for key, value in conditions:
+        values = sorted({str(doc[key]) for doc in gold.values() if key in doc})
+        if not values:
+            fields = sorted({field for doc in gold.values() for field in doc})
+            listed = ", ".join(fields[:shown]) + (", ..." if len(fields) > shown else "")
+            return f"--where {key}={value}: no gold document has a field {key!r} (fields: {listed})"
+        if value not in values:
+            listed = ", ".join(values[:shown]) + (", ..." if len(values) > shown else "")
+            return f"--where {key}={value}: no gold document has {key} {value!r} ({key} values: {listed})"
+    wanted = " and ".join(f"{key}={value}" for key, value in conditions)
+    return f"--where: no gold document has {wanted} together"
 
 
 def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
