@@ -42,7 +42,7 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
-heavy = sorted(m for m in ("spacy", "qfacts.pipeline", "qfacts.components", "qfacts.dates", "qfacts.api")
+heavy = sorted(m for m in ("spacy", "qfacts.pipeline", "qfacts.components", "qfacts.dates", "qfacts.api", "rich")
                if m in sys.modules)
 print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 sys.exit(code)
@@ -57,7 +57,7 @@ def _heavy_modules_after(*args):
     return proc.returncode, marker[-1][len("HEAVY="):]
 
 
-def test_help_version_and_schema_import_neither_spacy_nor_the_pipeline():
+def test_help_version_and_schema_import_neither_spacy_nor_the_pipeline_nor_rich():
     for args in (["--help"], ["--version"], ["schema"], ["extract", "--help"], ["check", "--help"],
                  ["eval", "--help"], ["graph", "--help"]):
         code, heavy = _heavy_modules_after(*args)
@@ -70,7 +70,7 @@ def test_extract_imports_spacy_and_the_pipeline_when_it_runs(tmp_path):
     article.write_text("Acme Corp signed an MOU with Daejeon.\n", encoding="utf-8")
     code, heavy = _heavy_modules_after("extract", "--format", "jsonl", str(article))
     assert code == 0
-    assert "spacy" in heavy.split(",") and "qfacts.pipeline" in heavy.split(",")
+    assert {"spacy", "qfacts.pipeline", "rich"} <= set(heavy.split(","))
 
 
 # --- signals, closed pipes and full disks in a real process ------------------------------------------------

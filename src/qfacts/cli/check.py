@@ -13,7 +13,6 @@ import sys
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.text import Text
 
 from . import common
 from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date,
@@ -213,7 +212,7 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
 
     assert path is not None
     if report.errors:
-        reporter.console.print(Text(f"{PROG}: error: --update: {path} not written, some input could not be read"))
+        reporter.note(f"{PROG}: error: --update: {path} not written, some input could not be read")
         return
     try:
         with atomic_output(path, "--expect") as fh:
@@ -223,7 +222,7 @@ def _update(path: Optional[str], documents: list[DocumentFacts], report: Report,
         raise typer.Exit(EXIT_USAGE) from None
     if not quiet:
         noun = "document" if len(documents) == 1 else "documents"
-        reporter.console.print(Text(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})"))
+        reporter.note(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})")
 
 
 def _write(report: Report, fmt: str, quiet: bool, hint: Optional[str] = None) -> None:

@@ -16,9 +16,6 @@ import tempfile
 from typing import IO, Iterator, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
-
 from .interrupts import EXIT_INTERRUPTED, EXIT_TERMINATED, PROG, Terminated, interruption
 
 EXIT_OK = 0
@@ -227,6 +224,8 @@ class Reporter:
     """Everything that goes to stderr: one-line errors, the progress bar and the summary."""
 
     def __init__(self, quiet: bool, progress_allowed: bool) -> None:
+        from rich.console import Console  # Rich loads when a command runs, not for --help
+
         self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
                                no_color=not colour_allowed(sys.stderr))
         self.quiet = quiet
@@ -238,6 +237,8 @@ class Reporter:
 
     def error(self, where: str, message: str) -> None:
         self.errors += 1
+        from rich.text import Text
+
         line = Text(f"{PROG}: ")
         line.append("error", style="bold red")
         line.append(f": {where}: {message}")
@@ -267,11 +268,20 @@ class Reporter:
         text = f"{PROG}: {self.documents} document{'s' if self.documents != 1 else ''}"
         if self.errors:
             text += f", {self.errors} error{'s' if self.errors != 1 else ''}"
-        self.console.print(Text(text, style="dim"))
+        self.note(text, style="dim")
+
+    def note(self, text: str, style: Optional[str] = None) -> None:
+        """One line on stderr, as it is (no Rich markup), in ``style`` when colour is allowed."""
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style or ""))
 
 
 def print_error(message: str) -> None:
     """``qfacts: error: MESSAGE`` on stderr, one line."""
+    from rich.console import Console
+    from rich.text import Text
+
     Console(stderr=True, highlight=False, soft_wrap=True, no_color=not colour_allowed(sys.stderr)).print(
         Text(f"{PROG}: error: {message}"))
 

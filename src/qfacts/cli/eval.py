@@ -24,7 +24,6 @@ import sys
 from typing import IO, TYPE_CHECKING, List, Optional
 
 import typer
-from rich.text import Text
 
 from . import common
 from .common import (EXIT_INPUT_ERROR, Reporter, interruption_exit, load_pipeline, stdout_stream,
@@ -205,6 +204,7 @@ def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> No
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
     colour = common.colour_allowed(out)
     from rich.table import Table
+    from rich.text import Text
 
     from ..render import PipeConsole  # a closed pipe (| head) is a BrokenPipeError, not Rich's exit 1
 

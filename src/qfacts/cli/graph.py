@@ -13,7 +13,6 @@ import sys
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.text import Text
 
 from . import common
 from .common import (EXIT_INPUT_ERROR, PROG, GuardedStream, Reporter, atomic_output, check_reference_date,
@@ -109,11 +108,11 @@ def graph(
     facts = network.graph.get("facts", 0)
     if not facts and not quiet:
         filtered = " left by the filters" if types or since or until or parties else ""
-        reporter.console.print(Text(f"{PROG}: note: no agreement facts{filtered}; the graph is empty"))
+        reporter.note(f"{PROG}: note: no agreement facts{filtered}; the graph is empty")
     if not quiet and common.is_terminal(sys.stderr):
-        reporter.console.print(Text(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
-                                    f"{network.number_of_nodes()} parties, {facts} facts"
-                                    + (f" -> {output}" if output else ""), style="dim"))
+        reporter.note(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
+                      f"{network.number_of_nodes()} parties, {facts} facts" + (f" -> {output}" if output else ""),
+                      style="dim")
     if reporter.errors:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
