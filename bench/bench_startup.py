@@ -51,7 +51,7 @@ t = time.perf_counter
 marks = []
 def mark(name, start):
     marks.append((name, t() - start))
-s = t(); import qfacts.cli; mark("command line (typer, rich, qfacts.cli)", s)
+s = t(); import qfacts.cli.application, rich.console, rich.table; mark("command line (typer, rich, qfacts.cli)", s)
 s = t(); import spacy; nlp = spacy.blank("en"); mark("import spacy + spacy.blank('en')", s)
 s = t(); import qfacts.dates; mark("date grammar (import qfacts.dates)", s)
 s = t(); import qfacts.api, qfacts.pipeline, qfacts.io, qfacts.render, qfacts.parallel; mark("other qfacts modules", s)

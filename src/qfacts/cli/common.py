@@ -224,16 +224,23 @@ class Reporter:
     """Everything that goes to stderr: one-line errors, the progress bar and the summary."""
 
     def __init__(self, quiet: bool, progress_allowed: bool) -> None:
-        from rich.console import Console  # Rich loads when a command runs, not for --help
-
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
-                               no_color=not colour_allowed(sys.stderr))
+        self._console = None  # made (and Rich loaded) on the first line to print: a clean run never needs it
         self.quiet = quiet
         self.progress_allowed = progress_allowed and not quiet and is_terminal(sys.stderr)
         self.progress = None
         self.task = None
         self.documents = 0
         self.errors = 0
+
+    @property
+    def console(self):
+        """The Rich console on stderr (Rich loads here, when there is something to print)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False,
+                                    no_color=not colour_allowed(sys.stderr))
+        return self._console
 
     def error(self, where: str, message: str) -> None:
         self.errors += 1
