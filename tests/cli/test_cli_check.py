@@ -310,3 +310,14 @@ def test_no_update_hint_when_only_other_rules_fail_or_quiet(work):
     assert result.exit_code == 1 and "--update" not in result.stderr
     (work / "weather.txt").write_text((work / "signed.txt").read_text(encoding="utf-8"), encoding="utf-8")
     assert "--update" not in run("weather.txt", "--expect", "facts.jsonl", "--quiet").stderr
+
+
+def test_update_into_a_folder_that_cannot_hold_the_snapshot_exits_2_before_extracting(work, monkeypatch):
+    def mkstemp(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(common.tempfile, "mkstemp", mkstemp)
+    result = run("signed.txt", "--expect", "facts.jsonl", "--update")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"qfacts: error: --expect facts.jsonl: cannot create a file in {work}: " \
+                                    "permission denied"
