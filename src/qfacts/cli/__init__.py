@@ -23,6 +23,7 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Console-script entry point: the ``qfacts`` command. Ctrl-C or SIGTERM at any moment, start-up included,
     prints one line, cleans up and ends the process by that signal (a shell reports 130 or 143)."""
+    interrupts.received = None
     handle_sigterm()
     try:
         from .application import run
