@@ -185,7 +185,7 @@ def test_a_failing_component_is_named_in_the_record_and_the_other_stages_still_r
 
 def test_a_record_with_a_failed_stage_validates_against_the_shipped_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    from qfacts.cli_schema import record_schema_text
+    from qfacts.cli.schema import record_schema_text
 
     nlp = _pipeline_with_a_failing_stage("qfacts_dates")
     record = qfacts.extract("boom", nlp=nlp).to_dict()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -292,3 +293,18 @@ def test_human_writer_through_rich_without_colour_writes_the_same_lines():
     check.write_human(report, out, rich=True, color=False)
     assert "\x1b[" not in out.getvalue()
     assert out.getvalue() == write(check.write_human, report)
+
+
+def test_document_id_normalises_paths_but_keeps_record_ids(tmp_path):
+    from qfacts.check import document_id
+
+    cwd = str(tmp_path)
+    assert document_id("./articles/a.txt", "./articles/a.txt", cwd) == "articles/a.txt"
+    assert document_id("articles//b/../a.txt", "articles//b/../a.txt", cwd) == "articles/a.txt"
+    assert document_id(str(tmp_path / "articles" / "a.txt"), str(tmp_path / "articles" / "a.txt"), cwd) \
+        == "articles/a.txt"
+    assert document_id("./corpus.jsonl:3", "./corpus.jsonl:3", cwd) == "corpus.jsonl:3"
+    assert document_id("rec-7", "./corpus.jsonl:3", cwd) == "rec-7"  # the record's own id
+    assert document_id("-", "-", cwd) == "-"
+    outside = str(tmp_path.parent / "elsewhere.txt")
+    assert document_id(outside, outside, cwd) == outside.replace(os.sep, "/")

@@ -102,6 +102,39 @@ def test_folder_reads_jsonl_corpora_inside_it(tmp_path):
     assert [d.id for d in read(tmp_path)] == ["r1", str(tmp_path / "b.txt")]
 
 
+def test_folder_skips_the_records_and_snapshots_qfacts_wrote_there(tmp_path):
+    (tmp_path / "a.txt").write_text("An article.", encoding="utf-8")
+    (tmp_path / "corpus.jsonl").write_text('{"id": "r1", "text": "A record."}\n', encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(
+        '{"schema_version": "1.2", "id": "a.txt", "source": "a.txt", "entities": []}\n', encoding="utf-8")
+    (tmp_path / "facts.jsonl").write_text(
+        '{"id": "a.txt", "facts": [{"type": "partnership", "parties": ["Acme"], "date": null}]}\n'
+        '{"id": "b.txt", "facts": []}\n', encoding="utf-8")
+    items = read(tmp_path)
+    assert not errors(items)
+    assert [d.id for d in docs(items)] == [str(tmp_path / "a.txt"), "r1"]
+
+
+def test_own_output_kind_tells_records_and_snapshots_from_corpora(tmp_path):
+    from qfacts.io import own_output_kind
+
+    cases = {"records.jsonl": '\n{"schema_version": "1.0", "id": "x"}\n', "snapshot.jsonl": '{"id": "x", "facts": []}\n',
+             "corpus.jsonl": '{"id": "x", "text": "t", "facts": []}\n', "empty.jsonl": "",
+             "broken.jsonl": '{"id": "x", "facts": [\n'}
+    for name, content in cases.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    kinds = {name: own_output_kind(str(tmp_path / name)) for name in cases}
+    assert kinds == {"records.jsonl": "records", "snapshot.jsonl": "snapshot", "corpus.jsonl": None,
+                     "empty.jsonl": None, "broken.jsonl": None}
+
+
+def test_a_records_file_named_on_its_own_is_still_read(tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text('{"schema_version": "1.2", "id": "a"}\n', encoding="utf-8")
+    (err,) = read(records)  # named explicitly: read as a corpus, whose record has no text
+    assert isinstance(err, InputError) and "text" in err.message
+
+
 def test_folder_without_text_files_is_an_error_value(in_fixtures):
     (err,) = read("empty_folder")
     assert isinstance(err, InputError) and err.input == "empty_folder"

@@ -17,7 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 import qfacts
-from qfacts import api, cli
+from qfacts import api
+from qfacts.cli import app, common
 from qfacts.io import InputError, read_inputs
 from qfacts.parallel import ExtractionError, extract_items, extract_parallel, ordered_results, resolve_jobs
 
@@ -49,7 +50,7 @@ def write_corpus(path: Path, docs: list[qfacts.Document]) -> Path:
 
 
 def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(cli.app, ["extract", *args], input=input)
+    return CliRunner().invoke(app, ["extract", *args], input=input)
 
 
 # --- order ---------------------------------------------------------------------------------------------------
@@ -311,7 +312,7 @@ def test_jobs_with_scheduler_is_a_usage_error(tmp_path):
 
 
 def test_progress_and_summary_on_a_terminal_stderr_with_jobs_2_leave_stdout_clean(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(common, "is_terminal", lambda stream: stream is sys.stderr)
     corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(5))
     result = run("--jobs", "2", str(corpus), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from typing import Optional
 
 import jsonschema
 import pytest
@@ -176,7 +178,116 @@ def test_shorten_keeps_short_sentences_and_cuts_long_ones_around_the_focus():
     assert shorten("A short\nsentence.") == "A short sentence."
     long = "word " * 50 + "TRIGGER " + "word " * 50
     cut = shorten(long, width=60, focus=(long.index("TRIGGER"), long.index("TRIGGER") + 7))
-    assert len(cut) == 60 and "TRIGGER" in cut and cut.startswith("…") and cut.endswith("…")
+    assert len(cut) <= 60 and "TRIGGER" in cut and cut.startswith("…") and cut.endswith("…")
+
+
+@pytest.mark.parametrize("width", [12, 20, 33, 47, 60, 100])
+def test_shorten_cuts_only_between_words(width):
+    sentence = ("Harbourview Logistics and the Port Authority of Kelvano signed a memorandum of understanding "
+                "on Tuesday to build an automated container terminal, the authority said in a statement.")
+    words = set(sentence.split())
+    for at in range(0, len(sentence), 7):
+        cut = shorten(sentence, width=width, focus=(at, at + 1))
+        assert len(cut) <= width
+        for token in cut.split():
+            word = token.strip("…")
+            if word not in words:  # only a word wider than the room is cut, and visibly
+                assert token.endswith("…") and any(w.startswith(word) and len(w) > width - 2 for w in words), cut
+
+
+def test_shorten_cuts_inside_a_word_only_when_one_word_is_wider_than_the_room():
+    cut = shorten("x" * 80, width=20)
+    assert len(cut) <= 20 and cut.endswith("…")
+
+
+# --- the table at terminal widths ---------------------------------------------------------------------------
+
+LONG_TEXT = ("OSLOVIK, March 3 -- Harbourview Logistics International Holdings and the Port Authority of Kelvano "
+             "signed a memorandum of understanding on Tuesday to build an automated container terminal on the "
+             "northern breakwater, the authority said in a statement that also named the Kelvano Regional "
+             "Development Fund as a future investor in the project, whose first phase is due in 2027.")
+
+
+def long_record() -> Record:
+    def ent(label, text, **kw):
+        start = LONG_TEXT.index(text)
+        return Entity(label=label, start=start, end=start + len(text), text=text, **kw)
+
+    trigger = LONG_TEXT.index("memorandum of understanding")
+    parties = ["Harbourview Logistics International Holdings", "Port Authority of Kelvano"]
+    return Record(
+        id="harbour/2027-terminal-announcement.txt", source="-", reference_date="2026-03-03",
+        reference_date_source="dateline", text_length=len(LONG_TEXT),
+        entities=[ent("ORG", parties[0], canonical=parties[0]), ent("ORG", parties[1], canonical=parties[1]),
+                  ent("ORG", "Kelvano Regional Development Fund"), ent("PLACE", "OSLOVIK", canonical="Oslovik"),
+                  ent("DATE", "Tuesday", value="2026-03-03", interval={"start": "2026-03-03", "end": "2026-03-03"}),
+                  ent("DATE", "2027", value="2027", interval={"start": "2027-01-01", "end": "2027-12-31"}),
+                  ent("AGREEMENT", "memorandum of understanding", value="memorandum_of_understanding")],
+        agreements=[Agreement(type="memorandum_of_understanding", parties=parties, date="2026-03-03",
+                              date_text="Tuesday", status="signed",
+                              trigger={"text": "memorandum of understanding", "start": trigger, "end": trigger + 27},
+                              sentence=LONG_TEXT[20:], start=20, end=len(LONG_TEXT)),
+                    Agreement(type="investment", parties=["Kelvano Regional Development Fund"], date=None,
+                              status="planned", trigger={"text": "investor", "start": LONG_TEXT.index("investor"),
+                                                         "end": LONG_TEXT.index("investor") + 8},
+                              sentence=LONG_TEXT[20:], start=20, end=len(LONG_TEXT))])
+
+
+def table_at(width: int, record: Optional[Record] = None) -> str:
+    out = io.StringIO()
+    writer = make_writer("table", out, width=width)
+    writer.write(record or long_record())
+    return out.getvalue()
+
+
+WIDTHS = (60, 80, 100, 160)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_lines_fit_the_terminal_width(width):
+    assert max(len(line) for line in table_at(width).splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_shows_every_fact_type_status_date_and_party_word_whole(width):
+    out = table_at(width)
+    words = set(re.findall(r"[\w'-]+", out))
+    record = long_record()
+    for fact in record.agreements:
+        assert fact.type in words and fact.status in words
+        assert fact.date is None or fact.date in words
+        for party in fact.parties:
+            assert set(party.split()) <= words, (width, party)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_never_cuts_a_word_silently(width):
+    # every word shown is a whole word of the record (or of the table's own labels); a cut shows "…"
+    record = long_record()
+    known = set(re.findall(r"[\w'-]+", " ".join(
+        [LONG_TEXT, record.id, "reference date dateline characters label text value canonical offsets agreement "
+         "parties date status sentence no ORG PLACE DATE AGREEMENT",
+         *[f"{a.type} {a.status}" for a in record.agreements], *[e.value or "" for e in record.entities],
+         *[e.canonical or "" for e in record.entities], *[str(n) for n in range(0, 400)],
+         *[f"{e.start}–{e.end}" for e in record.entities], "2026-03-03 2027-01-01 2027-12-31"])))
+    for token in re.findall(r"[\w'-]+", table_at(width)):
+        assert token in known, (width, token)
+
+
+def test_table_drops_offsets_below_80_columns_and_keeps_them_from_80():
+    assert "offsets" not in table_at(60) and "offsets" in table_at(80)
+
+
+def test_table_stacks_facts_below_120_columns_and_lays_them_out_as_a_table_from_120():
+    narrow, wide = table_at(100), table_at(160)
+    assert "sentence" not in narrow and "Harbourview Logistics International Holdings + Port Authority" in narrow
+    assert "sentence" in wide and "parties" in wide
+
+
+def test_table_shortens_a_long_sentence_around_its_trigger_with_an_ellipsis():
+    out = table_at(60)
+    assert "memorandum of understanding" in " ".join(out.split())
+    assert "…" in out
 
 
 def test_hand_made_record_validates_against_the_schema(record_schema):

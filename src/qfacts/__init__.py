@@ -9,7 +9,10 @@ The names below are imported on first use, so ``import qfacts.dates`` (pure Pyth
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

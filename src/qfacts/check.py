@@ -95,9 +95,38 @@ class DocumentFacts:
     facts: tuple[Fact, ...]
 
     @classmethod
-    def from_record(cls, record: Record) -> "DocumentFacts":
+    def from_record(cls, record: Record, id: Optional[str] = None) -> "DocumentFacts":
+        """The record's facts, under ``id`` (default: the record's id; see :func:`document_id`)."""
         facts = (Fact.of(a.type, a.parties, a.date) for a in record.agreements)
-        return cls(record.id, record.source, frozenset(e.label for e in record.entities), sorted_facts(facts))
+        return cls(record.id if id is None else id, record.source, frozenset(e.label for e in record.entities),
+                   sorted_facts(facts))
+
+
+def document_id(id: str, source: str, cwd: Optional[str] = None) -> str:
+    """The id a document has in checks and snapshots: its id, except that an id which is its file's path
+    (a text file, or the ``PATH:LINE`` of a corpus record without an id) is that path normalised, relative to
+    ``cwd`` (default: the current folder) when the file is under it, with ``/`` separators. So
+    ``./articles/a.txt``, ``articles//a.txt`` and ``/home/me/news/articles/a.txt`` (run from ``news``) are all
+    ``articles/a.txt``. Ids given by corpus records are kept as they are."""
+    if source in ("", "-") or id != source:
+        return id
+    match = _JSONL_SOURCE.match(source)
+    path, line = (match["file"], ":" + match["line"]) if match else (source, "")
+    return normalise_path(path, cwd) + line
+
+
+def normalise_path(path: str, cwd: Optional[str] = None) -> str:
+    """``path`` normalised (``.``, ``..`` and repeated separators resolved, symbolic links kept), relative to
+    ``cwd`` when under it, with ``/`` separators."""
+    base = os.path.abspath(cwd or os.getcwd())
+    full = os.path.normpath(os.path.join(base, path))
+    try:
+        rel = os.path.relpath(full, base)
+    except ValueError:  # another drive (Windows)
+        rel = full
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = full  # outside the folder: the absolute path
+    return rel.replace(os.sep, "/")
 
 
 # --- rules -----------------------------------------------------------------------------------------------
@@ -318,7 +347,8 @@ def expect_result(doc: DocumentFacts, entry: Optional[SnapshotEntry]) -> RuleRes
 def missing_result(entry: SnapshotEntry, snapshot_path: Optional[str]) -> RuleResult:
     """A snapshot document that was not among the inputs."""
     result = _expect(False, "missing", (), entry.facts,
-                     f"in the snapshot but not among the inputs ({_count(len(entry.facts), 'fact')})")
+                     f"in the snapshot, but no document checked has this id: removed, renamed, or not among "
+                     f"the inputs ({_count(len(entry.facts), 'fact')})")
     if entry.line:
         result.details["snapshot_line"] = entry.line
     return result

@@ -10,7 +10,8 @@ An input ``PATH`` is one of:
   defaults to ``PATH:LINE``; its ``reference_date`` is optional and has source ``"record"``);
 * a folder: its text files (``*.txt``, ``*.md``, ``*.text``, files without a suffix) and JSONL corpora, found
   recursively, in sorted order of their path parts; hidden files and folders (names starting with ``.``) are
-  skipped and symbolic links to folders are not followed; the ids are the folder as given joined with the
+  skipped, symbolic links to folders are not followed, and JSON Lines files that qfacts itself wrote (records
+  of ``qfacts extract``, ``qfacts check`` snapshots) are skipped: they are output, not articles; the ids are the folder as given joined with the
   relative path (``articles/2024/a.txt``);
 * a glob pattern (``'articles/*.txt'``, ``'**/*.md'``), when no file of that exact name exists: expanded by us,
   sorted; each match is read as above (a matched folder is walked).
@@ -106,8 +107,38 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:BINARY_SNIFF_BYTES]
 
 
+_OWN_OUTPUT_SNIFF = 1 << 20  # bytes of a JSONL file's first line read to tell qfacts' own output
+
+
+def own_output_kind(path: str) -> Optional[str]:
+    """``"records"`` or ``"snapshot"`` when the JSON Lines file ``path`` is one qfacts wrote (the records of
+    ``qfacts extract``, whose lines start with ``{"schema_version": ``, or a ``qfacts check`` snapshot, whose
+    lines are ``{"id", "facts"}`` objects), judged by its first non-blank line; None otherwise."""
+    try:
+        with open(path, "rb") as fh:
+            line = b""
+            while not line.strip():
+                line = fh.readline(_OWN_OUTPUT_SNIFF)
+                if not line:
+                    return None
+    except OSError:
+        return None  # reading it will report the problem
+    head = line.lstrip(codecs.BOM_UTF8 + b" \t")
+    if head.startswith(b'{"schema_version": '):
+        return "records"
+    if head.startswith(b'{"id": ') and b'"facts": [' in head:
+        try:
+            obj = json.loads(head.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        if isinstance(obj, dict) and set(obj) == {"id", "facts"}:
+            return "snapshot"
+    return None
+
+
 def walk_folder(folder: str) -> list[str]:
-    """The readable files under ``folder``, recursively, sorted by path parts, hidden entries skipped."""
+    """The readable files under ``folder``, recursively, sorted by path parts, hidden entries skipped, and
+    the JSON Lines files qfacts itself wrote (:func:`own_output_kind`) left out."""
     found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -117,6 +148,8 @@ def walk_folder(folder: str) -> list[str]:
             full = os.path.join(root, name)
             if not os.path.isfile(full):
                 continue
+            if is_jsonl(name) and own_output_kind(full) is not None:
+                continue  # qfacts' own output (records, a check snapshot) beside the articles: no corpus
             rel = os.path.relpath(full, folder)
             found.append((tuple(rel.split(os.sep)), full))
     found.sort()

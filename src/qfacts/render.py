@@ -152,23 +152,42 @@ class CsvWriter(Writer):
 
 
 def shorten(sentence: str, width: int = SENTENCE_WIDTH, focus: Optional[tuple[int, int]] = None) -> str:
-    """``sentence`` on one line, at most ``width`` characters, cut with ``…`` around ``focus`` (offsets into it)."""
-    flat = " ".join(sentence.split())
+    """``sentence`` on one line, at most ``width`` characters: whole words around ``focus`` (offsets into the
+    sentence; default its start), with ``…`` on each side where words were left out. Only a single word wider
+    than ``width`` is cut inside, and then it ends in ``…`` too."""
+    words = sentence.split()
+    flat = " ".join(words)
     if len(flat) <= width:
         return flat
-    # Map the focus into the flattened string approximately: whitespace runs shrink, so clamp.
     centre = 0
-    if focus is not None:
+    if focus is not None:  # the focus in the flattened text: whitespace runs shrank to one space
         before = " ".join(sentence[:focus[0]].split())
-        centre = min(len(flat), len(before) + (focus[1] - focus[0]) // 2)
-    begin = max(0, min(centre - width // 2, len(flat) - width))
-    end = begin + width
-    piece = flat[begin:end]
-    if begin > 0:
-        piece = "…" + piece[1:]
-    if end < len(flat):
-        piece = piece[:-1] + "…"
-    return piece
+        centre = min(len(flat) - 1, len(before) + (focus[1] - focus[0]) // 2)
+    last = len(words) - 1
+    k = flat.count(" ", 0, centre)  # the word at the centre
+    if k > last:
+        k = last
+
+    def size(lo: int, hi: int, chars: int) -> int:
+        return chars + (lo > 0) + (hi < last)  # the words, their spaces, and an ellipsis per cut side
+
+    lo = hi = k
+    chars = len(words[k])
+    if size(lo, hi, chars) > width:  # one word wider than the room: cut it, visibly
+        room = max(1, width - 1 - (k > 0))
+        return ("…" if k > 0 else "") + words[k][:room] + "…"
+    grew = True
+    while grew:
+        grew = False
+        if hi < last and size(lo, hi + 1, chars + 1 + len(words[hi + 1])) <= width:
+            hi += 1
+            chars += 1 + len(words[hi])
+            grew = True
+        if lo > 0 and size(lo - 1, hi, chars + 1 + len(words[lo - 1])) <= width:
+            lo -= 1
+            chars += 1 + len(words[lo])
+            grew = True
+    return ("…" if lo > 0 else "") + " ".join(words[lo:hi + 1]) + ("…" if hi < last else "")
 
 
 def _offsets(item: Mapping[str, Any]) -> str:
@@ -183,23 +202,51 @@ def _entity_detail(ent: Mapping[str, Any]) -> str:
         parts.append(f"= {ent['canonical']}")
     interval = ent.get("interval")
     if interval and interval.get("start") != interval.get("end"):
-        parts.append(f"[{interval.get('start')} … {interval.get('end')}]")
+        parts.append(f"[{interval.get('start')}, {interval.get('end')}]")
     return " ".join(parts)
 
 
+class PipeConsole(Console):
+    """A Rich console that lets a closed pipe surface as BrokenPipeError, as the other writers do, so that
+    ``qfacts extract -f table | head -3`` ends quietly with exit code 0 (Rich's own handler exits with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError()
+
+
+WIDE_FACTS = 120
+"""From this width on, facts are a table (agreement, parties, date, status, sentence); below it, each fact is a
+block of its own: type, status and date on one line, then the parties, then the sentence, wrapped."""
+ENTITY_OFFSETS = 80
+"""From this width on, the entity table has its offsets column."""
+ENTITY_DETAIL = 64
+"""From this width on, an entity's value or canonical name has a column of its own; below it, it goes under
+the entity's text."""
+SENTENCE_LINES = 3
+"""A fact's sentence is shortened, at word boundaries and around its trigger, to about this many lines."""
+
+
 class TableWriter(Writer):
-    """Rich tables for a terminal; plain (no colour) when ``color`` is false."""
+    """Rich tables for people on a terminal; plain (no colour) when ``color`` is false.
+
+    The layout follows the console's width (60, 80, 100, 160 columns ...): columns that do not fit are dropped
+    (offsets) or stacked (an entity's value under its text; a fact as a block instead of a table row); text
+    wraps at word boundaries, and a sentence too long for its lines is shortened around its trigger with
+    ``…`` where it was cut, never mid-word. Nothing is cut silently; JSON and CSV keep everything.
+    """
 
     def __init__(self, out: IO[str], color: bool = True, width: Optional[int] = None) -> None:
         super().__init__(out)
         if width is None and not _is_terminal(out) and not os.environ.get("COLUMNS"):
             width = 120  # a file or a pipe: wide enough for the sentence column
-        self.console = Console(file=out, no_color=not color, color_system="auto" if color else None,
-                               force_terminal=True if color else None,
-                               highlight=False, emoji=False, width=width, soft_wrap=False)
+        self.console = PipeConsole(file=out, no_color=not color, color_system="auto" if color else None,
+                                   force_terminal=True if color else None,
+                                   highlight=False, emoji=False, width=width, soft_wrap=False)
 
     def _write(self, data: dict[str, Any]) -> None:
         console = self.console
+        width = console.width
         if self.count:
             console.print()
         header = Text()
@@ -217,37 +264,84 @@ class TableWriter(Writer):
                           key=lambda e: (LABELS.index(e["label"]) if e["label"] in LABELS else len(LABELS),
                                          e["start"], e["end"]))
         if entities:
-            table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
-            table.add_column("label", style="magenta", no_wrap=True)
-            table.add_column("text", style="bold")
-            table.add_column("value / canonical", overflow="fold")
-            table.add_column("offsets", justify="right", style="dim", no_wrap=True)
-            previous = None
-            for ent in entities:
-                label = ent["label"] if ent["label"] != previous else ""
-                previous = ent["label"]
-                table.add_row(Text(label), Text(ent["text"]), Text(_entity_detail(ent)), Text(_offsets(ent)))
-            console.print(table)
+            console.print(self._entity_table(entities, width))
         else:
             console.print(Text("no entities found", style="dim"))
 
         facts = data.get("agreements", ())
-        if facts:
-            table = Table(show_edge=False, pad_edge=False, expand=False)
-            table.add_column("agreement", style="green", no_wrap=True)
-            table.add_column("parties", style="bold", max_width=36)
-            table.add_column("date")
-            table.add_column("status")
-            table.add_column("sentence", min_width=30)
+        if facts and width >= WIDE_FACTS:
+            console.print(self._fact_table(facts, width))
+        elif facts:
             for fact in facts:
-                trigger = fact.get("trigger") or {}
-                focus = None
-                if "start" in trigger:
-                    focus = (trigger["start"] - fact["start"], trigger["end"] - fact["start"])
-                table.add_row(Text(fact["type"]), Text("\n".join(fact["parties"])), Text(fact.get("date") or "—"),
-                              Text(fact["status"]), Text(shorten(fact["sentence"], focus=focus)))
-            console.print(table)
+                console.print()
+                self._print_fact_block(fact, width)
         self.out.flush()
+
+    @staticmethod
+    def _entity_table(entities: list[Mapping[str, Any]], width: int) -> Table:
+        table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+        table.add_column("label", style="magenta", no_wrap=True)
+        detail_column = width >= ENTITY_DETAIL
+        table.add_column("text" if detail_column else "text / value, canonical", style="bold", overflow="fold")
+        if detail_column:
+            table.add_column("value / canonical", overflow="fold")
+        if width >= ENTITY_OFFSETS:
+            table.add_column("offsets", justify="right", style="dim", no_wrap=True)
+        previous = None
+        for ent in entities:
+            label = ent["label"] if ent["label"] != previous else ""
+            previous = ent["label"]
+            detail = _entity_detail(ent)
+            if detail_column:
+                cells = [Text(label), Text(ent["text"]), Text(detail)]
+            else:
+                text = Text(ent["text"])
+                if detail:
+                    text.append("\n  " + detail, style="not bold dim")
+                cells = [Text(label), text]
+            if width >= ENTITY_OFFSETS:
+                cells.append(Text(_offsets(ent)))
+            table.add_row(*cells)
+        return table
+
+    @staticmethod
+    def _fact_table(facts: Iterable[Mapping[str, Any]], width: int) -> Table:
+        table = Table(show_edge=False, pad_edge=False, expand=False)
+        table.add_column("agreement", style="green", no_wrap=True)
+        table.add_column("parties", style="bold", max_width=30)
+        table.add_column("date", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        table.add_column("sentence", min_width=30, ratio=1)
+        sentence_width = max(30, width - 27 - 30 - 10 - 11 - 12)  # what the other columns leave, at most
+        for fact in facts:
+            table.add_row(Text(fact["type"]), Text("\n".join(fact["parties"])), Text(fact.get("date") or "—"),
+                          Text(fact["status"]), Text(_fact_sentence(fact, SENTENCE_LINES * sentence_width)))
+        return table
+
+    def _print_fact_block(self, fact: Mapping[str, Any], width: int) -> None:
+        head = Text()
+        head.append(fact["type"], style="bold green")
+        head.append(f"  {fact['status']}")
+        head.append(f"  {fact.get('date') or 'no date'}", style="cyan" if fact.get("date") else "dim")
+        self.console.print(head)
+        inner = max(20, width - 2)
+        self._print_indented(Text(" + ".join(fact["parties"]) or "(no parties)", style="bold"), inner)
+        self._print_indented(Text(_fact_sentence(fact, SENTENCE_LINES * inner), style="dim"), inner)
+
+    def _print_indented(self, text: Text, width: int) -> None:
+        """``text`` wrapped at word boundaries to ``width`` columns, each line indented by two spaces."""
+        for line in text.wrap(self.console, width, overflow="fold"):
+            line.rstrip()
+            self.console.print(Text("  ").append_text(line))
+
+
+def _fact_sentence(fact: Mapping[str, Any], width: int) -> str:
+    """The fact's sentence shortened to ``width`` characters around its trigger."""
+    trigger = fact.get("trigger") or {}
+    focus = None
+    if "start" in trigger:
+        focus = (trigger["start"] - fact["start"], trigger["end"] - fact["start"])
+    return shorten(fact["sentence"], width=width, focus=focus)
 
 
 def _is_terminal(stream: IO[str]) -> bool:

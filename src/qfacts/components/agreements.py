@@ -201,9 +201,3 @@ class AgreementsComponent:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
-
-
-@Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl",
-                                                      "settings": "agreements.json"})
-def make_agreements(nlp: Language, name: str, patterns: str, settings: str) -> AgreementsComponent:
-    return AgreementsComponent(nlp, name, patterns, settings)

@@ -52,8 +52,3 @@ class DatesComponent:
         else:
             add_entities(doc, spans)
         return doc
-
-
-@Language.factory("qfacts_dates", default_config={"use_dateline": True})
-def make_dates(nlp: Language, name: str, use_dateline: bool) -> DatesComponent:
-    return DatesComponent(nlp, name, use_dateline=use_dateline)

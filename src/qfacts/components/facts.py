@@ -1044,10 +1044,3 @@ class FactsComponent:
                 continue
             out.append(f)
         return out
-
-
-@Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
-                                                 "include_negated": False})
-def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool) -> FactsComponent:
-    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
-    return FactsComponent(nlp, name, cues, types, include_negated)

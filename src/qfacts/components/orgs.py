@@ -621,8 +621,3 @@ class OrgsComponent:
                     b = self._trim_left(v, b, j)
                     if b < j and b not in places and not (j == b + 1 and v.text[b] in people):
                         found.setdefault((b, j), None)
-
-
-@Language.factory("qfacts_orgs", default_config={"rules": "orgs.json", "known": "orgs_known.jsonl"})
-def make_orgs(nlp: Language, name: str, rules: str, known: str) -> OrgsComponent:
-    return OrgsComponent(nlp, name, rules, known)

@@ -272,9 +272,3 @@ class PlacesComponent:
                     and nxt not in self.facility_heads:
                 return True
         return False
-
-
-@Language.factory("qfacts_places", default_config={
-    "settings": "places.json", "extra": "places_extra.jsonl", "stop": "places_stop.txt"})
-def make_places(nlp: Language, name: str, settings: str, extra: str, stop: str) -> PlacesComponent:
-    return PlacesComponent(nlp, name, settings, extra, stop)

@@ -9,9 +9,10 @@ Exit codes
 0    both files read and scored
 1    some line of a readable file was skipped (not JSON, not an object, no ``id``) or the extraction failed
      on a gold document; each is named on one line of stderr, and the scores of the rest are still printed
-2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE;
-     ``--model`` that cannot be loaded, or given together with PRED; both GOLD and PRED ``-``
-130  interrupted
+2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE, or
+     matching no gold document (the message names the field); ``--model`` that cannot be loaded, or given
+     together with PRED; both GOLD and PRED ``-``
+130  interrupted (143: terminated by SIGTERM)
 ===  =====================================================================================================
 """
 from __future__ import annotations
@@ -20,16 +21,16 @@ import enum
 import json
 import os
 import sys
-from typing import IO, List, Optional
+from typing import IO, TYPE_CHECKING, List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, colour_allowed, is_terminal, stdout_stream,
-                  usage_error, app, load_pipeline)
-from .evaluate import Evaluation, Problem, evaluate, parse_where, predict, read_jsonl, select
+from . import common
+from .common import (EXIT_INPUT_ERROR, Reporter, interruption_exit, load_pipeline, stdout_stream,
+                     usage_error)
+
+if TYPE_CHECKING:
+    from ..evaluate import Evaluation, Problem
 
 COLUMNS = ("P", "R", "F1", "pred", "gold")
 
@@ -40,7 +41,6 @@ class EvalFormat(str, enum.Enum):
     json = "json"
 
 
-@app.command(name="eval")
 def eval_(
     gold_path: str = typer.Argument(..., metavar="GOLD", show_default=False,
                                     help="Gold corpus, JSON Lines in the shared FORMAT.md (- for stdin)."),
@@ -70,43 +70,44 @@ def eval_(
 
     Examples:
 
+    \b
         qfacts eval ../shared/corpora/seed/seed.jsonl
-
         qfacts extract --format jsonl gold.jsonl > pred.jsonl; qfacts eval gold.jsonl pred.jsonl --errors 20
-
         qfacts eval conll.jsonl pred.jsonl --where topic=sport --format json
 
     Exit codes: 0 scored; 1 some line skipped or a document's extraction failed (each named on stderr, the
-    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where, bad --model,
-    --model with PRED); 130 interrupted.
+    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where or one matching no
+    gold document, bad --model, --model with PRED); 130 interrupted; 143 terminated.
     """
+    from .. import evaluate  # the scorer loads here, not for --help
+
     if gold_path == "-" and pred_path == "-":
         raise usage_error("GOLD and PRED cannot both be - (standard input)")
     if model and pred_path is not None:
         raise usage_error("--model only applies when qfacts extracts itself (no PRED given)")
     try:
-        conditions = [parse_where(c) for c in where or ()]
+        conditions = [evaluate.parse_where(c) for c in where or ()]
     except ValueError as exc:
         raise usage_error(f"--where: {exc}") from None
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     gold_all = _load(gold_path, "GOLD", reporter)
-    gold = select(gold_all, conditions)
+    gold = evaluate.select(gold_all, conditions)
+    if conditions and gold_all and not gold:
+        raise usage_error(empty_selection(gold_all, conditions))
     try:
         if pred_path is None:
             predictions = _extract(gold, model, reporter)
         else:
             predictions = _load(pred_path, "PRED", reporter)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
 
-    result = evaluate(gold, predictions)
+    result = evaluate.evaluate(gold, predictions)
     stdout = stdout_stream()
-    fmt_name = fmt.value if fmt else ("table" if is_terminal(stdout) else "text")
+    fmt_name = fmt.value if fmt else ("table" if common.is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
               "where": dict(conditions)}
     if fmt_name == "json":
@@ -120,15 +121,33 @@ def eval_(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
+def empty_selection(gold: dict, conditions: List[tuple[str, str]], shown: int = 8) -> str:
+    """Why ``--where`` selected no gold document, naming the field: absent from every document, or never with
+    that value (with the values it has), or each condition met but never all together."""
+    for key, value in conditions:
+        values = sorted({str(doc[key]) for doc in gold.values() if key in doc})
+        if not values:
+            fields = sorted({field for doc in gold.values() for field in doc})
+            listed = ", ".join(fields[:shown]) + (", ..." if len(fields) > shown else "")
+            return f"--where {key}={value}: no gold document has a field {key!r} (fields: {listed})"
+        if value not in values:
+            listed = ", ".join(values[:shown]) + (", ..." if len(values) > shown else "")
+            return f"--where {key}={value}: no gold document has {key} {value!r} ({key} values: {listed})"
+    wanted = " and ".join(f"{key}={value}" for key, value in conditions)
+    return f"--where: no gold document has {wanted} together"
+
+
 def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
     """Records by id; bad lines are reported (exit 1 later), an unreadable file is a usage error (exit 2)."""
+    from .. import evaluate
+
     if path != "-" and os.path.isdir(path):
         raise usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
     try:
         if path == "-":
-            documents, problems = read_jsonl(_stdin(), "-")
+            documents, problems = evaluate.read_jsonl(_stdin(), "-")
         else:
-            documents, problems = read_jsonl(path)
+            documents, problems = evaluate.read_jsonl(path)
     except UnicodeDecodeError as exc:
         raise usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
     except OSError as exc:
@@ -138,8 +157,10 @@ def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
 
 
 def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, dict]:
+    from .. import evaluate
+
     nlp = load_pipeline(model)
-    predictions, problems = predict(gold, nlp=nlp, on_document=reporter.document_done)
+    predictions, problems = evaluate.predict(gold, nlp=nlp, on_document=reporter.document_done)
     _report(problems, reporter)
     return predictions
 
@@ -181,8 +202,13 @@ def format_text(result: Evaluation, errors: int = 0) -> str:
 
 def print_table(result: Evaluation, errors: int, out: IO[str], title: str) -> None:
     """A Rich table, mention-level measures then document-level ones, for a terminal."""
-    colour = colour_allowed(out)
-    console = Console(file=out, highlight=False, emoji=False, no_color=not colour,
+    colour = common.colour_allowed(out)
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..render import PipeConsole  # a closed pipe (| head) is a BrokenPipeError, not Rich's exit 1
+
+    console = PipeConsole(file=out, highlight=False, emoji=False, no_color=not colour,
                       force_terminal=True if colour else None)
     table = Table(title=title, caption=_summary(result), show_edge=False, pad_edge=False, expand=False)
     table.add_column("level", style="dim", no_wrap=True)

@@ -1,15 +1,15 @@
 """The ``qfacts schema`` command: print the JSON Schema of one output record, as shipped in the package.
 
 The schema is package data (``qfacts/schema/record.schema.json``); every record carries the version of the
-layout it follows in its ``schema_version`` field. The command registers itself on :data:`qfacts.cli.app`
-when :mod:`qfacts.cli` imports this module.
+layout it follows in its ``schema_version`` field. The command is registered on
+:data:`qfacts.cli.app`.
 """
 from __future__ import annotations
 
 from importlib import resources
 
-from .cli import stdout_stream, app
-from .models import SCHEMA_VERSION
+from ..models import SCHEMA_VERSION
+from .common import stdout_stream
 
 SCHEMA_RESOURCE = ("schema", "record.schema.json")
 
@@ -19,7 +19,6 @@ def record_schema_text() -> str:
     return resources.files("qfacts").joinpath(*SCHEMA_RESOURCE).read_text(encoding="utf-8")
 
 
-@app.command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the records 'qfacts extract' writes.
 
@@ -28,8 +27,8 @@ def schema() -> None:
 
     Examples:
 
+    \b
         qfacts schema > record.schema.json
-
         qfacts extract corpus.jsonl | check-jsonschema --schemafile record.schema.json -
 
     Exit code: 0.

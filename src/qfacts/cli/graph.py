@@ -10,16 +10,16 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.text import Text
 
-from . import graph as qgraph
-from .api import Document, extract_or_error, stage_failures
-from .cli import (EXIT_INPUT_ERROR, EXIT_INTERRUPTED, PROG, Reporter, check_reference_date, is_terminal,
-                  load_pipeline, stdout_stream, usage_error, app, atomic_output)
-from .io import InputError
+from . import common
+from .common import (EXIT_INPUT_ERROR, PROG, GuardedStream, Reporter, atomic_output, check_reference_date,
+                     interruption_exit, load_pipeline, probe_output, stdout_stream, usage_error)
+
+if TYPE_CHECKING:
+    from ..api import Document
 
 
 class GraphFormat(str, enum.Enum):
@@ -31,7 +31,6 @@ class GraphFormat(str, enum.Enum):
     mmd = "mmd"
 
 
-@app.command()
 def graph(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH", show_default=False,
@@ -73,16 +72,17 @@ def graph(
 
     Examples:
 
+    \b
         qfacts graph article.txt -r 2025-05-19 -o network.png
-
         qfacts graph articles/ --type MOU --since 2024 -o network.graphml
-
         qfacts extract corpus.jsonl > facts.jsonl; qfacts graph facts.jsonl --party Daejeon -o daejeon.svg
 
     Exit codes: 0 all inputs graphed; 1 some input failed (each named on stderr, the graph of the others still
     written); 2 usage error (bad option, type or date, unknown format, PNG or SVG without the graph extra,
-    unloadable --model); 130 interrupted.
+    unloadable --model); 130 interrupted; 143 terminated.
     """
+    from .. import graph as qgraph  # the graph model loads here, not for --help
+
     fmt_name = _format(output, fmt)
     type_list = _types(types or [])
     for name, value in (("--since", since), ("--until", until)):
@@ -94,7 +94,7 @@ def graph(
     if since and until and qgraph.parse_bound(since) > qgraph.parse_bound(until, end=True):
         raise usage_error(f"--since {since} is after --until {until}")
     if not paths:
-        if is_terminal(sys.stdin):
+        if common.is_terminal(sys.stdin):
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts graph --help)")
         paths = ["-"]
     reporter = Reporter(quiet=quiet, progress_allowed=True)
@@ -103,38 +103,39 @@ def graph(
         network = qgraph.build_graph(records, types=type_list, since=since, until=until, parties=parties or ())
         data = qgraph.render(network, fmt_name)
         _write(data, output)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
     facts = network.graph.get("facts", 0)
     if not facts and not quiet:
         filtered = " left by the filters" if types or since or until or parties else ""
-        reporter.console.print(Text(f"{PROG}: note: no agreement facts{filtered}; the graph is empty"))
-    if not quiet and is_terminal(sys.stderr):
-        reporter.console.print(Text(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
-                                    f"{network.number_of_nodes()} parties, {facts} facts"
-                                    + (f" -> {output}" if output else ""), style="dim"))
+        reporter.note(f"{PROG}: note: no agreement facts{filtered}; the graph is empty")
+    if not quiet and common.is_terminal(sys.stderr):
+        reporter.note(f"{PROG}: {len(records)} document{'s' if len(records) != 1 else ''}, "
+                      f"{network.number_of_nodes()} parties, {facts} facts" + (f" -> {output}" if output else ""),
+                      style="dim")
     if reporter.errors:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
 def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
+    from .. import graph as qgraph
+
     if output is not None:
         folder = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(folder):
             raise usage_error(f"--output {output}: folder {folder} does not exist")
         if os.path.isdir(output):
             raise usage_error(f"--output {output}: is a folder")
+        probe_output(output)  # a folder that cannot hold the file: exit 2 before any input is read
     elif fmt is None:
         raise usage_error("give --output FILE (its suffix names the format) or --format")
     try:
         name = qgraph.format_for(output, fmt.value if fmt else None)
     except ValueError as exc:
         raise usage_error(f"--output: {exc}") from None
-    if output is None and name == "png" and is_terminal(sys.stdout):
+    if output is None and name == "png" and common.is_terminal(sys.stdout):
         raise usage_error("will not write a PNG to a terminal: use --output FILE or a pipe")
     try:
         qgraph.require_pictures(name)  # before any extraction
@@ -144,6 +145,8 @@ def _format(output: Optional[str], fmt: Optional[GraphFormat]) -> str:
 
 
 def _types(values: List[str]) -> List[str]:
+    from .. import graph as qgraph
+
     out = []
     for value in values:
         try:
@@ -157,6 +160,9 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
              reporter: Reporter) -> list[dict]:
     """Every input's record dict: saved records as they are, texts extracted (the pipeline loads on the
     first text). Bad inputs are reported and skipped."""
+    from .. import graph as qgraph
+    from ..io import InputError
+
     records: list[dict] = []
     nlp = None
     for item in qgraph.read_graph_inputs(paths, reference_date=reference_date):
@@ -178,6 +184,8 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
 
 def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
     """One document's record dict, or None (reported) if the extractor fails on it."""
+    from ..api import extract_or_error, stage_failures
+
     result = extract_or_error(document, nlp)  # a bug in a rule must not lose the other documents' facts
     if isinstance(result, Exception):
         reporter.error(document.id, f"extraction failed: {type(result).__name__}: {result}")
@@ -189,10 +197,7 @@ def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
 
 def _write(data: bytes, output: Optional[str]) -> None:
     if output is None:
-        out = stdout_stream()
-        out.flush()
-        out.buffer.write(data)
-        out.buffer.flush()
+        GuardedStream(stdout_stream(), "standard output").write_bytes(data)
         return
     with atomic_output(output) as fh:
-        fh.buffer.write(data)
+        fh.write_bytes(data)

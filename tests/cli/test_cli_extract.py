@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 import qfacts
 import qfacts.io
-from qfacts import cli, render
+from qfacts import render
+from qfacts.cli import common
 from qfacts.cli import app
 
 runner = CliRunner()
@@ -116,7 +117,7 @@ def _pretend_terminal(monkeypatch, *names):
     """Make cli see the named standard streams ("stdin", "stdout", "stderr") as terminals."""
     import sys
 
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
+    monkeypatch.setattr(common, "is_terminal", lambda stream: any(stream is getattr(sys, n) for n in names))
 
 
 def test_default_format_on_a_terminal_is_a_coloured_table(in_fixtures, monkeypatch):
@@ -333,8 +334,8 @@ def test_help_documents_exit_codes_and_an_example():
 
 # --- --output -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, fmt", [("out.json", "json"), ("out.jsonl", "jsonl"), ("out.csv", "csv"),
-                                       ("out.txt", "jsonl")])
+@pytest.mark.parametrize("name, fmt", [("out.json", "json"), ("out.jsonl", "jsonl"), ("out.ndjson", "jsonl"),
+                                       ("out.csv", "csv")])
 def test_output_format_is_inferred_from_the_suffix(in_fixtures, tmp_path, name, fmt):
     target = tmp_path / name
     result = run("--output", target, "partnership.txt")
@@ -511,3 +512,105 @@ def test_include_negated_with_two_jobs_reaches_the_workers():
     assert result.exit_code == 0, result.stderr
     (record,) = jsonl(result)
     assert [f["status"] for f in record["agreements"]] == ["failed"]
+
+
+# --- output rules: -o -, suffixes, --rows, unwritable outputs -------------------------------------------------
+
+def test_output_dash_is_standard_output(in_fixtures):
+    result = run("-o", "-", "--format", "jsonl", "partnership.txt")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in jsonl(result)] == ["partnership.txt"]
+    assert not os.path.exists("-")
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out", "out.xml"])
+def test_an_output_suffix_that_names_no_format_is_a_usage_error(in_fixtures, tmp_path, name):
+    result = run("-o", tmp_path / name, "partnership.txt")
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"qfacts: error: --output {tmp_path / name}: "
+                                   + ("the suffix " + os.path.splitext(name)[1] if "." in name
+                                      else "a name without a suffix")
+                                   + " names no format: end it in .jsonl, .json or .csv, or give --format"]
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_output_suffix_that_names_no_format_is_fine_with_format(in_fixtures, tmp_path):
+    result = run("-o", tmp_path / "out.txt", "--format", "jsonl", "partnership.txt")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["id"] == "partnership.txt"
+
+
+def test_rows_without_a_format_selects_csv(in_fixtures, seed_path):
+    result = run("--rows", "facts", "-r", "2025-05-19", seed_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == ",".join(render.FACT_COLUMNS)
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["-o", "out.jsonl"], ["--format", "table"]])
+def test_rows_with_another_format_is_a_usage_error(in_fixtures, tmp_path, args):
+    args = [str(tmp_path / a) if a.endswith(".jsonl") else a for a in args]
+    result = run("--rows", "facts", *args, "partnership.txt")
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert line.startswith("qfacts: error: --rows facts is for CSV output, not ")
+    assert os.listdir(tmp_path) == []
+
+
+def test_output_in_a_folder_that_cannot_hold_it_exits_2_before_reading_any_input(in_fixtures, tmp_path, monkeypatch):
+    def mkstemp(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("no input may be read")
+
+    monkeypatch.setattr(common.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(qfacts.io, "read_inputs", no_reading)
+    target = tmp_path / "out.jsonl"
+    result = run("-o", target, "partnership.txt")
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"qfacts: error: --output {target}: cannot create a file in {tmp_path}: "
+                                   "permission denied"]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_full_disk_exits_1_with_one_line_and_the_old_output_untouched(in_fixtures, tmp_path, monkeypatch):
+    real = os.fdopen
+
+    class FullDisk:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+    monkeypatch.setattr(common.os, "fdopen", lambda fd, *a, **k: FullDisk(real(fd, *a, **k)))
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    result = run("-o", target, *GOOD)
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"qfacts: error: --output {target}: no space left on device; {target} is left "
+                                   "as it was"]
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert os.listdir(tmp_path) == ["out.jsonl"]
+
+
+def test_sigterm_mid_run_leaves_the_old_output_and_exits_143(in_fixtures, tmp_path, monkeypatch):
+    _fail_on_second_record(monkeypatch, common.Terminated())
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    result = run("-o", target, *GOOD)
+    assert result.exit_code == 143
+    assert result.stderr == "qfacts: terminated\n"
+    assert target.read_text(encoding="utf-8") == "previous run\n" and os.listdir(tmp_path) == ["out.jsonl"]
+
+
+def test_a_folder_input_skips_the_records_qfacts_wrote_into_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Acme Corp signed an MOU with Daejeon.", encoding="utf-8")
+    first = run("-o", tmp_path / "records.jsonl", tmp_path)
+    assert first.exit_code == 0, first.stderr
+    again = run("--format", "jsonl", tmp_path)
+    assert again.exit_code == 0, again.stderr
+    assert [r["id"] for r in jsonl(again)] == [str(tmp_path / "a.txt")]

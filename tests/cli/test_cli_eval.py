@@ -18,7 +18,7 @@ from qfacts.evaluate import evaluate, predict, read_jsonl
 
 runner = CliRunner()
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EVAL_FIXTURES = REPO / "fixtures" / "eval"
 GOLD = str(EVAL_FIXTURES / "gold.jsonl")
 PRED = str(EVAL_FIXTURES / "pred.jsonl")
@@ -219,3 +219,17 @@ def test_eval_without_pred_matches_score_py_on_the_seed(tmp_path):
     result = run(gold_path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     _assert_same_figures(_shared_scores(gold_path, pred_path), json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("where, message", [
+    (["--where", "topic=sport"], "--where topic=sport: no gold document has a field 'topic' (fields: agreements, annotated, "),
+    (["--where", "case=sport"], "--where case=sport: no gold document has case 'sport' (case values: "),
+    (["--where", "case=documents", "--where", "case=mentions"],
+     "--where: no gold document has case=documents and case=mentions together"),
+])
+def test_where_that_matches_no_gold_document_is_a_usage_error_naming_the_field(where, message):
+    result = run(GOLD, PRED, *where)
+    assert result.exit_code == 2
+    (line,) = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith(f"qfacts: error: {message}")
+    assert result.stdout == ""

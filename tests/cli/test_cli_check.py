@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from qfacts import cli
+from qfacts.cli import common
 from qfacts.cli import app
 
 runner = CliRunner()
@@ -157,7 +157,7 @@ def test_format_human_writes_nothing_on_stdout_and_quiet_nothing_on_stderr(work)
 
 def test_human_summary_on_a_terminal_goes_through_rich_without_colour_under_no_color(work, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(common, "is_terminal", lambda stream: True)
     result = run("weather.txt", "--min-facts", "1")
     assert result.exit_code == 1
     assert "FAIL weather.txt: min-facts" in result.stderr and "\x1b[" not in result.stderr
@@ -192,8 +192,9 @@ def test_snapshot_names_documents_new_to_it_and_missing_from_it(work):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=weather.txt,title=qfacts check%3A expect::weather.txt: not in the snapshot (0 facts)",
-        "::error file=facts.jsonl,line=1,title=qfacts check%3A expect::signed.txt: in the snapshot but not among "
-        "the inputs (1 fact)%0A- joint_venture: Calder Freight Ltd + Marrow Bay Port Authority (2024-06-03)",
+        "::error file=facts.jsonl,line=1,title=qfacts check%3A expect::signed.txt: in the snapshot, but no document "
+        "checked has this id: removed, renamed, or not among the inputs (1 fact)%0A- joint_venture: Calder Freight "
+        "Ltd + Marrow Bay Port Authority (2024-06-03)",
     ]
 
 
@@ -201,7 +202,7 @@ def test_a_snapshot_inside_the_checked_folder_is_not_read_as_an_input(work):
     assert run(".", "--expect", "facts.jsonl", "--update").exit_code == 0
     result = run(".", "--expect", "facts.jsonl", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
-    assert [r["document"] for r in jsonl(result)] == ["./signed.txt", "./weather.txt"]
+    assert [r["document"] for r in jsonl(result)] == ["signed.txt", "weather.txt"]  # "./signed.txt" normalised
 
 
 def test_update_is_deterministic_and_ignores_the_input_order(work):
@@ -253,3 +254,70 @@ def test_a_document_the_extractor_fails_on_is_named_and_the_others_still_checked
     assert result.exit_code == 2
     assert "weather.txt: extraction failed: RuntimeError: rule bug" in result.stderr
     assert any(r["document"] == "signed.txt" and r["ok"] for r in jsonl(result))
+
+
+# --- snapshot ids, unmatched entries and the --update hint ----------------------------------------------------
+
+def _articles(work):
+    folder = work / "articles"
+    folder.mkdir()
+    shutil.move(str(work / "signed.txt"), folder / "signed.txt")
+    shutil.move(str(work / "weather.txt"), folder / "weather.txt")
+    return folder
+
+
+@pytest.mark.parametrize("spelling", ["./articles/", "articles", "articles//", "./articles/../articles", None])
+def test_snapshot_ids_do_not_depend_on_how_the_path_is_spelled(work, spelling):
+    folder = _articles(work)
+    assert run("articles/", "--expect", "facts.jsonl", "--update").exit_code == 0
+    ids = [json.loads(line)["id"] for line in (work / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["articles/signed.txt", "articles/weather.txt"]
+    result = run(spelling or str(folder), "--expect", "facts.jsonl")  # None: the absolute path
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "qfacts check: 2 documents, 1 rule: all met"
+
+
+def test_single_files_spelled_differently_share_their_snapshot_ids(work):
+    assert run("./signed.txt", "weather.txt", "--expect", "facts.jsonl", "--update").exit_code == 0
+    result = run("signed.txt", str(work / "weather.txt"), "--expect", "facts.jsonl")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_snapshot_entry_that_matches_no_document_says_so(work):
+    assert run("signed.txt", "weather.txt", "--expect", "facts.jsonl", "--update").exit_code == 0
+    result = run("signed.txt", "--expect", "facts.jsonl")
+    assert result.exit_code == 1
+    assert ("FAIL weather.txt: expect: in the snapshot, but no document checked has this id: removed, renamed, "
+            "or not among the inputs (0 facts)") in result.stderr
+
+
+def test_a_failed_snapshot_check_ends_with_the_update_command_that_accepts_it(work):
+    assert run("signed.txt", "--expect", "facts.jsonl", "--update").exit_code == 0
+    (work / "signed.txt").write_text("A weather note: rain on Tuesday.\n", encoding="utf-8")
+    result = run("signed.txt", "--expect", "facts.jsonl", "-r", "2024-06-05")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "qfacts check: if these changes are right, accept them with:",
+        "  qfacts check signed.txt --expect facts.jsonl --reference-date 2024-06-05 --update"]
+    accepted = runner.invoke(app, result.stderr.splitlines()[-1].split()[1:])
+    assert accepted.exit_code == 0
+    assert run("signed.txt", "--expect", "facts.jsonl", "-r", "2024-06-05").exit_code == 0
+
+
+def test_no_update_hint_when_only_other_rules_fail_or_quiet(work):
+    assert run("weather.txt", "--expect", "facts.jsonl", "--update").exit_code == 0
+    result = run("weather.txt", "--expect", "facts.jsonl", "--min-facts", "1")
+    assert result.exit_code == 1 and "--update" not in result.stderr
+    (work / "weather.txt").write_text((work / "signed.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert "--update" not in run("weather.txt", "--expect", "facts.jsonl", "--quiet").stderr
+
+
+def test_update_into_a_folder_that_cannot_hold_the_snapshot_exits_2_before_extracting(work, monkeypatch):
+    def mkstemp(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(common.tempfile, "mkstemp", mkstemp)
+    result = run("signed.txt", "--expect", "facts.jsonl", "--update")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"qfacts: error: --expect facts.jsonl: cannot create a file in {work}: " \
+                                    "permission denied"

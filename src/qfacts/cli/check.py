@@ -1,26 +1,26 @@
 """The ``qfacts check PATH...`` command: extraction rules for CI, with exit codes 0, 1 and 2.
 
 Only options and output live here; the rules, the snapshot and the writers are in :mod:`qfacts.check`.
-The command registers itself on :data:`qfacts.cli.app` when :mod:`qfacts.cli` imports this module.
+The command is registered on :data:`qfacts.cli.app`.
 """
 from __future__ import annotations
 
 import contextlib
 import enum
 import os
+import shlex
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.text import Text
 
-from .check import (SUITE_NAME, WRITERS, Checker, DocumentFacts, Report, Rules, SnapshotError,
-                    parse_labels, read_snapshot, same_file, write_human, write_snapshot)
-from . import cli
-from .cli import (PROG, Reporter, app, atomic_output, check_reference_date, load_pipeline, stdout_stream,
-                  usage_error)
-from .api import Document, extract_or_error, stage_failures
-from .io import InputError, read_inputs
+from . import common
+from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date,
+                     interruption_exit, load_pipeline, print_error, probe_output, stdout_stream, usage_error)
+
+if TYPE_CHECKING:
+    from ..api import Document
+    from ..check import DocumentFacts, Report, Rules
 
 
 class CheckFormat(str, enum.Enum):
@@ -30,7 +30,6 @@ class CheckFormat(str, enum.Enum):
     github = "github"
 
 
-@app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH", show_default=False,
@@ -71,12 +70,10 @@ def check(
 
     Examples:
 
+    \b
         qfacts check articles/ --require ORG,DATE,AGREEMENT --min-facts 1
-
         qfacts check articles/ --expect facts.jsonl --update
-
         qfacts check articles/ --expect facts.jsonl --format junit > junit.xml
-
         qfacts check corpus.jsonl --expect facts.jsonl --format github
 
     --update writes the snapshot (commit it); later runs report the facts that appeared (+) or disappeared
@@ -88,10 +85,10 @@ def check(
     Exit codes: 0 every rule met (or the snapshot written by --update); 1 a rule not met; 2 usage or input
     error: bad option, unknown label in --require, no rule given, unreadable or malformed snapshot, or an input
     that could not be read (each named on one line of stderr; the other inputs are still checked, and 2 wins
-    over 1).
+    over 1); 130 interrupted; 143 terminated.
     """
     if not paths:
-        if cli.is_terminal(sys.stdin):
+        if common.is_terminal(sys.stdin):
             raise usage_error("no input: give a PATH, or - to read standard input (see qfacts check --help)")
         paths = ["-"]
     rules = _rules(require, min_facts, expect, update)
@@ -101,21 +98,41 @@ def check(
     documents: list[DocumentFacts] = []
     try:
         report = _check(paths, rules, reference_date, nlp, reporter, documents)
-    except KeyboardInterrupt:
-        reporter.close()
-        reporter.console.print(Text(f"{PROG}: interrupted"))
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
+        raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
     if update:
         _update(expect, documents, report, reporter, quiet)
-    _write(report, fmt.value, quiet)
+    hint = None
+    if expect is not None and not update and _snapshot_failed(report):
+        hint = update_command(paths, expect, reference_date, model)
+    _write(report, fmt.value, quiet, hint)
     raise typer.Exit(report.exit_code)
+
+
+def _snapshot_failed(report: Report) -> bool:
+    from ..check import RULE_EXPECT
+
+    return any(r.rule == RULE_EXPECT for case in report.failed_cases for r in case.failures)
+
+
+def update_command(paths: List[str], expect: str, reference_date: Optional[str], model: Optional[str]) -> str:
+    """The command that would accept this run's facts as the snapshot: the same inputs and extraction
+    options, with ``--update``."""
+    args = [PROG, "check", *paths, "--expect", expect]
+    if reference_date:
+        args += ["--reference-date", reference_date]
+    if model:
+        args += ["--model", model]
+    return shlex.join([*args, "--update"])
 
 
 def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optional[str], update: bool) -> Rules:
     """The rules from the options; usage errors (exit 2) for unknown labels, --update alone, no rule, a bad
     snapshot."""
+    from ..check import Rules, SnapshotError, parse_labels, read_snapshot
+
     try:
         labels = parse_labels(require or ())
     except ValueError as exc:
@@ -134,6 +151,7 @@ def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optio
             folder = os.path.dirname(os.path.abspath(expect))
             if not os.path.isdir(folder):
                 raise usage_error(f"--expect {expect}: folder {folder} does not exist")
+            probe_output(expect, "--expect")  # a folder that cannot hold the snapshot: exit 2 before extracting
         else:
             try:
                 snapshot = read_snapshot(expect)
@@ -146,6 +164,9 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
            documents: list[DocumentFacts]) -> Report:
     """Extract and check every input; input errors are named on stderr as they come. The snapshot file is
     never an input, even in a folder that is checked."""
+    from ..check import Checker, same_file
+    from ..io import InputError, read_inputs  # the rules load here, not for --help
+
     checker = Checker(rules)
     for item in read_inputs(paths, reference_date=reference_date):
         source = item.input if isinstance(item, InputError) else item.source
@@ -174,28 +195,41 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 
 def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
+    from ..api import extract_or_error, stage_failures
+    from ..check import DocumentFacts, document_id
+
     result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
     if isinstance(result, Exception):
         return f"extraction failed: {type(result).__name__}: {result}", []
-    return DocumentFacts.from_record(result), stage_failures(result)
+    # ./articles/a.txt and articles/a.txt are one document: the snapshot must not depend on the spelling
+    return DocumentFacts.from_record(result, id=document_id(document.id, document.source)), stage_failures(result)
 
 
 def _update(path: Optional[str], documents: list[DocumentFacts], report: Report, reporter: Reporter,
             quiet: bool) -> None:
     """Write the snapshot, unless an input could not be read (the snapshot would lose its documents)."""
+    from ..check import SUITE_NAME, write_snapshot
+
     assert path is not None
     if report.errors:
-        reporter.console.print(Text(f"{PROG}: error: --update: {path} not written, some input could not be read"))
+        reporter.note(f"{PROG}: error: --update: {path} not written, some input could not be read")
         return
-    with atomic_output(path) as fh:
-        write_snapshot(documents, fh)
+    try:
+        with atomic_output(path, "--expect") as fh:
+            write_snapshot(documents, fh)
+    except OutputError as exc:  # a full disk: the old snapshot stays; a check that cannot write it cannot pass
+        print_error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
     if not quiet:
         noun = "document" if len(documents) == 1 else "documents"
-        reporter.console.print(Text(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})"))
+        reporter.note(f"{SUITE_NAME}: wrote {path} ({len(documents)} {noun})")
 
 
-def _write(report: Report, fmt: str, quiet: bool) -> None:
-    """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr."""
+def _write(report: Report, fmt: str, quiet: bool, hint: Optional[str] = None) -> None:
+    """Machine-readable results on stdout (a closed pipe is not an error), the human summary on stderr, ending
+    with ``hint`` (the command that accepts a changed snapshot) when given."""
+    from ..check import SUITE_NAME, WRITERS, write_human
+
     if fmt in WRITERS:
         stdout = stdout_stream()
         try:
@@ -206,6 +240,9 @@ def _write(report: Report, fmt: str, quiet: bool) -> None:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not quiet:
-        write_human(report, sys.stderr, rich=cli.is_terminal(sys.stderr), color=cli.colour_allowed(sys.stderr),
+        write_human(report, sys.stderr, rich=common.is_terminal(sys.stderr), color=common.colour_allowed(sys.stderr),
                     errors=False)
+        if hint:
+            sys.stderr.write(f"{SUITE_NAME}: if these changes are right, accept them with:\n  {hint}\n")
+            sys.stderr.flush()
 

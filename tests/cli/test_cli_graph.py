@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from qfacts import cli_graph
+from qfacts.cli import graph as cli_graph
 from qfacts.cli import app
 
 runner = CliRunner()
