@@ -486,10 +486,10 @@ def test_facts_a_country_standing_for_its_own_authority_adds_no_fact_of_its_own(
 
 
 def test_facts_a_short_and_a_full_name_of_one_company_count_as_one_side():
-    from qfacts.components.facts import FactsComponent
+    from qfacts.components.facts.merge import side_count
 
-    assert FactsComponent._side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
-    assert FactsComponent._side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
+    assert side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
+    assert side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
 
 
 def test_facts_founders_listed_after_forming_a_named_group_are_members(nlp):

@@ -1,0 +1,209 @@
+"""``qfacts_facts``: agreement facts (type, parties, date, status, sentence) from the entities of a document.
+
+The component runs its stages sentence by sentence, each a module of its own with its own cues from
+``data/facts.json``:
+
+- :mod:`.sentences`: sentence bounds, the dateline and the headline;
+- :mod:`.candidates`: which AGREEMENT mentions make facts (negation, hedges, general words) and their status;
+- :mod:`.sides`: who the sides are;
+- :mod:`.types`: which type a fact has (instrument, purpose, states, anaphora);
+- :mod:`.dates`: which DATE is the agreement's;
+- :mod:`.merge`: the document's facts once each (headline facts, one-party completion, merging).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...resources import load_json
+from ..common import register_extensions, token_view
+from .candidates import Candidates
+from .dates import FactDates, nearest, own_dates, set_date, take_date
+from .merge import Merger
+from .parties import dedupe, set_parties
+from .phrases import phrases, starts_with
+from .sentences import dateline_end, is_headline, sentence_bounds
+from .sides import Sides
+from .types import Types
+
+PARTY_LABELS = ("ORG", "PLACE")
+
+
+class FactsComponent:
+    """Build agreement facts sentence by sentence.
+
+    For each AGREEMENT mention that names an agreement (specific words, or general cooperation words beside a
+    signing verb, and not denied or hedged), the parties are: the named organisations and places introduced by
+    "with", "between", "among", "by" (each "with" opens a separate partner: "with X ... but also with Y" gives
+    two facts), or by "in/of/to/from/into/for" right after the agreement word ("investment in X"); plus the
+    subject side, the names before the agreement word that are not locations, modifiers ("US-based") or sources
+    ("according to X"). A subject given only as "it", "the city" or "the company" is the document's most-named
+    place or organisation. An anaphoric mention ("the agreement") adds its date to the earlier fact it refers to.
+    The fact's date is the nearest dated DATE in the sentence. Facts with the same type and parties are merged.
+    Results go to ``doc._.agreements`` as dicts with character offsets.
+    """
+
+    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False) -> None:
+        register_extensions()
+        self.name = name
+        self.include_negated = include_negated
+        taxonomy = load_json(types)
+        self.cameo = {t: row.get("cameo") for t, row in taxonomy["types"].items()}
+        self.status_cameo = dict(taxonomy.get("status_cameo", {}))
+        cfg = load_json(cues)
+        self.candidates = Candidates(cfg)
+        self.sides = Sides(cfg)
+        self.types = Types(cfg)
+        self.dates = FactDates(cfg)
+        self.merger = Merger(cfg, self.candidates.signs, self.sides.listed_names)
+        self.party_list_cues = phrases(cfg["party_list_cues"])
+        self.part_of_cues = phrases(cfg["part_of_cues"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        all_ents = list(doc.ents)
+        triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
+        if not triggers_all:
+            doc._.agreements = []
+            return doc
+        cand, sides, types = self.candidates, self.sides, self.types
+        v = token_view(doc)
+        labels: list = [None] * len(v.text)
+        for ent in all_ents:
+            for i in range(ent.start, ent.end):
+                labels[i] = ent.label_
+        ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        dateline = dateline_end(v)
+        # the dateline's date is the article's, not the agreement's
+        dated = self.dates.dated(all_ents, v, dateline)
+        actors = sides.actors(ents)
+        facts: list[dict] = []
+        pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
+        headline_end = -1
+        headline: Optional[tuple[int, int]] = None
+        orphans: list[dict] = []  # specific agreements that no sentence gave a side
+        for n, (s, e) in enumerate(sentence_bounds(doc, v)):
+            if n < 3 and is_headline(v, s, e):
+                headline_end = e
+                headline = headline or (s, e)
+            pending = [(m, f) for m, f in pending if m >= n - 1]
+            if pending and starts_with(v.lower, s, e, self.party_list_cues):
+                names = sides.listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
+                for _, fact in pending if names else ():
+                    if fact["parties"]:  # "They formed the X Forum. The participants include Y and Z."
+                        set_parties(fact, dedupe(list(fact["_spans"]) + names))
+                    else:
+                        set_parties(fact, names)
+                        facts.append(fact)
+                pending = []
+            triggers = [t for t in triggers_all if s <= t.start < e]
+            if not triggers:
+                continue
+            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
+            negated = cand.negation(words)
+            if negated and not self.include_negated:
+                continue  # denied, refused, failed or ended: not a fact
+            sent_ents = [x for x in ents if s <= x.start and x.end <= e]
+            groups, used, owned = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
+            by_start = {x.start: x for x in sent_ents}
+            breaks = sides.breaks(v.lower, s, e)
+            cues = cand.status_cues(v.lower, s, e)
+            objects = {}
+            for trig in triggers:
+                obj = sides.direct_object(v, labels, trig, e, by_start, dateline)
+                if obj is not None and obj.start not in used:
+                    objects[trig.start] = obj
+                    used.add(obj.start)
+            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)}
+            # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
+            specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
+            signing = cand.signs(words)
+            dates = [d for d in dated if s <= d.start < e]
+            sentence = doc[s:e].text
+            stripped = sentence.strip()
+            sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
+            # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
+            it_fact = topic[1] if 0 < n - topic[0] <= 2 and starts_with(v.lower, s, e, [("it",)]) else None
+            topic = (-1, None)
+            under: Optional[dict] = None
+            for trig in triggers:
+                kind = trig._.kind
+                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
+                if kind in ("anaphor", "repeat"):
+                    earlier = types.attach(facts, trig, dates, groups, own_sides)
+                    if earlier is not None and trig.start - s <= 3:
+                        topic = (n, earlier)  # the agreement is what the sentence is about
+                        if starts_with(v.lower, s, e, self.part_of_cues):
+                            under = earlier  # "Under the MOC, the two countries will launch pilots"
+                    if kind == "anaphor":
+                        if earlier is not None:
+                            continue
+                        kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
+                    # a repeat (the same agreement named again) completes the earlier fact, and makes a fact of
+                    # its own only where this sentence names two sides
+                if not cand.admits(kind, specific, signing, bool(own_sides)):
+                    continue  # (but "an agreement between X and Y" names one)
+                if trig.start in hedged:
+                    continue
+                if cand.is_absorbed(trig, triggers):
+                    continue  # "taking a stake each in the joint venture": a part of the venture, no deal of its own
+                first_with = min([g[0].start for g in groups] + [trig.start])
+                subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
+                                        dateline)
+                date = nearest(own_dates(dates, trig, triggers), trig, v.lower)
+                part_of = under
+                if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
+                    subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
+                status = negated or cand.status_of(cues, trig)
+                own = [[objects[trig.start]]] if trig.start in objects else \
+                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
+                     and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                base_type = types.base_type(trig, kind)
+                purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
+                for group in own or [[]]:
+                    parties = dedupe(subject + group)
+                    if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
+                        continue  # a repeat is a deal of its own only between sides its sentence names
+                    type_ = types.fact_type(base_type, purpose, parties)
+                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
+                            "_base": base_type}
+                    set_parties(fact, parties)
+                    set_date(fact, date)
+                    if date is None and part_of is not None:
+                        take_date(fact, part_of)
+                    if parties:
+                        facts.append(fact)
+                        if kind == "specific" and not subject and trig.start in objects:
+                            pending.append((n, fact))  # its founders or members may be listed next
+                        if types.plans(purpose, type_):
+                            # the deal the instrument is for: a fact of its own, dated only where the text dates it
+                            planned = dict(fact, type=purpose, _undated=True)
+                            set_parties(planned, parties)
+                            set_date(planned, None)
+                            facts.append(planned)
+                    elif kind == "specific" and not subject:
+                        pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
+                        orphans.append(fact)
+        if headline is not None and any(not f["parties"] for f in orphans):
+            self.merger.sides_from_headline(v, headline, ents, dateline, orphans, facts)
+        # a headline's facts stand only where the body gives none (the body names the sides in full)
+        merged = self.merger.finish(facts)
+        for f in merged:
+            f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
+        doc._.agreements = merged
+        return doc
+
+
+@Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
+                                                 "include_negated": False})
+def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool) -> FactsComponent:
+    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
+    return FactsComponent(nlp, name, cues, types, include_negated)
+
+
+__all__ = ["FactsComponent", "make_facts"]
