@@ -57,7 +57,7 @@ def test_facts_record_the_sentence_and_offsets(nlp):
     doc = nlp(text)
     fact = doc._.agreements[0]
     assert text[fact["start"]:fact["end"]] == fact["sentence"] == "Zentrix Labs signed a contract with Kelvo Corp."
-    assert text[fact["trigger_start"]:fact["trigger_end"]] == "contract"
+    assert text[fact["trigger"]["start"]:fact["trigger"]["end"]] == "contract"
 
 
 def test_facts_dateline_places_are_not_parties_and_amounts_do_not_hide_the_partner(nlp):
@@ -536,3 +536,42 @@ def test_facts_the_company_named_right_after_an_acquisition_verb_is_a_side(nlp):
     # a place is where, not what, a buyer acquires
     assert facts(nlp, "Brightline Systems Inc will acquire the Munich plant of a rival.") == [
         ("acquisition", ["Brightline Systems Inc"], None)]
+
+
+def test_facts_name_each_party_by_its_canonical_name_once_and_merge_on_it(nlp):
+    text = ("Siemens AG signed a contract with Kelvo Ltd on Monday.\n\n"
+            "Siemens and Kelvo said the contract was the first of its kind. Kelvo and Siemens signed a contract.")
+    doc = nlp(text)
+    got = [(f["type"], f["parties"], [d["surface"] for d in f["party_details"]]) for f in doc._.agreements]
+    assert got == [("contract", ["Siemens AG", "Kelvo Ltd"], ["Siemens AG", "Kelvo Ltd"])]
+
+
+def test_facts_party_details_keep_the_surface_form_and_mention_offsets(nlp):
+    text = "Kelvo Ltd grew. Siemens AG said on Monday that Siemens signed a contract with Kelvo."
+    fact = nlp(text)._.agreements[0]
+    assert fact["parties"] == ["Siemens AG", "Kelvo Ltd"]
+    for detail in fact["party_details"]:
+        assert text[detail["start"]:detail["end"]] == detail["surface"]
+    assert [d["surface"] for d in fact["party_details"]][1] == "Kelvo"
+
+
+def test_facts_doc_agreements_have_the_keys_of_the_record(nlp):
+    import qfacts
+
+    text = "Zentrix Labs signed a contract with Kelvo Corp on Friday."
+    record = qfacts.extract(text, reference_date="2025-05-19", nlp=nlp).to_dict()["agreements"]
+    doc = nlp.make_doc(text)
+    doc._.reference_date = __import__("datetime").date(2025, 5, 19)
+    assert nlp(doc)._.agreements == record
+
+
+def test_facts_acquisition_roles_buyer_target_and_passive_voice(nlp):
+    def roles(text):
+        return [[(d["name"], d["role"]) for d in f["party_details"]] for f in nlp(text)._.agreements]
+
+    assert roles("Kelvo Corp agreed to acquire Zentrix Labs for 40 mln dlrs.") == [
+        [("Kelvo Corp", "buyer"), ("Zentrix Labs", "target")]]
+    assert roles("Zentrix Labs was acquired by Kelvo Corp last year.") == [
+        [("Zentrix Labs", "target"), ("Kelvo Corp", "buyer")]]
+    assert roles("Zentrix Labs signed a contract with Kelvo Corp on Monday.") == [
+        [("Zentrix Labs", "signatory"), ("Kelvo Corp", "signatory")]]

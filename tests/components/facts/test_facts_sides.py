@@ -13,7 +13,7 @@ def read(sides, doc, v, labels_of, previous=()):
     ents = [e for e in doc.ents if e.label_ in ("ORG", "PLACE")]
     triggers = [e for e in doc.ents if e.label_ == "AGREEMENT"]
     labels = labels_of(doc)
-    groups, used, _ = sides.groups(v, labels, 0, len(doc), ents, triggers, 0, list(previous))
+    groups, used, _, _ = sides.groups(v, labels, 0, len(doc), ents, triggers, 0, list(previous))
     first = min([g[0].start for g in groups] + [triggers[0].start])
     subject = sides.subject(v, labels, 0, max(triggers[0].start, first), ents, used, sides.actors(ents),
                             list(previous), 0)

@@ -17,12 +17,13 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...models import Agreement
 from ...resources import load_json
 from ..common import register_extensions, token_view
 from .candidates import Candidates
 from .dates import FactDates, nearest, own_dates, set_date, take_date
 from .merge import Merger
-from .parties import dedupe, set_parties
+from .parties import dedupe, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
@@ -74,6 +75,7 @@ class FactsComponent:
             for i in range(ent.start, ent.end):
                 labels[i] = ent.label_
         ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        name_parties(doc, ents)
         dateline = dateline_end(v)
         # the dateline's date is the article's, not the agreement's
         dated = self.dates.dated(all_ents, v, dateline)
@@ -106,7 +108,7 @@ class FactsComponent:
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact
             sent_ents = [x for x in ents if s <= x.start and x.end <= e]
-            groups, used, owned = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
+            groups, used, owned, openers = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
             by_start = {x.start: x for x in sent_ents}
             breaks = sides.breaks(v.lower, s, e)
             cues = cand.status_cues(v.lower, s, e)
@@ -163,6 +165,7 @@ class FactsComponent:
                      and not sides.held_by_earlier(v.lower, g, trig, triggers)]
                 base_type = types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
+                objs = [objects[trig.start]] if trig.start in objects else []
                 for group in own or [[]]:
                     parties = dedupe(subject + group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
@@ -172,7 +175,9 @@ class FactsComponent:
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
-                    set_parties(fact, parties)
+                    roles = sides.roles(v, trig, type_, parties, subject, objs,
+                                        {p.start: openers[p.start] for p in group if p.start in openers})
+                    set_parties(fact, parties, roles)
                     set_date(fact, date)
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
@@ -182,8 +187,8 @@ class FactsComponent:
                             pending.append((n, fact))  # its founders or members may be listed next
                         if types.plans(purpose, type_):
                             # the deal the instrument is for: a fact of its own, dated only where the text dates it
-                            planned = dict(fact, type=purpose, _undated=True)
-                            set_parties(planned, parties)
+                            planned = dict(fact, type=purpose, _undated=True, party_details=())
+                            set_parties(planned, parties, sides.roles(v, trig, purpose, parties, subject, objs, {}))
                             set_date(planned, None)
                             facts.append(planned)
                     elif kind == "specific" and not subject:
@@ -192,11 +197,17 @@ class FactsComponent:
         if headline is not None and any(not f["parties"] for f in orphans):
             self.merger.sides_from_headline(v, headline, ents, dateline, orphans, facts)
         # a headline's facts stand only where the body gives none (the body names the sides in full)
-        merged = self.merger.finish(facts)
-        for f in merged:
-            f["cameo"] = self.status_cameo.get(f["status"], self.cameo.get(f["type"]))
-        doc._.agreements = merged
+        doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
         return doc
+
+    def _record(self, f: dict) -> dict:
+        """A fact in the layout of the record's ``agreements`` (:class:`qfacts.models.Agreement`)."""
+        return Agreement(
+            type=f["type"], parties=f["parties"], party_details=f["party_details"], date=f["date"],
+            date_text=f["date_text"], date_interval=f["date_interval"], status=f["status"],
+            trigger={"text": f["trigger_text"], "start": f["trigger_start"], "end": f["trigger_end"]},
+            sentence=f["sentence"], start=f["start"], end=f["end"],
+            cameo=self.status_cameo.get(f["status"], self.cameo.get(f["type"]))).to_dict()
 
 
 @Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",

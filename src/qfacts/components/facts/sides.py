@@ -68,6 +68,35 @@ class Sides:
         self.break_width = max(len(p) for p in self.clause_breaks)
         self.noun_preps = frozenset(cfg["noun_prepositions"])
         self.person_titles = phrases(cfg["person_titles"])
+        roles = cfg["roles"]
+        self.role_table = {t: dict(r) for t, r in roles["by_type"].items()}
+        self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
+        self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
+        self.default_role = roles["default"]
+
+    def roles(self, v: TokenView, trig: Span, type_: str, parties: list[Span], subject: list[Span],
+              objects: list[Span], openers: dict[int, str]) -> dict[int, Optional[str]]:
+        """The role of each side (by its token start): for an acquisition, the buyer is the subject, the target
+        the object or the name after "of", the seller the name after "from" ("X was acquired by Y": the
+        subject is the target, the name after "by" the buyer); every side of another type is a signatory."""
+        table = self.role_table.get(type_)
+        if table is None:
+            return {p.start: self.default_role for p in parties}
+        if self._passive(v, trig) and type_ in self.passive_roles:
+            table = dict(table, **self.passive_roles[type_])
+        out: dict[int, Optional[str]] = {k: table.get(word) for k, word in openers.items()}
+        out.update({p.start: table.get("object") for p in objects})
+        out.update({p.start: table.get("subject") for p in subject})
+        return out
+
+    def _passive(self, v: TokenView, trig: Span) -> bool:
+        """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
+        if not v.lower[trig.end - 1].endswith("ed"):
+            return False
+        k = trig.start - 1
+        while k >= 0 and v.lower[k].isspace():
+            k -= 1
+        return k >= 0 and v.lower[k] in self.passive_auxiliaries
 
     def is_modifier(self, v: TokenView, ent: Span, dateline: int) -> bool:
         """ "US-based", "in Tokyo" (a location, not a side), "according to X" (a source), or a place in the
@@ -96,16 +125,19 @@ class Sides:
         return ent.end < len(v.lower) and v.lower[ent.end] in ("'s", "\u2019s", "'")
 
     def groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
-                triggers: list[Span], dateline: int, previous: list[dict]) -> tuple[list[list[Span]], set[int], dict[int, int]]:
-        """Partner groups opened by prepositions; returns the groups, the entity starts they used and, for a
+                triggers: list[Span], dateline: int, previous: list[dict]
+                ) -> tuple[list[list[Span]], set[int], dict[int, int], dict[int, str]]:
+        """Partner groups opened by prepositions; returns the groups, the entity starts they used, for a
         group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
-        the start of that noun, which alone takes the group."""
+        the start of that noun, which alone takes the group, and the preposition that brought in each name (by
+        its start)."""
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
         groups: list[list[Span]] = []
         owned: dict[int, int] = {}  # group index -> start of the agreement noun it belongs to ("partnership between")
         used: set[int] = set()
+        openers: dict[int, str] = {}
         i = s
         clause_preps = self._clause_prepositions(low, labels, e, triggers)
         trigger_at_end = {t.end: t.start for t in triggers}
@@ -178,6 +210,8 @@ class Sides:
                     crossed_comma = crossed_comma or low[j] == ","
                     j += 1
                     skipped += 0 if low[j - 1].isspace() else 1
+                for p in group:
+                    openers.setdefault(p.start, word)
                 if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
                     groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
                 elif group:
@@ -191,7 +225,7 @@ class Sides:
                 i = max(i + 1, j)
                 continue
             i += 1
-        return groups, used, owned
+        return groups, used, owned, openers
 
     @staticmethod
     def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
