@@ -22,14 +22,17 @@ from ...resources import load_json
 from ..common import register_extensions, token_view
 from .candidates import Candidates
 from .dates import FactDates, nearest, own_dates, set_date, take_date
+from .features import PairFeatures
 from .merge import Merger
-from .parties import dedupe, name_parties, set_parties
+from .model import load_models
+from .parties import dedupe, name, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
 from .types import Types
 
 PARTY_LABELS = ("ORG", "PLACE")
+COLLECT = "qfacts_facts_pairs"  # doc.user_data key: a list that training asks the component to fill
 
 
 class FactsComponent:
@@ -46,7 +49,8 @@ class FactsComponent:
     Results go to ``doc._.agreements`` as dicts with character offsets.
     """
 
-    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False) -> None:
+    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False,
+                 model: str = "", parse: bool = True) -> None:
         register_extensions()
         self.name = name
         self.include_negated = include_negated
@@ -59,6 +63,10 @@ class FactsComponent:
         self.types = Types(cfg)
         self.dates = FactDates(cfg)
         self.merger = Merger(cfg, self.candidates.signs, self.sides.listed_names)
+        self.features = PairFeatures(cfg)
+        models = load_models(model)
+        self.side_model = models.get("sides")
+        self.parse = parse
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.part_of_cues = phrases(cfg["part_of_cues"])
 
@@ -69,6 +77,8 @@ class FactsComponent:
             doc._.agreements = []
             return doc
         cand, sides, types = self.candidates, self.sides, self.types
+        collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
+        self._parses = {}
         v = token_view(doc)
         labels: list = [None] * len(v.text)
         for ent in all_ents:
@@ -166,11 +176,18 @@ class FactsComponent:
                 base_type = types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 objs = [objects[trig.start]] if trig.start in objects else []
-                for group in own or [[]]:
+                groups_of_trig = own or [[]]
+                for group in groups_of_trig:
                     parties = dedupe(subject + group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = types.fact_type(base_type, purpose, parties)
+                    if self.side_model is not None or collect is not None:
+                        siblings = {p.start for g in groups_of_trig if g is not group for p in g}
+                        parties = self._learned_sides(
+                            doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
+                            [x for x in sent_ents if x.start not in siblings or x in group], dateline,
+                            e <= headline_end, collect)
                     fact = {"type": type_, "status": status, "trigger_text": trig.text,
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
@@ -200,6 +217,51 @@ class FactsComponent:
         doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
         return doc
 
+    def _parse_of(self, doc: Doc, s: int, e: int):
+        """The dependency parse of sentence ``s..e`` (parsed on first need), or None without a parser."""
+        if not self.parse:
+            return None
+        if (s, e) not in self._parses:
+            try:
+                from ... import syntax
+                self._parses[(s, e)] = syntax.parse_sentences(doc, [(s, e)])[0]
+            except (ImportError, FileNotFoundError):
+                self.parse = False
+                return None
+        return self._parses[(s, e)]
+
+    def _learned_sides(self, doc: Doc, v, s: int, e: int, trig, type_: str, kind: str, parties: list,
+                       subject: list, group: list, objs: list, cands: list, dateline: int, headline: bool,
+                       collect: Optional[list]) -> list:
+        """The sides of one fact as the side model decides them: each name of the sentence (less those the
+        rules gave to another fact of the same agreement word) is weighed on its own features; names the rules
+        took from outside the sentence ("it", "the two companies") stay."""
+        inside = {p.start for p in parties if s <= p.start < e}
+        outside = [p for p in parties if not s <= p.start < e]
+        sp = self._parse_of(doc, s, e)
+        rule_of = {p.start: "subject" for p in subject} | {p.start: "group" for p in group} | \
+            {p.start: "object" for p in objs}
+        chosen = []
+        seen = []
+        for x in cands:
+            rule = rule_of.get(x.start, "none") if x.start in inside else "none"
+            feats = self.features.words(v, s, e, trig, x, cands, rule, self.sides.is_modifier(v, x, dateline),
+                                        self.sides.possessive(v, x), dateline, headline, type_)
+            if sp is not None:
+                feats += self.features.parse(sp, trig, x, type_)
+            seen.append({"name": name(x), "surface": " ".join(x.text.split()), "rule": x.start in inside,
+                         "features": feats})
+            if self.side_model is not None and self.side_model.accepts(feats):
+                chosen.append(x)
+        if collect is not None:
+            collect.append({"type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
+                            "outside": [name(p) for p in outside], "pairs": seen})
+        if self.side_model is None:
+            return parties
+        order = {p.start: n for n, p in enumerate(parties)}
+        chosen.sort(key=lambda x: (x.start not in order, order.get(x.start, 0), x.start))
+        return dedupe(outside + chosen)
+
     def _record(self, f: dict) -> dict:
         """A fact in the layout of the record's ``agreements`` (:class:`qfacts.models.Agreement`)."""
         return Agreement(
@@ -211,10 +273,13 @@ class FactsComponent:
 
 
 @Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
-                                                 "include_negated": False})
-def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool) -> FactsComponent:
-    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
-    return FactsComponent(nlp, name, cues, types, include_negated)
+                                                 "include_negated": False, "model": "", "parse": True})
+def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool, model: str,
+               parse: bool) -> FactsComponent:
+    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status.
+    ``model``: the learned decisions (package data name or path; "" for the rules alone); ``parse``: read
+    sentence structure with the shipped parser where it is installed."""
+    return FactsComponent(nlp, name, cues, types, include_negated, model, parse)
 
 
 __all__ = ["FactsComponent", "make_facts"]
