@@ -1,0 +1,398 @@
+"""Dependency parses of the sentences a stage asks for, from the tagger and parser qfacts ships.
+
+The model (``qfacts/data/models/parser``, trained on UD English EWT by ``python -m qfacts.train parser``) is
+loaded on first use only and kept for the life of the process; importing this module loads nothing.
+
+:func:`parse_sentences` parses only the sentences it is given, on the main document's own tokens: a sentence
+``doc[start:end]`` is copied as words and spaces into the parser's vocabulary (whitespace tokens left out),
+tagged and parsed, and the result is read back onto the main document's token indexes. Every index in a
+:class:`SentenceParse` (a token, a head) is an index into the main document.
+
+Labels are those of Universal Dependencies with their subtypes, as in English EWT: ``nsubj``, ``nsubj:pass``,
+``obj``, ``iobj``, ``obl``, ``obl:agent`` (the "by" phrase of a passive), ``obl:tmod``, ``nmod``,
+``nmod:poss``, ``case``, ``conj``, ``cc``, ``appos``, ``compound``, ``flat``, ``xcomp``, ``ccomp``,
+``acl``, ``acl:relcl``, ``advcl``, ``mark``, ``aux``, ``aux:pass``, ``cop``, ``punct``, ... and ``root`` for the
+root(s) of a sentence. Whitespace tokens of the main document get tag ``_SP``, POS ``SPACE``, relation ``dep``
+and the nearest word before them (else after them) as head.
+
+The helpers below answer what a facts stage asks of a parse: the head of an entity span
+(:func:`span_head`), the verb that governs a noun (:func:`governor`), a predicate's subjects (:func:`subjects`,
+which follows control, coordination and relative clauses) and objects (:func:`objects`), its arguments and
+prepositional phrases with their case word (:func:`arguments`, :func:`obliques`; :func:`linked_obliques` for a
+noun and its verb together), passive voice (:func:`is_passive`), coordination and apposition groups
+(:func:`conjuncts`, :func:`appositions`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_DIR = ("data", "models", "parser")
+
+SPACE_TAG = "_SP"
+SPACE_POS = "SPACE"
+SPACE_DEP = "dep"
+ROOT = "root"
+
+SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer")
+OBJECT_RELS = ("obj", "iobj")
+OBLIQUE_RELS = ("obl", "obl:agent", "obl:tmod", "obl:npmod", "obl:unmarked", "nmod", "nmod:poss", "nmod:unmarked",
+                "nmod:tmod", "nmod:npmod", "nmod:desc")
+ARGUMENT_RELS = SUBJECT_RELS + OBJECT_RELS + OBLIQUE_RELS
+# relations that keep a noun inside the phrase of the noun above it, for governor()
+NOMINAL_LINKS = ("conj", "appos", "compound", "flat", "nmod", "nmod:poss", "nmod:desc", "nmod:unmarked",
+                 "nummod", "amod", "det", "case", "fixed", "list")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")
+
+
+# ---------------------------------------------------------------------------------------------- the model
+def model_path() -> Path:
+    """The folder of the shipped parser."""
+    return Path(str(resources.files("qfacts").joinpath(*MODEL_DIR)))
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The shipped tagger and parser, loaded once per process (offline: it is package data)."""
+    import spacy
+
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"the qfacts parser model is missing at {path} "
+                                "(rebuild it with `python -m qfacts.train parser`)")
+    return spacy.load(path)
+
+
+# ---------------------------------------------------------------------------------------------- parses
+@dataclass(frozen=True)
+class SentenceParse:
+    """The parse of the main document's tokens ``start`` to ``end`` (exclusive).
+
+    ``tags`` (Penn Treebank), ``pos`` (universal POS), ``heads`` (main-document index of each token's head; a
+    root is its own head) and ``deps`` hold one entry per token of the sentence, in order; the methods take
+    main-document token indexes. Build one with :meth:`from_lists` (which indexes the children).
+    """
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    tags: tuple[str, ...]
+    pos: tuple[str, ...]
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    _children: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and self.start <= i < self.end
+
+    def word(self, i: int) -> str:
+        return self.words[i - self.start]
+
+    def lower(self, i: int) -> str:
+        return self.words[i - self.start].lower()
+
+    def tag(self, i: int) -> str:
+        return self.tags[i - self.start]
+
+    def pos_of(self, i: int) -> str:
+        return self.pos[i - self.start]
+
+    def head(self, i: int) -> int:
+        return self.heads[i - self.start]
+
+    def dep(self, i: int) -> str:
+        return self.deps[i - self.start]
+
+    def children(self, i: int) -> tuple[int, ...]:
+        """The tokens whose head is ``i``, left to right."""
+        return self._children[i - self.start]
+
+    def children_with(self, i: int, *deps: str) -> list[int]:
+        """The children of ``i`` with one of the relations ``deps``."""
+        return [c for c in self._children[i - self.start] if self.deps[c - self.start] in deps]
+
+    def is_root(self, i: int) -> bool:
+        return self.deps[i - self.start] == ROOT
+
+    def roots(self) -> list[int]:
+        return [self.start + k for k, d in enumerate(self.deps) if d == ROOT]
+
+    def ancestors(self, i: int) -> list[int]:
+        """The heads above ``i``, nearest first, up to its root."""
+        out = []
+        seen = {i}
+        h = self.heads[i - self.start]
+        while h not in seen:
+            out.append(h)
+            seen.add(h)
+            h = self.heads[h - self.start]
+        return out
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """The token range ``(start, end)`` covered by ``i`` and everything below it."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            lo, hi = min(lo, k), max(hi, k)
+            stack.extend(self._children[k - self.start])
+        return lo, hi + 1
+
+    def text(self) -> str:
+        return " ".join(w for w, p in zip(self.words, self.pos) if p != SPACE_POS)
+
+    @classmethod
+    def from_lists(cls, start: int, words: Sequence[str], tags: Sequence[str], pos: Sequence[str],
+                   heads: Sequence[int], deps: Sequence[str]) -> "SentenceParse":
+        """A parse of the tokens ``start`` to ``start + len(words)``; ``heads`` are main-document indexes (a
+        root is its own head)."""
+        size = len(words)
+        if not len(tags) == len(pos) == len(heads) == len(deps) == size:
+            raise ValueError("words, tags, pos, heads and deps must have one entry per token")
+        children: list[list[int]] = [[] for _ in range(size)]
+        for k, h in enumerate(heads):
+            if not start <= h < start + size:
+                raise ValueError(f"head {h} of token {start + k} lies outside the sentence")
+            if h != start + k:
+                children[h - start].append(start + k)
+        return cls(start, start + size, tuple(words), tuple(tags), tuple(pos), tuple(heads), tuple(deps),
+                   tuple(tuple(c) for c in children))
+
+
+def parse_sentences(doc: Doc, bounds: Iterable[tuple[int, int]], nlp: Optional[Language] = None,
+                    batch_size: int = 64) -> list[SentenceParse]:
+    """Tag and parse the sentences ``doc[start:end]`` for each ``(start, end)`` of ``bounds`` (token indexes),
+    and only those; one :class:`SentenceParse` per bound, in the same order. ``nlp``: another tagger and parser
+    (default: the shipped one, loaded on first use)."""
+    bounds = list(bounds)
+    n = len(doc)
+    for start, end in bounds:
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"sentence bounds ({start}, {end}) outside the document's {n} tokens")
+    if not bounds:
+        return []
+    nlp = nlp or load_parser()
+    kept: list[list[int]] = []
+    docs = []
+    for start, end in bounds:
+        keep = [i for i in range(start, end) if not doc[i].is_space]
+        words = [doc[i].text for i in keep]
+        spaces = [bool(doc[i].whitespace_) or (i + 1 < n and doc[i + 1].is_space) for i in keep]
+        kept.append(keep)
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+    parsed = list(nlp.pipe(docs, batch_size=batch_size))
+    out = []
+    for (start, end), keep, pdoc in zip(bounds, kept, parsed):
+        size = end - start
+        words = [doc[i].text for i in range(start, end)]
+        tags = [SPACE_TAG] * size
+        pos = [SPACE_POS] * size
+        deps = [SPACE_DEP] * size
+        heads = list(range(start, end))
+        for k, tok in enumerate(pdoc):
+            i = keep[k] - start
+            tags[i] = tok.tag_
+            pos[i] = tok.pos_
+            dep = tok.dep_
+            deps[i] = ROOT if dep == "ROOT" else dep
+            heads[i] = keep[tok.head.i]
+        if len(keep) < size:  # whitespace tokens hang on the word before them (else after them)
+            prev = None
+            for i in range(size):
+                if pos[i] == SPACE_POS:
+                    target = prev if prev is not None else next((j for j in range(i + 1, size)
+                                                                 if pos[j] != SPACE_POS), None)
+                    if target is not None:
+                        heads[i] = start + target
+                    else:
+                        deps[i] = ROOT
+                else:
+                    prev = i
+        out.append(SentenceParse.from_lists(start, words, tags, pos, heads, deps))
+    return out
+
+
+def sentence_of(parses: Sequence[SentenceParse], i: int) -> Optional[SentenceParse]:
+    """The parse (of ``parses``, in document order) that holds token ``i``, else None."""
+    k = bisect.bisect_right([p.start for p in parses], i) - 1
+    if k >= 0 and i in parses[k]:
+        return parses[k]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+@dataclass(frozen=True)
+class Argument:
+    """A dependent of a predicate: its relation, its head token and, for a prepositional phrase, the case
+    word(s) in lower case ("with", "between", "along with"; "" when none)."""
+
+    rel: str
+    index: int
+    case: str = ""
+
+
+def span_head(sp: SentenceParse, start: int, end: int) -> int:
+    """The token of ``[start, end)`` that heads the span: the one whose head lies outside it (the highest in the
+    tree if several do, the last of those on a tie; whitespace tokens never head a span)."""
+    best = None
+    best_depth = None
+    for i in range(max(start, sp.start), min(end, sp.end)):
+        if sp.pos_of(i) == SPACE_POS:
+            continue
+        h = sp.head(i)
+        if start <= h < end and h != i:
+            continue
+        depth = len(sp.ancestors(i))
+        if best_depth is None or depth <= best_depth:
+            best, best_depth = i, depth
+    if best is None:
+        return max(start, sp.start)
+    return best
+
+
+def case_of(sp: SentenceParse, i: int) -> str:
+    """The case word(s) of nominal ``i`` in lower case ("with"; "along with" when a fixed expression), else ""."""
+    for c in sp.children(i):
+        if sp.dep(c) == "case":
+            words = [c] + sp.children_with(c, "fixed")
+            return " ".join(sp.lower(k) for k in sorted(words))
+    return ""
+
+
+def arguments(sp: SentenceParse, head: int, rels: Sequence[str] = ARGUMENT_RELS) -> list[Argument]:
+    """The dependents of ``head`` (a verb or a noun) with a relation in ``rels``, with their case word."""
+    return [Argument(sp.dep(c), c, case_of(sp, c)) for c in sp.children(head) if sp.dep(c) in rels]
+
+
+def obliques(sp: SentenceParse, head: int, cases: Iterable[str] = ("with", "between", "from", "by", "to"),
+             ) -> list[Argument]:
+    """The prepositional phrases of ``head`` (``obl*`` of a verb, ``nmod*`` of a noun) whose case word is in
+    ``cases``: "signed an accord **with X**", "an agreement **between X and Y**", "bought it **from Z**",
+    "was signed **by X**". The last word of a multi-word case counts ("along with" is "with")."""
+    wanted = frozenset(cases)
+    out = []
+    for arg in arguments(sp, head, OBLIQUE_RELS):
+        if arg.case and (arg.case in wanted or arg.case.split()[-1] in wanted):
+            out.append(arg)
+    return out
+
+
+def linked_obliques(sp: SentenceParse, noun: int,
+                    cases: Iterable[str] = ("with", "between", "from", "by", "to")) -> list[Argument]:
+    """The prepositional phrases that can complete a noun such as "agreement": its own ("an agreement **with
+    X**") and, when it is an argument of its verb (object, subject, passive subject), the verb's ("signed an
+    agreement **with X**", which a parser may attach to either word), left to right."""
+    cases = tuple(cases)
+    out = obliques(sp, noun, cases)
+    head = sp.head(noun)
+    if head != noun and sp.dep(noun) in SUBJECT_RELS + OBJECT_RELS and sp.pos_of(head) in ("VERB", "AUX"):
+        out += [a for a in obliques(sp, head, cases) if a.index != noun]
+    return sorted(out, key=lambda a: a.index)
+
+
+def conjuncts(sp: SentenceParse, i: int) -> list[int]:
+    """``i`` and the tokens coordinated with it ("X, Y and Z"), left to right."""
+    first = i
+    seen = {i}
+    while sp.dep(first) == "conj" and sp.head(first) not in seen:
+        first = sp.head(first)
+        seen.add(first)
+    out = [first]
+    stack = [first]
+    while stack:
+        k = stack.pop()
+        for c in sp.children_with(k, "conj"):
+            if c not in out:
+                out.append(c)
+                stack.append(c)
+    return sorted(out)
+
+
+def appositions(sp: SentenceParse, i: int) -> list[int]:
+    """``i`` and the tokens in apposition to it, or to which it is in apposition ("Acme, **a unit of Y**,"),
+    left to right."""
+    top = i
+    seen = {i}
+    while sp.dep(top) == "appos" and sp.head(top) not in seen:
+        top = sp.head(top)
+        seen.add(top)
+    out = [top]
+    stack = [top]
+    while stack:
+        k = stack.pop()
+        for c in sp.children_with(k, "appos"):
+            if c not in out:
+                out.append(c)
+                stack.append(c)
+    return sorted(out)
+
+
+def is_passive(sp: SentenceParse, verb: int) -> bool:
+    """Whether ``verb`` is passive: it has a passive subject or auxiliary, or is a past participle modifying a
+    noun ("the accord signed by X")."""
+    if sp.children_with(verb, "nsubj:pass", "aux:pass", "csubj:pass"):
+        return True
+    return sp.dep(verb) == "acl" and sp.tag(verb) == "VBN"
+
+
+def governor(sp: SentenceParse, i: int) -> Optional[int]:
+    """The verb that governs token ``i`` (a noun, or any token of a noun phrase): its nearest ancestor with
+    universal POS VERB ("signed" for "agreement" in "signed an agreement with X"; "form" for "venture" in
+    "agreed to form a joint venture"); None when there is none (a verbless headline)."""
+    for h in sp.ancestors(i):
+        if sp.pos_of(h) == "VERB":
+            return h
+    return None
+
+
+def subjects(sp: SentenceParse, verb: int) -> list[int]:
+    """The subjects of ``verb``, each with its conjuncts ("X and Y agreed": X, Y), left to right.
+
+    When the verb has none of its own they come from the clause it depends on: the controller of an infinitive
+    ("X agreed **to form**": X), the first of coordinated verbs ("X met and **signed**": X), the noun a relative
+    or participle clause modifies ("the firm **that signed**", "an accord **signed** by X": the firm, the accord).
+    A relative pronoun subject ("which") is replaced by the noun it stands for.
+    """
+    seen = set()
+    v = verb
+    while v not in seen:
+        seen.add(v)
+        own = sp.children_with(v, *SUBJECT_RELS)
+        if own:
+            out: list[int] = []
+            for s in own:
+                if sp.tag(s) in RELATIVE_TAGS and sp.dep(v) in ("acl:relcl", "acl") and sp.head(v) != v:
+                    s = sp.head(v)
+                for c in conjuncts(sp, s):
+                    if c not in out:
+                        out.append(c)
+            return sorted(out)
+        dep = sp.dep(v)
+        h = sp.head(v)
+        if h == v:
+            return []
+        if dep in ("xcomp", "conj"):
+            v = h
+            continue
+        if dep in ("acl", "acl:relcl"):
+            return conjuncts(sp, h)
+        return []
+    return []
+
+
+def objects(sp: SentenceParse, verb: int) -> list[int]:
+    """The direct objects of ``verb`` with their conjuncts ("bought X and Y": X, Y), left to right."""
+    out: list[int] = []
+    for o in sp.children_with(verb, "obj"):
+        out.extend(c for c in conjuncts(sp, o) if c not in out)
+    return sorted(out)
