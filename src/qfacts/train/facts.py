@@ -170,7 +170,7 @@ def rows_of(facts: dict[str, list[dict]], golds: dict[str, dict], ids: Iterable[
 
 
 def fit(rows: list[tuple[list[str], int]], l2: float = 1.0, min_count: int = 2, epochs: int = 300,
-        meta: Optional[dict] = None):
+        meta: Optional[dict] = None, add: float = 0.8, keep: float = 0.2):
     """A logistic regression over the rows' binary features (those seen at least ``min_count`` times), L2
     penalty ``l2`` on the weights, full-batch Adam; returns a LinearModel."""
     import numpy as np
@@ -214,8 +214,8 @@ def fit(rows: list[tuple[list[str], int]], l2: float = 1.0, min_count: int = 2, 
         b -= lr * (m_b / corr1) / (np.sqrt(v_b / corr2) + eps)
     weights = {f: float(w[i]) for f, i in index.items()}
     info = dict(meta or {}, rows=n_rows, positives=int(y.sum()), features=n_feats, l2=l2, min_count=min_count,
-                epochs=epochs)
-    return LinearModel(weights, float(b), 0.5, info)
+                epochs=epochs, keep_threshold=keep)
+    return LinearModel(weights, float(b), add, info)
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -252,6 +252,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--no-parse", action="store_true", help="word features only")
+    ap.add_argument("--add", type=float, default=0.8, help="probability a name the rules did not read needs")
+    ap.add_argument("--keep", type=float, default=0.2, help="probability a name the rules read needs")
     args = ap.parse_args(argv)
     sets = gold_sets(args.shared, args.corpora, args.blind or args.heldout == "blind", args.gold)
     if not sets:
@@ -265,7 +267,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         pairs.update(collect(nlp, records))
     print(f"collected {sum(len(f['pairs']) for p in pairs.values() for f in p)} pairs from {len(golds)} documents "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    params = dict(l2=args.l2, min_count=args.min_count, epochs=args.epochs)
+    params = dict(l2=args.l2, min_count=args.min_count, epochs=args.epochs, add=args.add, keep=args.keep)
     scorer = args.shared / "eval" / "score.py"
     if args.cv:
         cv_dir = ROOT / "out" / "cv"

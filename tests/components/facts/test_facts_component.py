@@ -575,3 +575,31 @@ def test_facts_acquisition_roles_buyer_target_and_passive_voice(nlp):
         [("Zentrix Labs", "target"), ("Kelvo Corp", "buyer")]]
     assert roles("Zentrix Labs signed a contract with Kelvo Corp on Monday.") == [
         [("Zentrix Labs", "signatory"), ("Kelvo Corp", "signatory")]]
+
+
+def test_facts_a_sale_of_a_business_is_an_acquisition_with_seller_target_and_buyer(nlp):
+    def roles(text):
+        return [(f["type"], [(d["name"], d["role"]) for d in f["party_details"]]) for f in nlp(text)._.agreements]
+
+    assert roles("Kelvo Corp said it agreed to sell its Zentrix Labs unit to Orrin Holdings Inc for cash.") == [
+        ("acquisition", [("Kelvo Corp", "seller"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "buyer")])]
+    assert roles("Kelvo Corp said it sells pumps and valves to farmers in Ohio.") == []
+
+
+def test_facts_an_acquisition_keeps_its_object_and_the_seller_after_from(nlp):
+    got = nlp("Kelvo Corp said it has acquired Zentrix Labs from Orrin Holdings Inc for 12 mln dlrs.")._.agreements
+    assert [(d["name"], d["role"]) for d in got[0]["party_details"]] == [
+        ("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]
+
+
+def test_facts_the_parent_of_an_acquired_unit_is_its_seller(nlp):
+    got = nlp("Kelvo Corp said it agreed to acquire Zentrix Labs, a wholly owned unit of Orrin Holdings Inc, "
+              "for cash.")._.agreements
+    assert [(d["name"], d["role"]) for d in got[0]["party_details"]] == [
+        ("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]
+
+
+def test_facts_said_it_agreed_after_a_headline_is_a_new_agreement_not_a_repeat(nlp):
+    text = "KELVO TO ACQUIRE ZENTRIX\nKelvo Corp said it agreed to acquire Zentrix Labs Inc for cash."
+    assert [(f["type"], f["parties"]) for f in nlp(text)._.agreements] == [
+        ("acquisition", ["Kelvo Corp", "Zentrix Labs Inc"])]

@@ -68,6 +68,7 @@ class FactsComponent:
         self.side_model = models.get("sides")
         self.parse = parse
         self.party_list_cues = phrases(cfg["party_list_cues"])
+        self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.part_of_cues = phrases(cfg["part_of_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -125,6 +126,8 @@ class FactsComponent:
             objects = {}
             for trig in triggers:
                 obj = sides.direct_object(v, labels, trig, e, by_start, dateline)
+                if obj is None and trig._.value in self.joined_types and trig._.kind == "specific":
+                    obj = sides.business_object(v, trig, e, by_start, dateline)
                 if obj is not None and obj.start not in used:
                     objects[trig.start] = obj
                     used.add(obj.start)
@@ -169,13 +172,26 @@ class FactsComponent:
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or cand.status_of(cues, trig)
-                own = [[objects[trig.start]]] if trig.start in objects else \
-                    [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
-                     and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
-                     and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                            and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
+                            and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                objs = [objects[trig.start]] if trig.start in objects else []
+                parents = []
+                if trig._.value in self.joined_types:
+                    # an acquisition is one deal between buyer, target and seller: the object and the partner
+                    # groups together, and the parent a target belongs to ("X, a unit of Y") as its seller
+                    by_end = {x.end: x for x in sent_ents}
+                    named = objs + [p for g in partners for p in g]
+                    targets = objs + [p for g in partners for p in g if openers.get(p.start) == "of"]
+                    for x in targets:
+                        parent = sides.parent_of(v, x, e, by_start, by_end)
+                        if parent is not None and parent not in named:
+                            parents.append(parent)
+                    own = [named + parents] if named else []
+                else:
+                    own = [objs] if objs else partners
                 base_type = types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
-                objs = [objects[trig.start]] if trig.start in objects else []
                 groups_of_trig = own or [[]]
                 for group in groups_of_trig:
                     parties = dedupe(subject + group)
@@ -193,7 +209,7 @@ class FactsComponent:
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
-                                        {p.start: openers[p.start] for p in group if p.start in openers})
+                                        {p.start: openers[p.start] for p in group if p.start in openers}, parents)
                     set_parties(fact, parties, roles)
                     set_date(fact, date)
                     if date is None and part_of is not None:
@@ -251,8 +267,13 @@ class FactsComponent:
                 feats += self.features.parse(sp, trig, x, type_)
             seen.append({"name": name(x), "surface": " ".join(x.text.split()), "rule": x.start in inside,
                          "features": feats})
-            if self.side_model is not None and self.side_model.accepts(feats):
-                chosen.append(x)
+            if self.side_model is not None:
+                # a name the rules read stays unless the model is sure it is none; another joins only where the
+                # model is sure it is a side
+                p = self.side_model.prob(feats)
+                if p >= (self.side_model.meta.get("keep_threshold", 0.5) if x.start in inside
+                         else self.side_model.threshold):
+                    chosen.append(x)
         if collect is not None:
             collect.append({"type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
                             "outside": [name(p) for p in outside], "pairs": seen})

@@ -70,24 +70,80 @@ class Sides:
         self.person_titles = phrases(cfg["person_titles"])
         roles = cfg["roles"]
         self.role_table = {t: dict(r) for t, r in roles["by_type"].items()}
+        self.word_roles = {t: dict(r) for t, r in roles.get("by_word", {}).items()}
+        self.sale_words = frozenset(roles.get("sale_words", ()))
+        business = cfg.get("business_object", {})
+        self.business_stops = frozenset(business.get("stops", ()))
+        self.business_window = int(business.get("window", 12))
         self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
         self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
         self.default_role = roles["default"]
 
     def roles(self, v: TokenView, trig: Span, type_: str, parties: list[Span], subject: list[Span],
-              objects: list[Span], openers: dict[int, str]) -> dict[int, Optional[str]]:
+              objects: list[Span], openers: dict[int, str],
+              parents: Optional[list[Span]] = None) -> dict[int, Optional[str]]:
         """The role of each side (by its token start): for an acquisition, the buyer is the subject, the target
         the object or the name after "of", the seller the name after "from" ("X was acquired by Y": the
         subject is the target, the name after "by" the buyer); every side of another type is a signatory."""
         table = self.role_table.get(type_)
         if table is None:
             return {p.start: self.default_role for p in parties}
-        if self._passive(v, trig) and type_ in self.passive_roles:
-            table = dict(table, **self.passive_roles[type_])
-        out: dict[int, Optional[str]] = {k: table.get(word) for k, word in openers.items()}
+        word = self.word_class(v, trig, type_)
+        if word is not None:
+            table = self.word_roles[word]
+        if self._passive(v, trig):
+            table = dict(table, **self.passive_roles.get(word or type_, {}))
+        out: dict[int, Optional[str]] = {k: table.get(w) for k, w in openers.items()}
         out.update({p.start: table.get("object") for p in objects})
         out.update({p.start: table.get("subject") for p in subject})
+        out.update({p.start: table.get("parent") for p in parents or ()})
         return out
+
+    def word_class(self, v: TokenView, trig: Span, type_: str) -> Optional[str]:
+        """The class of an agreement word whose sides stand in other roles than its type's: "sale" for a sale
+        word of an acquisition ("sell", "sale": the subject sells)."""
+        if type_ == "acquisition" and v.lower[trig.end - 1] in self.sale_words and "sale" in self.word_roles:
+            return "sale"
+        return None
+
+    def business_object(self, v: TokenView, trig: Span, e: int, by_start: dict[int, Span],
+                        dateline: int) -> Optional[Span]:
+        """An acquisition's target: the first organisation in the phrase after the agreement word, before "to",
+        "for", "from" ... ("agreed to acquire all the stock of X", "sell its X unit to Y")."""
+        low = v.lower
+        for j in range(trig.end, min(e, trig.end + self.business_window)):
+            if low[j] in self.business_stops:
+                return None
+            ent = by_start.get(j)
+            if ent is not None and ent.label_ == "ORG" and not self.is_modifier(v, ent, dateline) \
+                    and not self.possessive(v, ent):
+                return ent
+        return None
+
+    def parent_of(self, v: TokenView, ent: Span, e: int, by_start: dict[int, Span],
+                  by_end: dict[int, Span]) -> Optional[Span]:
+        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y" or "Y's X"."""
+        low = v.lower
+        k = ent.start - 1
+        while k >= 0 and low[k].isspace():
+            k -= 1
+        if k > 0 and low[k] in ("'s", "’s", "'"):
+            owner = by_end.get(k)
+            if owner is not None and owner.label_ == "ORG":
+                return owner
+        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 14)) if not low[j].isspace()]
+        if not words or words[0][1] != ",":
+            return None
+        for n, (j, w) in enumerate(words[1:8], 1):
+            if w in self.unit_nouns:
+                rest = [x for x in words[n + 1:n + 4] if x[1] != "the"]
+                if rest and rest[0][1] == "of" and len(rest) > 1:
+                    owner = by_start.get(rest[1][0])
+                    return owner if owner is not None and owner.label_ == "ORG" else None
+                return None
+            if w in (",", ".", ";", "to", "for", "from", "and"):
+                return None
+        return None
 
     def _passive(self, v: TokenView, trig: Span) -> bool:
         """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
@@ -283,14 +339,15 @@ class Sides:
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
         out: dict[int, tuple[frozenset, str]] = {}
         for trig in triggers:
-            preps = self.clause_preps.get(trig._.value)
+            key = "sale" if trig._.value == "acquisition" and low[trig.end - 1] in self.sale_words else trig._.value
+            preps = self.clause_preps.get(key)
             if not preps:
                 continue
             for k in range(trig.end, min(e, trig.end + 10)):
                 if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
-                    out[k] = (preps, trig._.value)  # every one in reach: "purchase from X of the business of Y"
+                    out[k] = (preps, key)  # every one in reach: "purchase from X of the business of Y"
         return out
 
     def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
