@@ -142,28 +142,67 @@ def collect(nlp, records: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def predict(nlp, records: list[dict], model) -> list[dict]:
-    """Records extracted with ``model`` as the side model."""
+def predict(nlp, records: list[dict], models: dict) -> list[dict]:
+    """Records extracted with ``models`` ({"sides": ..., "facts": ...}) as the facts component's models."""
     import qfacts
 
     facts = nlp.get_pipe("qfacts_facts")
-    saved = facts.side_model
-    facts.side_model = model
+    saved = facts.side_model, facts.fact_model
+    facts.side_model, facts.fact_model = models.get("sides"), models.get("facts")
     try:
         docs = [qfacts.Document(id=r["id"], text=r["text"], reference_date=r.get("reference_date"),
                                 reference_date_source="record") for r in records]
         return [rec.to_dict() for rec in qfacts.extract_documents(docs, nlp=nlp)]
     finally:
-        facts.side_model = saved
+        facts.side_model, facts.fact_model = saved
+
+
+def train_models(pairs: dict, golds: dict, ids: list[str], args, meta: Optional[dict] = None) -> dict:
+    """The side and fact models trained on documents ``ids`` (each unless switched off)."""
+    out = {}
+    if not args.no_sides:
+        rows = rows_of(pairs, golds, ids, "sides", types=args.side_types if args.side_train_types else None)
+        info = dict(meta or {}, kind="sides")
+        if args.side_types:
+            info["types"] = list(args.side_types)
+        out["sides"] = fit(rows, l2=args.l2, min_count=args.min_count, epochs=args.epochs, add=args.add,
+                           keep=args.keep, meta=info)
+    if not args.no_facts:
+        out["facts"] = fit(rows_of(pairs, golds, ids, "facts"), l2=args.l2, min_count=args.min_count,
+                           epochs=args.epochs, add=args.fact_add, keep=args.fact_keep,
+                           meta=dict(meta or {}, kind="facts"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- learning
-def rows_of(facts: dict[str, list[dict]], golds: dict[str, dict], ids: Iterable[str]) -> list[tuple[list[str], int]]:
-    """The labelled (features, label) rows of the candidate facts of documents ``ids``."""
+def fact_label(fact: dict[str, Any], gold: dict[str, Any]) -> Optional[int]:
+    """1 where the gold has a fact of the candidate's type sharing a side with it, else 0 (None where the gold
+    does not cover the type)."""
+    scored = gold.get("scored_types")
+    if scored and fact["type"] not in scored:
+        return None
+    names = [{norm(n)} for n in fact["parties"]]
+    for g in gold.get("agreements", ()):
+        if g["type"] == fact["type"] and any(matches(n, forms) for n in names for forms in g["parties"]):
+            return 1
+    return 0
+
+
+def rows_of(facts: dict[str, list[dict]], golds: dict[str, dict], ids: Iterable[str],
+            what: str = "sides", types: Optional[list[str]] = None) -> list[tuple[list[str], int]]:
+    """The labelled (features, label) rows of documents ``ids``: of every name of every candidate fact
+    (``what="sides"``), or of every candidate fact (``"facts"``)."""
     rows = []
     for doc_id in ids:
-        for fact in facts.get(doc_id, ()):
-            for pair, y in zip(fact["pairs"], labels(fact, golds[doc_id])):
+        for entry in facts.get(doc_id, ()):
+            if entry["what"] != ("fact" if what == "facts" else what) or types and entry["type"] not in types:
+                continue
+            if what == "facts":
+                y = fact_label(entry, golds[doc_id])
+                if y is not None:
+                    rows.append((entry["features"], y))
+                continue
+            for pair, y in zip(entry["pairs"], labels(entry, golds[doc_id])):
                 if y is not None:
                     rows.append((pair["features"], y))
     return rows
@@ -254,6 +293,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--no-parse", action="store_true", help="word features only")
     ap.add_argument("--add", type=float, default=0.8, help="probability a name the rules did not read needs")
     ap.add_argument("--keep", type=float, default=0.2, help="probability a name the rules read needs")
+    ap.add_argument("--fact-add", type=float, default=0.8, help="probability a fact the rules reject needs")
+    ap.add_argument("--fact-keep", type=float, default=0.2, help="probability a fact the rules make needs")
+    ap.add_argument("--no-sides", action="store_true", help="no side model")
+    ap.add_argument("--side-types", nargs="*", default=[], help="apply the side model to these types only")
+    ap.add_argument("--side-train-types", action="store_true", help="and train it on their facts only")
+    ap.add_argument("--no-facts", action="store_true", help="no fact model")
     args = ap.parse_args(argv)
     sets = gold_sets(args.shared, args.corpora, args.blind or args.heldout == "blind", args.gold)
     if not sets:
@@ -265,18 +310,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     pairs = {}
     for records in sets.values():
         pairs.update(collect(nlp, records))
-    print(f"collected {sum(len(f['pairs']) for p in pairs.values() for f in p)} pairs from {len(golds)} documents "
+    print(f"collected {sum(len(f.get('pairs', ())) for p in pairs.values() for f in p)} pairs and "
+          f"{sum(1 for p in pairs.values() for f in p if f['what'] == 'fact')} facts from {len(golds)} documents "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    params = dict(l2=args.l2, min_count=args.min_count, epochs=args.epochs, add=args.add, keep=args.keep)
     scorer = args.shared / "eval" / "score.py"
     if args.cv:
         cv_dir = ROOT / "out" / "cv"
         preds: dict[str, list[dict]] = {name: [] for name in sets}
         for k in range(args.cv):
             train_ids = [i for i in golds if fold_of(i, args.cv) != k]
-            model = fit(rows_of(pairs, golds, train_ids), **params)
+            models = train_models(pairs, golds, train_ids, args)
             for name, records in sets.items():
-                preds[name] += predict(nlp, [r for r in records if fold_of(r["id"], args.cv) == k], model)
+                preds[name] += predict(nlp, [r for r in records if fold_of(r["id"], args.cv) == k], models)
         for name, records in sets.items():
             order = {r["id"]: n for n, r in enumerate(records)}
             preds[name].sort(key=lambda rec: order[rec["id"]])
@@ -292,21 +337,21 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(f"train facts: no held-out corpus {args.heldout!r}", file=sys.stderr)
             return 1
         train_ids = [r["id"] for records in sets.values() for r in records]
-        model = fit(rows_of(pairs, golds, train_ids), **params)
+        models = train_models(pairs, golds, train_ids, args)
         path = ROOT / "out" / "heldout" / f"{args.heldout}.pred.jsonl"
-        write_predictions(path, predict(nlp, test, model))
+        write_predictions(path, predict(nlp, test, models))
         print(f"== {args.heldout} ({len(test)} docs), trained on {', '.join(sets)}")
         if scorer.exists():
             print(score_table(scorer, gold_path(args.heldout, args.shared, args.gold), path), end="")
         return 0
-    model = fit(rows_of(pairs, golds, list(golds)), **params,
-                meta={"kind": "sides", "trained_on": sorted(sets), "documents": len(golds)})
+    models = train_models(pairs, golds, list(golds), args,
+                          meta={"trained_on": sorted(sets), "documents": len(golds), "parse": not args.no_parse})
     data = {"_comment": "Learned decisions of the facts stages (python -m qfacts.train facts); plain JSON weights.",
-            "models": {"sides": model.to_dict()}}
+            "models": {name: model.to_dict() for name, model in models.items()}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes; {model.meta['rows']} pairs, "
-          f"{model.meta['features']} features)", file=sys.stderr)
+    sizes = ", ".join(f"{name}: {m.meta['rows']} rows, {m.meta['features']} features" for name, m in models.items())
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes; {sizes})", file=sys.stderr)
     return 0
 
 

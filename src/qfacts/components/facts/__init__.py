@@ -66,6 +66,7 @@ class FactsComponent:
         self.features = PairFeatures(cfg)
         models = load_models(model)
         self.side_model = models.get("sides")
+        self.fact_model = models.get("facts")
         self.parse = parse
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
@@ -158,12 +159,14 @@ class FactsComponent:
                         kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
                     # a repeat (the same agreement named again) completes the earlier fact, and makes a fact of
                     # its own only where this sentence names two sides
-                if not cand.admits(kind, specific, signing, bool(own_sides)):
-                    continue  # (but "an agreement between X and Y" names one)
-                if trig.start in hedged:
+                # the rules' verdict: a general word without a signing verb (but "an agreement between X and Y"
+                # names one), a hedge ("may", "thinking of"), a part of another deal ("taking a stake each in the
+                # joint venture") make no fact; the fact model, where there is one, weighs them all again
+                rejected = ("general" if not cand.admits(kind, specific, signing, bool(own_sides))
+                            else "hedged" if trig.start in hedged
+                            else "absorbed" if cand.is_absorbed(trig, triggers) else "")
+                if rejected and self.fact_model is None and collect is None:
                     continue
-                if cand.is_absorbed(trig, triggers):
-                    continue  # "taking a stake each in the joint venture": a part of the venture, no deal of its own
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
@@ -198,7 +201,8 @@ class FactsComponent:
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = types.fact_type(base_type, purpose, parties)
-                    if self.side_model is not None or collect is not None:
+                    if collect is not None or self.side_model is not None \
+                            and type_ in self.side_model.meta.get("types", (type_,)):
                         siblings = {p.start for g in groups_of_trig if g is not group for p in g}
                         parties = self._learned_sides(
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
@@ -214,6 +218,19 @@ class FactsComponent:
                     set_date(fact, date)
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
+                    if parties and (self.fact_model is not None or collect is not None):
+                        ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
+                                                cand.hedge_words(v, labels, s, trig), signing, specific,
+                                                e <= headline_end, n, purpose, self._parse_of(doc, s, e))
+                        if collect is not None:
+                            collect.append({"what": "fact", "type": type_, "rule": not rejected,
+                                            "parties": [name(p) for p in parties], "features": ff})
+                        if self.fact_model is not None:
+                            p_fact = self.fact_model.prob(ff)
+                            rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
+                                                        if not rejected else self.fact_model.threshold) else "model"
+                    if rejected:
+                        continue
                     if parties:
                         facts.append(fact)
                         if kind == "specific" and not subject and trig.start in objects:
@@ -275,7 +292,7 @@ class FactsComponent:
                          else self.side_model.threshold):
                     chosen.append(x)
         if collect is not None:
-            collect.append({"type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
+            collect.append({"what": "sides", "type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
                             "outside": [name(p) for p in outside], "pairs": seen})
         if self.side_model is None:
             return parties

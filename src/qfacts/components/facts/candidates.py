@@ -90,6 +90,17 @@ class Candidates:
 
     def hedged(self, v: TokenView, labels: list, s: int, trig: Span) -> bool:
         """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
+        before = self._clause_before(v, labels, s, trig)
+        return has(before, self.hedges) \
+            or trig._.value in self.ownership_types and has(before, self.ownership_hedges)
+
+    def hedge_words(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
+        """The hedge cues in the clause before the agreement word (features of the fact model)."""
+        before = self._clause_before(v, labels, s, trig)
+        return [" ".join(c) for c in self.hedges if has(before, [c])]
+
+    def _clause_before(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
+        """The words of the clause before the agreement word, less dates and an apposition between commas."""
         w0 = self._clause_start(v, s, trig.start)
         before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
                   if lab != "DATE" and not w.isspace()]
@@ -98,5 +109,4 @@ class Candidates:
             before = before[:commas[0]] + before[commas[-1] + 1:]
         elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
             before = before[commas[-1] + 1:]
-        return has(before, self.hedges) \
-            or trig._.value in self.ownership_types and has(before, self.ownership_hedges)
+        return before

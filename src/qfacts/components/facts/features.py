@@ -41,6 +41,10 @@ class PairFeatures:
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.type_groups = dict(cfg.get("feature_type_groups", {}))
 
+    def fact(self, *args, **kwargs) -> list[str]:
+        """Features of a candidate fact (:func:`fact_features`)."""
+        return fact_features(self, *args, **kwargs)
+
     def group_of(self, type_: str) -> str:
         return self.type_groups.get(type_, "deal")
 
@@ -193,3 +197,49 @@ def _path(sp, a: int, b: int) -> str:
     left = [sp.dep(x).split(":")[0] for x in up_a[:up_a.index(common)]][:3]
     right = [sp.dep(x).split(":")[0] for x in up_b[:up_b.index(common)]][:3]
     return "^".join(left) + "|" + "v".join(reversed(right))
+
+
+def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, kind: str, type_: str,
+                  base_type: str, parties: list[Span], status: str, rejected: str, hedges: list[str],
+                  signing: bool, specific: bool, headline: bool, n: int, purpose: Optional[str], sp) -> list[str]:
+    """Features of a candidate fact, for the learned decision "does this sentence state this agreement?"."""
+    low = v.lower
+    phrase = " ".join(w for w in low[trig.start:trig.end] if not w.isspace())
+    labels = "-".join(sorted({p.label_ for p in parties}))
+    inside = sum(1 for p in parties if s <= p.start < e)
+    prev = _prev_word(low, trig.start, s)
+    f = [f"phrase:{phrase}", f"type:{type_}", f"base:{base_type}", f"kind:{kind}", f"status:{status}",
+         f"rejected:{rejected or 'no'}", f"nparties:{min(len(parties), 3)}", f"plabels:{labels}",
+         f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{prev}",
+         f"next:{_next_word(low, trig.end, e)}", f"type_status:{type_}:{status}", f"kind_rejected:{kind}:{rejected}"]
+    f.extend(f"hedge:{h}" for h in hedges)
+    if signing:
+        f.append("signing")
+    if specific:
+        f.append("specific_in_sentence")
+    if headline:
+        f.append("headline")
+    if purpose:
+        f.append(f"purpose:{purpose}")
+    words = [w for w in low[s:e] if not w.isspace()]
+    if "\"" in words or "\u201c" in words:
+        f.append("quote")
+    if any(w in pf.reporting for w in words):
+        f.append("reported")
+    if sp is not None:
+        from ... import syntax as sx
+
+        th = sx.span_head(sp, trig.start, trig.end)
+        f.append(f"tdep:{sp.dep(th)}")
+        f.append(f"tpos:{sp.pos_of(th)}")
+        gov = th if sp.pos_of(th) in ("VERB", "AUX") else sx.governor(sp, th)
+        if gov is not None:
+            f.append(f"gov:{sp.lower(gov)}")
+            for c in sp.children(gov):
+                if sp.dep(c) in ("aux", "aux:pass") and sp.lower(c) in ("will", "would", "may", "might", "could",
+                                                                        "should", "can", "to"):
+                    f.append(f"aux:{sp.lower(c)}")
+                if sp.dep(c) == "advmod" and sp.lower(c) in ("not", "n't", "never"):
+                    f.append("negated_verb")
+            f.append(f"gov_dep:{sp.dep(gov)}")
+    return f
