@@ -334,3 +334,47 @@ def test_shipped_parser_is_present_small_and_names_its_treebank_and_licence():
     readme = (path / "README.md").read_text(encoding="utf-8")
     assert "UD English EWT" in readme and "CC BY-SA 4.0" in readme
     assert "qfacts.case_augmenter" not in (path / "config.cfg").read_text(encoding="utf-8")  # training only
+
+
+# ---------------------------------------------------------------------------------------------- news options
+def test_markup_tokens_drop_brackets_around_names_and_tickers_after_names(blank):
+    doc = blank("Nova Corp <NOVA.N> said <Orbit Ltd> signed.")
+    assert [doc[i].text for i in syntax.markup_tokens(doc)] == ["<", "NOVA.N", ">", "<", ">"]
+
+
+def test_markup_tokens_find_a_ticker_after_a_line_break(blank):
+    doc = blank("a deal with Nova Corp\n<NOVA> of Canada")
+    assert [doc[i].text for i in syntax.markup_tokens(doc)] == ["<", "NOVA", ">"]
+
+
+def test_markup_tokens_keep_text_that_is_no_bracketed_markup(blank):
+    doc = blank("x < y and y > z, <Orbit Labs> kept")
+    assert [(i, doc[i].text) for i in syntax.markup_tokens(doc)] == [(8, "<"), (11, ">")]
+
+
+def test_skipped_tokens_hang_on_the_word_before_them(blank):
+    doc = blank("Nova Corp <NOVA.N> signed a deal.")
+    skip = syntax.markup_tokens(doc)
+    sp = syntax.parse_sentences(doc, [(0, len(doc))], skip=skip)[0]
+    for i in skip:
+        assert (sp.dep(i), sp.tag(i), sp.pos_of(i), sp.head(i)) == ("dep", "XX", "X", 1)
+    assert syntax.subjects(sp, 5) == [1]
+
+
+def test_merged_name_is_one_word_headed_by_its_last_token(blank):
+    doc = blank("Northern Lights Trading Company signed an accord with Dalby.")
+    sp = syntax.parse_sentences(doc, [(0, len(doc))], merge=[(0, 4)])[0]
+    assert [sp.dep(i) for i in range(3)] == ["flat"] * 3
+    assert [sp.head(i) for i in range(3)] == [3] * 3
+    assert sp.tag(0) == sp.tag(3)
+    assert syntax.span_head(sp, 0, 4) == 3
+    assert syntax.subjects(sp, 4) == [3]
+
+
+def test_merged_name_across_a_line_break_and_a_name_reaching_outside_the_sentence(blank):
+    doc = blank("Nova signed with Orbit\nHoldings. Then Zeta left.")
+    assert [t.text for t in doc[3:7]] == ["Orbit", "\n", "Holdings", "."]
+    sp = syntax.parse_sentences(doc, [(0, 7)], merge=[(3, 6), (6, 9)])[0]
+    assert (sp.head(3), sp.dep(3)) == (5, "flat")
+    assert (sp.head(4), sp.dep(4)) == (3, "dep")  # the line break hangs on the word before it
+    assert sp.dep(6) == "punct"  # the second span's last word lies outside this sentence: "." is parsed
