@@ -1,24 +1,32 @@
 """``python -m qfacts.train facts``: train the learned decisions of the facts stages from annotated corpora.
 
-The side model answers "is this name a side of this agreement?" for every name of a sentence that holds an
-agreement word the rules make a fact of. It is a logistic regression over the features of
-:mod:`qfacts.components.facts.features` (words around the name, its place in the dependency parse, what the
-rules read), trained on document-level gold facts by distant supervision: a name is a side where a gold fact of
-the same type lists it, not one where no gold fact does (a name that only a gold fact of another type lists is
-left out of training).
+Two logistic regressions over string features (:mod:`qfacts.components.facts.features`), written as plain JSON
+weights (no pickle) to ``src/qfacts/data/facts_model.json``:
+
+- the fact model answers "does this sentence state this agreement?" for every candidate fact the rules build,
+  including those the rules turn down (a general word without a signing verb, a hedge, a part of another deal):
+  it keeps a fact of the rules unless it is sure it is none (``--fact-keep``) and takes one the rules turned
+  down only where it is sure it is one (``--fact-add``). Label: the gold has a fact of that type sharing a side;
+- the side model answers "is this name a side of this agreement?" for every name of the sentence of an
+  acquisition (``--side-types``): buyer, target and seller stand in more ways than the rules read. Labels by
+  distant supervision: the gold fact of the same type that shares the most names with what the rules read is
+  the fact meant; a name is a side where it lists it.
+
+Features come from the words around the agreement word and the name, what the rules decided, and the dependency
+parse of the sentence (:mod:`qfacts.syntax`).
 
 Training data (``--corpora``, from ``../shared/corpora``): reuters-agreements dev, modern-partnerships dev, the
-seed article and acquisitions dev (its gold lists acquisitions only: other types are not trained on there);
-``--blind`` adds the blind Reuters annotations (``out/reuters-blind.jsonl``, built by
-``annotations/build_gold.py``). ``--gold FILE`` trains on one gold file instead (tests use a tiny one).
+seed article and acquisitions dev (its gold lists acquisitions only: other types are not trained on there), and
+the blind Reuters annotations (``out/reuters-blind.jsonl``, built by ``annotations/build_gold.py``;
+``--no-blind`` leaves them out). ``--gold FILE`` trains on one gold file instead (tests use a tiny one).
 
     python -m qfacts.train facts                       # rebuild src/qfacts/data/facts_model.json
-    python -m qfacts.train facts --cv 5 --blind        # 5-fold cross-validation by document, scored per corpus
+    python -m qfacts.train facts --cv 5                # 5-fold cross-validation by document, scored per corpus
     python -m qfacts.train facts --heldout blind       # train on the dev corpora, score the blind set
 
 Cross-validation deals documents to folds as ``shared/eval/score.py --folds`` does (sha256 of the id), trains on
 four folds of every corpus together and predicts the fifth; predictions go to ``out/cv/`` and the scorer's
-per-fold table is printed for each corpus. The model is plain JSON (no pickle).
+per-fold table is printed for each corpus. The thresholds' defaults were chosen by that cross-validation.
 """
 from __future__ import annotations
 
@@ -170,7 +178,7 @@ def train_models(pairs: dict, golds: dict, ids: list[str], args, meta: Optional[
     if not args.no_facts:
         out["facts"] = fit(rows_of(pairs, golds, ids, "facts"), l2=args.l2, min_count=args.min_count,
                            epochs=args.epochs, add=args.fact_add, keep=args.fact_keep,
-                           meta=dict(meta or {}, kind="facts"))
+                           meta=dict(meta or {}, kind="facts", resurrects=list(args.resurrects)))
     return out
 
 
@@ -281,7 +289,8 @@ def gold_path(name: str, shared: Path, gold: Optional[Path]) -> Path:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m qfacts.train facts", description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", nargs="*", default=list(CORPORA), choices=list(CORPORA))
-    ap.add_argument("--blind", action="store_true", help="also train on out/reuters-blind.jsonl")
+    ap.add_argument("--no-blind", dest="blind", action="store_false",
+                    help="leave out the blind Reuters annotations (out/reuters-blind.jsonl)")
     ap.add_argument("--gold", type=Path, default=None, help="train on this gold file alone")
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -295,9 +304,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--keep", type=float, default=0.2, help="probability a name the rules read needs")
     ap.add_argument("--fact-add", type=float, default=0.8, help="probability a fact the rules reject needs")
     ap.add_argument("--fact-keep", type=float, default=0.2, help="probability a fact the rules make needs")
+    ap.add_argument("--resurrects", nargs="*", default=["general"], choices=["general", "hedged", "absorbed"],
+                    help="the rules' verdicts the fact model may overturn (a fact the rules make it may always drop)")
     ap.add_argument("--no-sides", action="store_true", help="no side model")
-    ap.add_argument("--side-types", nargs="*", default=[], help="apply the side model to these types only")
-    ap.add_argument("--side-train-types", action="store_true", help="and train it on their facts only")
+    ap.add_argument("--side-types", nargs="*", default=["acquisition"],
+                    help="apply the side model to these types only (none: to all)")
+    ap.add_argument("--side-train-types", action="store_true", default=True, help="and train it on their facts only")
+    ap.add_argument("--side-train-all", dest="side_train_types", action="store_false",
+                    help="train the side model on the facts of every type")
     ap.add_argument("--no-facts", action="store_true", help="no fact model")
     args = ap.parse_args(argv)
     sets = gold_sets(args.shared, args.corpora, args.blind or args.heldout == "blind", args.gold)

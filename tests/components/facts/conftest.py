@@ -53,3 +53,11 @@ def labels_of():
                 out[i] = ent.label_
         return out
     return labels
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The default pipeline with the facts stages' rules alone (no learned decisions)."""
+    import qfacts
+
+    return qfacts.build_pipeline(overrides={"qfacts_facts": {"model": "", "parse": False}})

@@ -12,6 +12,7 @@ The component runs its stages sentence by sentence, each a module of its own wit
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
@@ -81,6 +82,7 @@ class FactsComponent:
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
+        self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
         for ent in all_ents:
@@ -98,7 +100,11 @@ class FactsComponent:
         headline_end = -1
         headline: Optional[tuple[int, int]] = None
         orphans: list[dict] = []  # specific agreements that no sentence gave a side
-        for n, (s, e) in enumerate(sentence_bounds(doc, v)):
+        bounds = sentence_bounds(doc, v)
+        if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
+            starts = sorted(t.start for t in triggers_all)
+            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
+        for n, (s, e) in enumerate(bounds):
             if n < 3 and is_headline(v, s, e):
                 headline_end = e
                 headline = headline or (s, e)
@@ -225,7 +231,8 @@ class FactsComponent:
                         if collect is not None:
                             collect.append({"what": "fact", "type": type_, "rule": not rejected,
                                             "parties": [name(p) for p in parties], "features": ff})
-                        if self.fact_model is not None:
+                        if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
+                                "resurrects", ("general", "hedged", "absorbed"))):
                             p_fact = self.fact_model.prob(ff)
                             rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
                                                         if not rejected else self.fact_model.threshold) else "model"
@@ -251,16 +258,28 @@ class FactsComponent:
         return doc
 
     def _parse_of(self, doc: Doc, s: int, e: int):
-        """The dependency parse of sentence ``s..e`` (parsed on first need), or None without a parser."""
+        """The dependency parse of sentence ``s..e``, or None without a parser. The first call parses every
+        sentence of the document that holds an agreement word at once (``self._wanted``), reading each found
+        name as one word and leaving wire markup out."""
         if not self.parse:
             return None
         if (s, e) not in self._parses:
             try:
                 from ... import syntax
-                self._parses[(s, e)] = syntax.parse_sentences(doc, [(s, e)])[0]
-            except (ImportError, FileNotFoundError):
+            except ImportError:
                 self.parse = False
                 return None
+            bounds = [b for b in self._wanted if b not in self._parses] or [(s, e)]
+            if (s, e) not in bounds:
+                bounds.append((s, e))
+            names = [(x.start, x.end) for x in doc.ents if x.label_ in PARTY_LABELS]
+            skip = [i for b0, b1 in bounds for i in syntax.markup_tokens(doc, b0, b1)]
+            try:
+                parsed = syntax.parse_sentences(doc, bounds, skip=skip, merge=names)
+            except FileNotFoundError:
+                self.parse = False
+                return None
+            self._parses.update(zip(bounds, parsed))
         return self._parses[(s, e)]
 
     def _learned_sides(self, doc: Doc, v, s: int, e: int, trig, type_: str, kind: str, parties: list,
@@ -294,8 +313,8 @@ class FactsComponent:
         if collect is not None:
             collect.append({"what": "sides", "type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
                             "outside": [name(p) for p in outside], "pairs": seen})
-        if self.side_model is None:
-            return parties
+        if self.side_model is None or not parties:
+            return parties  # the side model completes and corrects the rules' sides; it makes no fact of its own
         order = {p.start: n for n, p in enumerate(parties)}
         chosen.sort(key=lambda x: (x.start not in order, order.get(x.start, 0), x.start))
         return dedupe(outside + chosen)
@@ -311,7 +330,7 @@ class FactsComponent:
 
 
 @Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
-                                                 "include_negated": False, "model": "", "parse": True})
+                                                 "include_negated": False, "model": "facts_model.json", "parse": True})
 def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool, model: str,
                parse: bool) -> FactsComponent:
     """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status.

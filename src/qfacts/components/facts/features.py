@@ -62,8 +62,8 @@ class PairFeatures:
         f.append(f"nents:{min(n_between, 3)}")
         prev = _prev_word(low, m.start, s)
         nxt = _next_word(low, m.end, e)
-        f.append(f"prev:{prev}")
-        f.append(f"next:{nxt}")
+        f.append(f"prev:{closed(prev)}")
+        f.append(f"next:{closed(nxt)}")
         # the preposition that brings the name in: for a name after the agreement word, the last one between;
         # for one before it, the word before the name (or before the list it stands in)
         prep = next((w for w in reversed(between) if w in self.preps), "") if after else \
@@ -166,6 +166,20 @@ class PairFeatures:
         return None
 
 
+# words kept as themselves in "prev:"/"next:" features; any other word is "W" (content words are too many for
+# the few hundred annotated facts to weigh)
+CLOSED = frozenset(("^", "$", "#", ",", ".", ";", ":", "(", ")", "'s", "\u2019s", "'", "\"", "-", "--", "<", ">",
+                    "and", "or", "&", "but", "the", "a", "an", "its", "their", "his", "her", "this", "that", "which",
+                    "who", "to", "of", "in", "for", "from", "with", "between", "among", "by", "on", "at", "into",
+                    "as", "said", "says", "told", "will", "would", "may", "could", "has", "have", "had", "was",
+                    "were", "is", "are", "be", "been", "it", "they", "not", "also", "both", "unit", "subsidiary",
+                    "division", "affiliate", "group"))
+
+
+def closed(w: str) -> str:
+    return w if w in CLOSED else "W"
+
+
 def _prev_word(low: list[str], i: int, s: int) -> str:
     k = i - 1
     while k >= s and (low[k].isspace() or low[k] in ("the", "a", "an")):
@@ -210,8 +224,9 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
     prev = _prev_word(low, trig.start, s)
     f = [f"phrase:{phrase}", f"type:{type_}", f"base:{base_type}", f"kind:{kind}", f"status:{status}",
          f"rejected:{rejected or 'no'}", f"nparties:{min(len(parties), 3)}", f"plabels:{labels}",
-         f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{prev}",
-         f"next:{_next_word(low, trig.end, e)}", f"type_status:{type_}:{status}", f"kind_rejected:{kind}:{rejected}"]
+         f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{closed(prev)}",
+         f"next:{closed(_next_word(low, trig.end, e))}", f"type_status:{type_}:{status}",
+         f"kind_rejected:{kind}:{rejected}"]
     f.extend(f"hedge:{h}" for h in hedges)
     if signing:
         f.append("signing")
