@@ -152,7 +152,8 @@ def test_agreements_a_possessor_after_the_determines_the_noun():
 
 def test_agreements_percent_owned_and_a_share_of_the_vote_are_no_investment():
     nlp = make_blank("qfacts_agreements")
-    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == []
+    # buying out a unit is an acquisition (a business is bought); its "percent owned" is no investment
+    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == [("buy", "acquisition", "specific")]
     assert agreements(nlp("The party took 10 percent of the vote.")) == []
     assert ("pct", "investment", "specific") in agreements(nlp("Marden bought 10 pct of Kelvo."))
 

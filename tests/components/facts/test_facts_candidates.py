@@ -61,3 +61,14 @@ def test_candidates_an_investment_inside_a_joint_venture_is_absorbed_by_it(cand,
     stake, venture = doc.ents
     assert cand.is_absorbed(stake, list(doc.ents))
     assert not cand.is_absorbed(venture, list(doc.ents))
+
+
+def test_candidates_buying_a_share_of_a_company_is_an_investment_and_buying_all_of_it_an_acquisition(cand, make):
+    doc, _ = make("Acme acquired 10 pct of Kelvo.", ("acquired", "AGREEMENT", "acquisition", "specific"),
+                  ("pct", "AGREEMENT", "investment", "specific"))
+    acquired, pct = doc.ents
+    assert cand.is_absorbed(acquired, list(doc.ents)) and not cand.is_absorbed(pct, list(doc.ents))
+    doc, _ = make("Acme agreed to purchase all outstanding shares of Kelvo.",
+                  ("purchase", "AGREEMENT", "acquisition", "specific"), ("shares", "AGREEMENT", "investment", "specific"))
+    purchase, shares = doc.ents
+    assert not cand.is_absorbed(purchase, list(doc.ents)) and cand.is_absorbed(shares, list(doc.ents))

@@ -32,7 +32,9 @@ class Candidates:
             for p in cues:
                 self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
         self.apposition_starts = frozenset(cfg["apposition_starts"])
-        self.absorbed = {k: frozenset(v) for k, v in cfg["absorbed_by"].items()}
+        # type -> the rules by which another agreement word of its sentence absorbs it (absorbed_by)
+        self.absorbed = {k: [r if isinstance(r, dict) else {"by": [r]} for r in v]
+                         for k, v in cfg["absorbed_by"].items() if not k.startswith("_")}
 
     def negation(self, words: list[str]) -> Optional[str]:
         """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
@@ -53,9 +55,24 @@ class Candidates:
         return not (kind in ("generic", "new") and (specific or not signing) and not (kind == "new" and named_sides))
 
     def is_absorbed(self, trig: Span, triggers: list[Span]) -> bool:
-        """A part of another agreement of the sentence ("taking a stake each in the joint venture"), no deal of
-        its own."""
-        return any(t._.value in self.absorbed.get(trig._.value, ()) for t in triggers if t is not trig)
+        """A part of another agreement of the sentence ("taking a stake each in the joint venture"), or a word
+        whose object is another agreement ("acquired 10 pct of X": an investment), no deal of its own."""
+        for rule in self.absorbed.get(trig._.value, ()):
+            for t in triggers:
+                if t is trig or t._.value not in rule["by"]:
+                    continue
+                if "after" in rule or "before" in rule:
+                    if "after" in rule and 0 <= t.start - trig.end <= rule["after"]:
+                        between = trig.doc[trig.end:t.start]
+                    elif "before" in rule and 0 <= trig.start - t.end <= rule["before"]:
+                        between = trig.doc[t.end:trig.start]
+                    else:
+                        continue
+                    words = {w.lower_ for w in between}
+                    if words & set(rule.get("unless", ())) or "if" in rule and not words & set(rule["if"]):
+                        continue
+                return True
+        return False
 
     def status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
         """The status cues of a sentence: (start, length, rank, status)."""
