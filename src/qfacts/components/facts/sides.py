@@ -97,6 +97,13 @@ class Sides:
         out.update({p.start: table.get("object") for p in objects})
         out.update({p.start: table.get("subject") for p in subject})
         out.update({p.start: table.get("parent") for p in parents or ()})
+        for p in parties:  # a side read otherwise (the side model's): by the word that brings it in, else its place
+            if out.get(p.start) is None and p.doc is trig.doc:
+                k = p.start - 1
+                while k >= 0 and v.lower[k].isspace():
+                    k -= 1
+                before = v.lower[k] if k >= 0 else ""
+                out[p.start] = table.get(before) or table.get("subject" if p.end <= trig.start else "object")
         return out
 
     def word_class(self, v: TokenView, trig: Span, type_: str) -> Optional[str]:
