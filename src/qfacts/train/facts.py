@@ -48,6 +48,8 @@ CORPORA = {
 }
 BLIND = ROOT / "out" / "reuters-blind.jsonl"
 DEFAULT_OUT = ROOT / "src" / "qfacts" / "data" / "facts_model.json"
+# the fact model's features read from a parse (features.fact_features), left out unless --fact-parse
+PARSE_FACT_FEATURES = ("tdep:", "tpos:", "gov:", "aux:", "negated_verb", "gov_dep:")
 
 
 # ---------------------------------------------------------------------------------------------- data
@@ -176,9 +178,12 @@ def train_models(pairs: dict, golds: dict, ids: list[str], args, meta: Optional[
         out["sides"] = fit(rows, l2=args.l2, min_count=args.min_count, epochs=args.epochs, add=args.add,
                            keep=args.keep, meta=info)
     if not args.no_facts:
-        out["facts"] = fit(rows_of(pairs, golds, ids, "facts"), l2=args.l2, min_count=args.min_count,
-                           epochs=args.epochs, add=args.fact_add, keep=args.fact_keep,
-                           meta=dict(meta or {}, kind="facts", resurrects=list(args.resurrects)))
+        rows = rows_of(pairs, golds, ids, "facts")
+        if not args.fact_parse:
+            rows = [([f for f in feats if not f.startswith(PARSE_FACT_FEATURES)], y) for feats, y in rows]
+        out["facts"] = fit(rows, l2=args.l2, min_count=args.min_count, epochs=args.epochs, add=args.fact_add,
+                           keep=args.fact_keep, meta=dict(meta or {}, kind="facts", resurrects=list(args.resurrects),
+                                                          parse=bool(args.fact_parse)))
     return out
 
 
@@ -306,6 +311,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--fact-keep", type=float, default=0.2, help="probability a fact the rules make needs")
     ap.add_argument("--resurrects", nargs="*", default=["general"], choices=["general", "hedged", "absorbed"],
                     help="the rules' verdicts the fact model may overturn (a fact the rules make it may always drop)")
+    ap.add_argument("--fact-parse", action="store_true",
+                    help="the fact model reads parse features too (costs a parse of every sentence with an "
+                         "agreement word)")
     ap.add_argument("--no-sides", action="store_true", help="no side model")
     ap.add_argument("--side-types", nargs="*", default=["acquisition"],
                     help="apply the side model to these types only (none: to all)")

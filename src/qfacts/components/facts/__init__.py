@@ -102,7 +102,11 @@ class FactsComponent:
         orphans: list[dict] = []  # specific agreements that no sentence gave a side
         bounds = sentence_bounds(doc, v)
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
-            starts = sorted(t.start for t in triggers_all)
+            # the sentences a model will read a parse of: every agreement word's where the fact model reads
+            # parses, else only those of the side model's types
+            side_types = self.side_model.meta.get("types") if self.side_model is not None else None
+            starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
+                            or t._.value in side_types)
             self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
         for n, (s, e) in enumerate(bounds):
             if n < 3 and is_headline(v, s, e):
@@ -227,7 +231,8 @@ class FactsComponent:
                     if parties and (self.fact_model is not None or collect is not None):
                         ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
                                                 cand.hedge_words(v, labels, s, trig), signing, specific,
-                                                e <= headline_end, n, purpose, self._parse_of(doc, s, e))
+                                                e <= headline_end, n, purpose,
+                                                self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
                         if collect is not None:
                             collect.append({"what": "fact", "type": type_, "rule": not rejected,
                                             "parties": [name(p) for p in parties], "features": ff})
@@ -256,6 +261,10 @@ class FactsComponent:
         # a headline's facts stand only where the body gives none (the body names the sides in full)
         doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
         return doc
+
+    def _fact_parse(self, collect: Optional[list]) -> bool:
+        """Whether the fact model reads parse features (training collects them all)."""
+        return collect is not None or self.fact_model is not None and self.fact_model.meta.get("parse", True)
 
     def _parse_of(self, doc: Doc, s: int, e: int):
         """The dependency parse of sentence ``s..e``, or None without a parser. The first call parses every

@@ -114,7 +114,8 @@ class Candidates:
     def hedge_words(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
         """The hedge cues in the clause before the agreement word (features of the fact model)."""
         before = self._clause_before(v, labels, s, trig)
-        return [" ".join(c) for c in self.hedges if has(before, [c])]
+        words = set(before)
+        return [" ".join(c) for c in self.hedges if c[0] in words and (len(c) == 1 or has(before, [c]))]
 
     def _clause_before(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
         """The words of the clause before the agreement word, less dates and an apposition between commas."""

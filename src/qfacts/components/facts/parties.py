@@ -21,12 +21,29 @@ NAMES = "qfacts_party_names"  # doc.user_data: token start of an ORG/PLACE menti
 
 
 def name_parties(doc: Doc, ents: list[Span]) -> None:
-    """Give the document's ORG and PLACE mentions the names the record will give them as parties."""
-    entities = [Entity(label=e.label_, start=e.start_char, end=e.end_char, text=e.text, canonical=e._.canonical)
-                for e in ents]
-    resolve(entities)
-    names = text_names(entities)
-    doc.user_data[NAMES] = {e.start: names[i] for i, e in enumerate(ents)}
+    """Give the document's ORG and PLACE mentions the names the record will give them as parties (worked out on
+    the first :func:`name` asked, so that a document without facts costs nothing)."""
+    doc.user_data[NAMES] = _Names(ents)
+
+
+class _Names:
+    """Token start of an ORG/PLACE mention -> its name as a party, resolved on first use."""
+
+    def __init__(self, ents: list[Span]) -> None:
+        self.ents = ents
+        self.names: Optional[dict[int, str]] = None
+
+    def get(self, start: int) -> Optional[str]:
+        if self.names is None:
+            entities = [Entity(label=e.label_, start=e.start_char, end=e.end_char, text=e.text,
+                               canonical=e._.canonical) for e in self.ents]
+            resolve(entities)
+            names = text_names(entities)
+            self.names = {e.start: names[i] for i, e in enumerate(self.ents)}
+        return self.names.get(start)
+
+    def __bool__(self) -> bool:
+        return bool(self.ents)
 
 
 def text_names(entities: list[Entity]) -> list[str]:
