@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cost of the shipped parser (qfacts.syntax) on the sentences a facts stage would parse, one process, one core.
 
-usage: python bench/bench_parser.py [CORPUS.jsonl] [--repeat N] [--extract-tokens-per-s F] [--all]
+usage: python bench/bench_parser.py [CORPUS.jsonl] [--repeat N] [--extract-tokens-per-s F] [--all] [--news]
 
 Runs the default pipeline on the corpus (default: CoNLL-2003 dev in ../shared), takes the facts stage's own
 sentence bounds, keeps the sentences that hold an AGREEMENT entity (``--all``: every sentence), and prints:
@@ -32,6 +32,8 @@ def main() -> int:
     ap.add_argument("--extract-tokens-per-s", type=float, default=None,
                     help="bench_extract.py's figure to project from (default: measured here, best of --repeat)")
     ap.add_argument("--all", action="store_true", help="parse every sentence, not only those with an agreement")
+    ap.add_argument("--news", action="store_true",
+                    help="with skip=markup_tokens and merge=the ORG/PLACE entities, as a facts stage may parse")
     args = ap.parse_args()
     path = Path(args.corpus)
     if not path.exists():
@@ -62,10 +64,14 @@ def main() -> int:
             starts = {e.start for e in doc.ents if e.label_ == "AGREEMENT"}
             bounds = [(s, e) for s, e in bounds if any(s <= i < e for i in starts)]
         if bounds:
-            jobs.append((doc, bounds))
+            options = {}
+            if args.news:
+                options = {"skip": syntax.markup_tokens(doc),
+                           "merge": [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "PLACE")]}
+            jobs.append((doc, bounds, options))
             chosen += sum(e - s for s, e in bounds)
-    words = sum(1 for doc, bounds in jobs for s, e in bounds for t in doc[s:e] if not t.is_space)
-    sentences = sum(len(b) for _, b in jobs)
+    words = sum(1 for doc, bounds, _ in jobs for s, e in bounds for t in doc[s:e] if not t.is_space)
+    sentences = sum(len(b) for _, b, _ in jobs)
     syntax.load_parser()
 
     def best(fn, clock) -> float:
@@ -77,7 +83,7 @@ def main() -> int:
         return min(times)
 
     def parse_all():
-        return [syntax.parse_sentences(doc, bounds) for doc, bounds in jobs]
+        return [syntax.parse_sentences(doc, bounds, **options) for doc, bounds, options in jobs]
 
     parse = best(parse_all, time.perf_counter)
     parse_cpu = best(parse_all, time.process_time)

@@ -9,7 +9,7 @@ tagged and parsed, and the result is read back onto the main document's token in
 :class:`SentenceParse` (a token, a head) is an index into the main document.
 
 Labels are those of Universal Dependencies with their subtypes, as in English EWT: ``nsubj``, ``nsubj:pass``,
-``obj``, ``iobj``, ``obl``, ``obl:agent`` (the "by" phrase of a passive), ``obl:tmod``, ``nmod``,
+``obj``, ``iobj``, ``obl``, ``obl:agent`` (the "by" phrase of a passive), ``obl:unmarked`` ("last week"), ``nmod``,
 ``nmod:poss``, ``case``, ``conj``, ``cc``, ``appos``, ``compound``, ``flat``, ``xcomp``, ``ccomp``,
 ``acl``, ``acl:relcl``, ``advcl``, ``mark``, ``aux``, ``aux:pass``, ``cop``, ``punct``, ... and ``root`` for the
 root(s) of a sentence. Whitespace tokens of the main document get tag ``_SP``, POS ``SPACE``, relation ``dep``
@@ -18,6 +18,14 @@ and the nearest word before them (else after them) as head.
 Two options make news text easier for a parser trained on web text: ``skip`` leaves wire markup out
 (:func:`markup_tokens`: ``<Camco Inc>``, ``<PSON.L>``), ``merge`` reads each name the entity stages found as
 one word.
+
+What the parser gets wrong on newswire (it learned from web text; see the project's notes): all-caps headlines
+(verbs read as nouns: "X SIGNS PACT" is a noun compound); the inside of names it never saw (a name's tokens
+split between relations; UD itself heads "Acme Corp" on "Acme" (flat) but "Borealis Labs" on "Labs"
+(compound), so match an argument to a name by the span that contains it or by :func:`span_head`, never by its
+last word); wire markup (tickers become appositions or extra roots: ``skip``); where a "with" phrase hangs (on
+"agreement" or on "signed": :func:`linked_obliques` reads both); trailing "..., X said" clauses and long
+appositive lists.
 
 The helpers below answer what a facts stage asks of a parse: the head of an entity span
 (:func:`span_head`), the verb that governs a noun (:func:`governor`), a predicate's subjects (:func:`subjects`,
@@ -50,9 +58,6 @@ OBJECT_RELS = ("obj", "iobj")
 OBLIQUE_RELS = ("obl", "obl:agent", "obl:tmod", "obl:npmod", "obl:unmarked", "nmod", "nmod:poss", "nmod:unmarked",
                 "nmod:tmod", "nmod:npmod", "nmod:desc")
 ARGUMENT_RELS = SUBJECT_RELS + OBJECT_RELS + OBLIQUE_RELS
-# relations that keep a noun inside the phrase of the noun above it, for governor()
-NOMINAL_LINKS = ("conj", "appos", "compound", "flat", "nmod", "nmod:poss", "nmod:desc", "nmod:unmarked",
-                 "nummod", "amod", "det", "case", "fixed", "list")
 RELATIVE_TAGS = ("WDT", "WP", "WP$")
 
 
