@@ -300,11 +300,15 @@ def test_model_reads_the_between_phrase_of_an_agreement_noun(blank):
 
 
 # ---------------------------------------------------------------------------------------------- loading
-def test_importing_syntax_and_extracting_does_not_load_the_parser():
-    code = ("import qfacts, qfacts.syntax as s; qfacts.extract('Acme Corp signed an MOU with Borealis Labs.'); "
+def test_importing_syntax_and_extracting_loads_the_parser_only_for_a_sentence_the_facts_model_reads():
+    # the facts stage parses only the sentences of the agreement types its side model reads (acquisitions): the
+    # parser loads on the first of those, not for other texts
+    code = ("import qfacts, qfacts.syntax as s; qfacts.extract('Acme Corp opened an office in Lisbon.'); "
+            "qfacts.extract('Acme Corp signed an MOU with Borealis Labs.'); print(s.load_parser.cache_info().currsize); "
+            "qfacts.extract('Acme Corp said it agreed to acquire Borealis Labs Inc from Kelvo Holdings Inc.'); "
             "print(s.load_parser.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "0"
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_parser_is_loaded_once_per_process():

@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.facts.parties import name_record_parties
 from .dates import find_reference_date, find_yearless_dateline
 from .entities import resolve
 from .models import Agreement, Entity, Record
@@ -144,6 +145,8 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         _guarded(record, "collect", _collect, doc, offset, record)
     canonical = _guarded(record, "canonical", resolve, record.entities)
     record.canonical_entities = canonical or []
+    if canonical is not None:
+        _guarded(record, "canonical", name_record_parties, record.entities, record.agreements)
     return record
 
 
@@ -179,10 +182,12 @@ def _collect(doc: Doc, offset: int, record: Record) -> None:
             label=ent.label_, start=ent.start_char + offset, end=ent.end_char + offset, text=ent.text,
             value=ent._.value, canonical=ent._.canonical, interval=ent._.interval))
     for fact in doc._.agreements or ():
+        trigger = fact["trigger"]
         record.agreements.append(Agreement(
             type=fact["type"], parties=list(fact["parties"]), date=fact.get("date"),
             date_text=fact.get("date_text"), date_interval=fact.get("date_interval"), status=fact["status"],
-            trigger={"text": fact["trigger_text"], "start": fact["trigger_start"] + offset,
-                     "end": fact["trigger_end"] + offset},
+            trigger={"text": trigger["text"], "start": trigger["start"] + offset, "end": trigger["end"] + offset},
             sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset,
-            cameo=fact.get("cameo")))
+            cameo=fact.get("cameo"),
+            party_details=[dict(p, start=p["start"] + offset, end=p["end"] + offset)
+                           for p in fact.get("party_details", ())]))

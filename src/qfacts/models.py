@@ -5,11 +5,11 @@ so ``text[start:end] == entity.text`` holds for every entity.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any, Optional
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
 
@@ -39,7 +39,7 @@ class Entity:
 @dataclass(slots=True)
 class Agreement:
     type: str
-    parties: list[str]
+    parties: list[str]  # canonical names of the sides (as the text writes them), each entity once
     date: Optional[str]
     status: str  # "signed" | "announced" | "planned" | "negotiating" (denied/refused/failed/ended: include_negated)
     trigger: dict[str, Any]  # {"text", "start", "end"} of the agreement mention
@@ -49,9 +49,17 @@ class Agreement:
     date_text: Optional[str] = None
     date_interval: Optional[dict[str, str]] = None  # the calendar days of ``date``: {"start", "end"}
     cameo: Optional[str] = None  # CAMEO event code of the type (057 sign formal agreement), for joining GDELT data
+    # one per party, in the order of ``parties``: {"name", "surface", "role", "start", "end"} (schema 1.3)
+    party_details: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d: dict[str, Any] = {"type": self.type, "parties": list(self.parties),
+                             "party_details": [dict(p) for p in self.party_details], "date": self.date,
+                             "status": self.status, "trigger": dict(self.trigger), "sentence": self.sentence,
+                             "start": self.start, "end": self.end, "date_text": self.date_text,
+                             "date_interval": self.date_interval, "cameo": self.cameo}
+        if d["date_interval"] is not None:
+            d["date_interval"] = dict(d["date_interval"])
         for key in ("date_text", "date_interval", "cameo"):
             if d[key] is None:
                 del d[key]

@@ -152,6 +152,27 @@ def test_agreements_a_possessor_after_the_determines_the_noun():
 
 def test_agreements_percent_owned_and_a_share_of_the_vote_are_no_investment():
     nlp = make_blank("qfacts_agreements")
-    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == []
+    # buying out a unit is an acquisition (a business is bought); its "percent owned" is no investment
+    assert agreements(nlp("Kelvo plans to buy out its 73 percent owned unit.")) == [("buy", "acquisition", "specific")]
     assert agreements(nlp("The party took 10 percent of the vote.")) == []
     assert ("pct", "investment", "specific") in agreements(nlp("Marden bought 10 pct of Kelvo."))
+
+
+def test_agreements_a_sale_word_names_an_acquisition_only_when_a_business_is_sold():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("Kelvo agreed to sell its filter products division to Orrin.")) == [
+        ("sell", "acquisition", "specific")]
+    assert agreements(nlp("Kelvo sells dental products to clinics.")) == []
+    assert agreements(nlp("The loans will be sold by Kelvo branches.")) == [("loans", "investment", "specific")]
+
+
+def test_agreements_an_agreement_to_sell_a_business_is_an_acquisition_else_a_contract():
+    nlp = make_blank("qfacts_agreements")
+    assert agreements(nlp("Kelvo entered an agreement to sell its dairy operations to Orrin."))[0][1] == "acquisition"
+    assert agreements(nlp("Kelvo entered an agreement to sell pumps to Orrin."))[0][1] == "contract"
+
+
+def test_agreements_a_pronoun_ends_the_phrase_so_said_it_agreed_is_no_repeat():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo agreed to acquire Orrin in May. Later Kelvo said it agreed to acquire Zentrix.")
+    assert [k for _, _, k in agreements(doc)] == ["specific", "specific"]

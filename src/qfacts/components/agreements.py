@@ -31,6 +31,10 @@ class AgreementsComponent:
         self.name = name
         cfg = load_json(settings)
         self.determiners = frozenset(cfg["determiners"])
+        self.phrase_breaks = frozenset(cfg.get("phrase_breaks", ())) - self.determiners
+        self.business_nouns = frozenset(cfg.get("business_nouns", ()))
+        self.business_window = int(cfg.get("business_window", 10))
+        self.business_stops = frozenset(cfg.get("business_stops", ()))
         self.copy_determiners = frozenset(cfg["copy_determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
@@ -78,6 +82,10 @@ class AgreementsComponent:
                 continue
             if row.get("requires") == "group_after" and not self._group_after(doc, span.end, named):
                 continue
+            if row.get("requires") == "business_after" and not self._business_after(doc, span.end, named):
+                continue
+            if row.get("business_type") and self._business_after(doc, span.end, named):
+                value = row["business_type"]
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
@@ -109,7 +117,7 @@ class AgreementsComponent:
                 else:
                     kind = "new"
             span._.value = value
-            span._.own_value = row["type"]  # the phrase's own type, before an anaphor takes another's
+            span._.own_value = row["type"] if not row.get("business_type") else value
             span._.kind = kind
             out.append(span)
             if kind in ("specific", "new"):
@@ -145,6 +153,8 @@ class AgreementsComponent:
             word = doc[k].lower_
             if word in self.determiners:
                 return word
+            if word in self.phrase_breaks:
+                return None  # "said it agreed to ...": the noun phrase ended before "it"
             if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
                 return word  # "today's agreement", "Friday's accord"
             if word in ("'s", "\u2019s") and k > 1 and doc[k - 2].lower_ in self.determiners:
@@ -169,6 +179,29 @@ class AgreementsComponent:
             if k >= 0 and doc[k].lower_ in self.copy_determiners:
                 return doc[k].lower_
         return None
+
+    def _business_after(self, doc: Doc, end: int, named: dict[int, Span]) -> bool:
+        """A business as the object of a sale word: a business noun, or an organisation's name that ends its
+        phrase, within the next words of the clause and before "to"/"for" ("sell its tire division to X", "the
+        sale of Y Inc to X"; not "sells dental products")."""
+        k = end
+        limit = min(len(doc), end + self.business_window)
+        while k < limit:
+            word = doc[k].lower_
+            if word in self.business_stops:
+                return False
+            if word in self.business_nouns:
+                return True
+            ent = named.get(k)
+            if ent is not None and ent.label_ == "ORG":
+                nxt = next((t for t in doc[ent.end:ent.end + 3] if not t.is_space), None)
+                if nxt is None or nxt.lower_ in self.business_stops or nxt.lower_ in self.business_nouns \
+                        or nxt.text in (",", "'s"):
+                    return True
+                k = ent.end
+                continue
+            k += 1
+        return False
 
     def _group_after(self, doc: Doc, end: int, named: dict[int, Span]) -> bool:
         """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum");

@@ -57,10 +57,12 @@ def make_agreements(nlp: Language, name: str, patterns: str, settings: str):
 
 
 @Language.factory("qfacts_facts", default_config={"cues": "facts.json", "types": "agreement_types.json",
-                                                 "include_negated": False},
+                                                 "include_negated": False, "model": "facts_model.json", "parse": True},
                   requires=FACTS_REQUIRES, assigns=FACTS_ASSIGNS)
-def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool):
-    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status."""
+def make_facts(nlp: Language, name: str, cues: str, types: str, include_negated: bool, model: str, parse: bool):
+    """``include_negated=True`` also outputs denied, refused, failed and ended agreements, with that status.
+    ``model``: the learned decisions (package data name or path; "" for the rules alone); ``parse``: read
+    sentence structure with the shipped parser where a sentence needs it."""
     from .facts import FactsComponent
 
-    return FactsComponent(nlp, name, cues, types, include_negated)
+    return FactsComponent(nlp, name, cues, types, include_negated, model, parse)

@@ -12,6 +12,8 @@ from typing import Optional, Sequence
 # command -> (module with a main(argv) -> exit code, what it rebuilds)
 COMMANDS = {
     "parser": ("qfacts.train.parser", "the tagger and dependency parser (data/models/parser) from UD English EWT"),
+    "facts": ("qfacts.train.facts", "the learned decisions of the facts stages (data/facts_model.json) from the "
+              "annotated agreement corpora"),
 }
 
 

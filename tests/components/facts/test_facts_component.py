@@ -57,7 +57,7 @@ def test_facts_record_the_sentence_and_offsets(nlp):
     doc = nlp(text)
     fact = doc._.agreements[0]
     assert text[fact["start"]:fact["end"]] == fact["sentence"] == "Zentrix Labs signed a contract with Kelvo Corp."
-    assert text[fact["trigger_start"]:fact["trigger_end"]] == "contract"
+    assert text[fact["trigger"]["start"]:fact["trigger"]["end"]] == "contract"
 
 
 def test_facts_dateline_places_are_not_parties_and_amounts_do_not_hide_the_partner(nlp):
@@ -347,12 +347,15 @@ def test_facts_an_order_from_two_sellers_is_a_contract_with_each(nlp):
                                 ("contract", ["Kelvo Corp", "Oakridge Motors Inc"], None)]
 
 
-def test_facts_an_ownership_apposition_does_not_hedge_and_a_purchase_names_seller_and_target(nlp):
+def test_facts_an_ownership_apposition_does_not_hedge_and_a_purchase_names_seller_and_target(nlp, rules_nlp):
     text = ("Kelvo Corp said Zentrix Labs, its 60 pct owned subsidiary, signed a letter of intent covering "
             "Zentrix's purchase from Oakridge Motors Inc of the business of Harbor Tools Inc for cash.")
-    got = facts(nlp, text)
+    got = facts(rules_nlp, text)
     assert [t for t, _, _ in got] == ["letter_of_intent", "acquisition"]
     assert got[1] == ("acquisition", ["Zentrix Labs", "Oakridge Motors Inc", "Harbor Tools Inc"], None)
+    # the side model may name the parent beside its unit (the guidelines' "unit and parent form one side")
+    learned = facts(nlp, text)[1][1]
+    assert learned[:3] == ["Zentrix Labs", "Oakridge Motors Inc", "Harbor Tools Inc"] and learned[3:] in ([], ["Kelvo Corp"])
     assert facts(nlp, "The loan will not be tied to purchase of Japanese goods, Kelvo Corp said.") == []
 
 
@@ -486,10 +489,10 @@ def test_facts_a_country_standing_for_its_own_authority_adds_no_fact_of_its_own(
 
 
 def test_facts_a_short_and_a_full_name_of_one_company_count_as_one_side():
-    from qfacts.components.facts import FactsComponent
+    from qfacts.components.facts.merge import side_count
 
-    assert FactsComponent._side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
-    assert FactsComponent._side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
+    assert side_count(frozenset({"kelvo", "kelvo corp", "marden motors corp"})) == 2
+    assert side_count(frozenset({"kelvo corp", "marden corp", "oakridge"})) == 3
 
 
 def test_facts_founders_listed_after_forming_a_named_group_are_members(nlp):
@@ -536,3 +539,70 @@ def test_facts_the_company_named_right_after_an_acquisition_verb_is_a_side(nlp):
     # a place is where, not what, a buyer acquires
     assert facts(nlp, "Brightline Systems Inc will acquire the Munich plant of a rival.") == [
         ("acquisition", ["Brightline Systems Inc"], None)]
+
+
+def test_facts_name_each_party_by_its_canonical_name_once_and_merge_on_it(nlp):
+    text = ("Siemens AG signed a contract with Kelvo Ltd on Monday.\n\n"
+            "Siemens and Kelvo said the contract was the first of its kind. Kelvo and Siemens signed a contract.")
+    doc = nlp(text)
+    got = [(f["type"], f["parties"], [d["surface"] for d in f["party_details"]]) for f in doc._.agreements]
+    assert got == [("contract", ["Siemens AG", "Kelvo Ltd"], ["Siemens AG", "Kelvo Ltd"])]
+
+
+def test_facts_party_details_keep_the_surface_form_and_mention_offsets(nlp):
+    text = "Kelvo Ltd grew. Siemens AG said on Monday that Siemens signed a contract with Kelvo."
+    fact = nlp(text)._.agreements[0]
+    assert fact["parties"] == ["Siemens AG", "Kelvo Ltd"]
+    for detail in fact["party_details"]:
+        assert text[detail["start"]:detail["end"]] == detail["surface"]
+    assert [d["surface"] for d in fact["party_details"]][1] == "Kelvo"
+
+
+def test_facts_doc_agreements_have_the_keys_of_the_record(nlp):
+    import qfacts
+
+    text = "Zentrix Labs signed a contract with Kelvo Corp on Friday."
+    record = qfacts.extract(text, reference_date="2025-05-19", nlp=nlp).to_dict()["agreements"]
+    doc = nlp.make_doc(text)
+    doc._.reference_date = __import__("datetime").date(2025, 5, 19)
+    assert nlp(doc)._.agreements == record
+
+
+def test_facts_acquisition_roles_buyer_target_and_passive_voice(nlp):
+    def roles(text):
+        return [[(d["name"], d["role"]) for d in f["party_details"]] for f in nlp(text)._.agreements]
+
+    assert roles("Kelvo Corp agreed to acquire Zentrix Labs for 40 mln dlrs.") == [
+        [("Kelvo Corp", "buyer"), ("Zentrix Labs", "target")]]
+    assert roles("Zentrix Labs was acquired by Kelvo Corp last year.") == [
+        [("Zentrix Labs", "target"), ("Kelvo Corp", "buyer")]]
+    assert roles("Zentrix Labs signed a contract with Kelvo Corp on Monday.") == [
+        [("Zentrix Labs", "signatory"), ("Kelvo Corp", "signatory")]]
+
+
+def test_facts_a_sale_of_a_business_is_an_acquisition_with_seller_target_and_buyer(nlp):
+    def roles(text):
+        return [(f["type"], [(d["name"], d["role"]) for d in f["party_details"]]) for f in nlp(text)._.agreements]
+
+    assert roles("Kelvo Corp said it agreed to sell its Zentrix Labs unit to Orrin Holdings Inc for cash.") == [
+        ("acquisition", [("Kelvo Corp", "seller"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "buyer")])]
+    assert roles("Kelvo Corp said it sells pumps and valves to farmers in Ohio.") == []
+
+
+def test_facts_an_acquisition_keeps_its_object_and_the_seller_after_from(nlp):
+    got = nlp("Kelvo Corp said it has acquired Zentrix Labs from Orrin Holdings Inc for 12 mln dlrs.")._.agreements
+    assert [(d["name"], d["role"]) for d in got[0]["party_details"]] == [
+        ("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]
+
+
+def test_facts_the_parent_of_an_acquired_unit_is_its_seller(nlp):
+    got = nlp("Kelvo Corp said it agreed to acquire Zentrix Labs, a wholly owned unit of Orrin Holdings Inc, "
+              "for cash.")._.agreements
+    assert [(d["name"], d["role"]) for d in got[0]["party_details"]] == [
+        ("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]
+
+
+def test_facts_said_it_agreed_after_a_headline_is_a_new_agreement_not_a_repeat(nlp):
+    text = "KELVO TO ACQUIRE ZENTRIX\nKelvo Corp said it agreed to acquire Zentrix Labs Inc for cash."
+    assert [(f["type"], f["parties"]) for f in nlp(text)._.agreements] == [
+        ("acquisition", ["Kelvo Corp", "Zentrix Labs Inc"])]

@@ -1,0 +1,341 @@
+"""``qfacts_facts``: agreement facts (type, parties, date, status, sentence) from the entities of a document.
+
+The component runs its stages sentence by sentence, each a module of its own with its own cues from
+``data/facts.json``:
+
+- :mod:`.sentences`: sentence bounds, the dateline and the headline;
+- :mod:`.candidates`: which AGREEMENT mentions make facts (negation, hedges, general words) and their status;
+- :mod:`.sides`: who the sides are;
+- :mod:`.types`: which type a fact has (instrument, purpose, states, anaphora);
+- :mod:`.dates`: which DATE is the agreement's;
+- :mod:`.merge`: the document's facts once each (headline facts, one-party completion, merging).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...models import Agreement
+from ...resources import load_json
+from ..common import register_extensions, token_view
+from .candidates import Candidates
+from .dates import FactDates, nearest, own_dates, set_date, take_date
+from .features import PairFeatures
+from .merge import Merger
+from .model import load_models
+from .parties import dedupe, name, name_parties, set_parties
+from .phrases import phrases, starts_with
+from .sentences import dateline_end, is_headline, sentence_bounds
+from .sides import Sides
+from .types import Types
+
+PARTY_LABELS = ("ORG", "PLACE")
+COLLECT = "qfacts_facts_pairs"  # doc.user_data key: a list that training asks the component to fill
+
+
+class FactsComponent:
+    """Build agreement facts sentence by sentence.
+
+    For each AGREEMENT mention that names an agreement (specific words, or general cooperation words beside a
+    signing verb, and not denied or hedged), the parties are: the named organisations and places introduced by
+    "with", "between", "among", "by" (each "with" opens a separate partner: "with X ... but also with Y" gives
+    two facts), or by "in/of/to/from/into/for" right after the agreement word ("investment in X"); plus the
+    subject side, the names before the agreement word that are not locations, modifiers ("US-based") or sources
+    ("according to X"). A subject given only as "it", "the city" or "the company" is the document's most-named
+    place or organisation. An anaphoric mention ("the agreement") adds its date to the earlier fact it refers to.
+    The fact's date is the nearest dated DATE in the sentence. Facts with the same type and parties are merged.
+    Results go to ``doc._.agreements`` as dicts with character offsets.
+    """
+
+    def __init__(self, nlp: Language, name: str, cues: str, types: str, include_negated: bool = False,
+                 model: str = "", parse: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.include_negated = include_negated
+        taxonomy = load_json(types)
+        self.cameo = {t: row.get("cameo") for t, row in taxonomy["types"].items()}
+        self.status_cameo = dict(taxonomy.get("status_cameo", {}))
+        cfg = load_json(cues)
+        self.candidates = Candidates(cfg)
+        self.sides = Sides(cfg)
+        self.types = Types(cfg)
+        self.dates = FactDates(cfg)
+        self.merger = Merger(cfg, self.candidates.signs, self.sides.listed_names)
+        self.features = PairFeatures(cfg)
+        models = load_models(model)
+        self.side_model = models.get("sides")
+        self.fact_model = models.get("facts")
+        self.parse = parse
+        self.party_list_cues = phrases(cfg["party_list_cues"])
+        self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
+        self.part_of_cues = phrases(cfg["part_of_cues"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        all_ents = list(doc.ents)
+        triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
+        if not triggers_all:
+            doc._.agreements = []
+            return doc
+        cand, sides, types = self.candidates, self.sides, self.types
+        collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
+        self._parses = {}
+        self._wanted: list[tuple[int, int]] = []
+        v = token_view(doc)
+        labels: list = [None] * len(v.text)
+        for ent in all_ents:
+            for i in range(ent.start, ent.end):
+                labels[i] = ent.label_
+        ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        name_parties(doc, ents)
+        dateline = dateline_end(v)
+        # the dateline's date is the article's, not the agreement's
+        dated = self.dates.dated(all_ents, v, dateline)
+        actors = sides.actors(ents)
+        facts: list[dict] = []
+        pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
+        headline_end = -1
+        headline: Optional[tuple[int, int]] = None
+        orphans: list[dict] = []  # specific agreements that no sentence gave a side
+        bounds = sentence_bounds(doc, v)
+        if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
+            # the sentences a model will read a parse of: every agreement word's where the fact model reads
+            # parses, else only those of the side model's types
+            side_types = self.side_model.meta.get("types") if self.side_model is not None else None
+            starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
+                            or t._.value in side_types)
+            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
+        for n, (s, e) in enumerate(bounds):
+            if n < 3 and is_headline(v, s, e):
+                headline_end = e
+                headline = headline or (s, e)
+            pending = [(m, f) for m, f in pending if m >= n - 1]
+            if pending and starts_with(v.lower, s, e, self.party_list_cues):
+                names = sides.listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
+                for _, fact in pending if names else ():
+                    if fact["parties"]:  # "They formed the X Forum. The participants include Y and Z."
+                        set_parties(fact, dedupe(list(fact["_spans"]) + names))
+                    else:
+                        set_parties(fact, names)
+                        facts.append(fact)
+                pending = []
+            triggers = [t for t in triggers_all if s <= t.start < e]
+            if not triggers:
+                continue
+            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
+            negated = cand.negation(words)
+            if negated and not self.include_negated:
+                continue  # denied, refused, failed or ended: not a fact
+            sent_ents = [x for x in ents if s <= x.start and x.end <= e]
+            groups, used, owned, openers = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
+            by_start = {x.start: x for x in sent_ents}
+            breaks = sides.breaks(v.lower, s, e)
+            cues = cand.status_cues(v.lower, s, e)
+            objects = {}
+            for trig in triggers:
+                obj = sides.direct_object(v, labels, trig, e, by_start, dateline)
+                if obj is None and trig._.value in self.joined_types and trig._.kind == "specific":
+                    obj = sides.business_object(v, trig, e, by_start, dateline)
+                if obj is not None and obj.start not in used:
+                    objects[trig.start] = obj
+                    used.add(obj.start)
+            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)}
+            # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
+            specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
+            signing = cand.signs(words)
+            dates = [d for d in dated if s <= d.start < e]
+            sentence = doc[s:e].text
+            stripped = sentence.strip()
+            sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
+            # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
+            it_fact = topic[1] if 0 < n - topic[0] <= 2 and starts_with(v.lower, s, e, [("it",)]) else None
+            topic = (-1, None)
+            under: Optional[dict] = None
+            for trig in triggers:
+                kind = trig._.kind
+                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
+                if kind in ("anaphor", "repeat"):
+                    earlier = types.attach(facts, trig, dates, groups, own_sides)
+                    if earlier is not None and trig.start - s <= 3:
+                        topic = (n, earlier)  # the agreement is what the sentence is about
+                        if starts_with(v.lower, s, e, self.part_of_cues):
+                            under = earlier  # "Under the MOC, the two countries will launch pilots"
+                    if kind == "anaphor":
+                        if earlier is not None:
+                            continue
+                        kind = "new"  # "signed the agreements with X": an agreement no earlier fact reported
+                    # a repeat (the same agreement named again) completes the earlier fact, and makes a fact of
+                    # its own only where this sentence names two sides
+                # the rules' verdict: a general word without a signing verb (but "an agreement between X and Y"
+                # names one), a hedge ("may", "thinking of"), a part of another deal ("taking a stake each in the
+                # joint venture") make no fact; the fact model, where there is one, weighs them all again
+                rejected = ("general" if not cand.admits(kind, specific, signing, bool(own_sides))
+                            else "hedged" if trig.start in hedged
+                            else "absorbed" if cand.is_absorbed(trig, triggers) else "")
+                if rejected and self.fact_model is None and collect is None:
+                    continue
+                first_with = min([g[0].start for g in groups] + [trig.start])
+                subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
+                                        dateline)
+                date = nearest(own_dates(dates, trig, triggers), trig, v.lower)
+                part_of = under
+                if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
+                    subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
+                status = negated or cand.status_of(cues, trig)
+                partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                            and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
+                            and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                objs = [objects[trig.start]] if trig.start in objects else []
+                parents = []
+                if trig._.value in self.joined_types:
+                    # an acquisition is one deal between buyer, target and seller: the object and the partner
+                    # groups together, and the parent a target belongs to ("X, a unit of Y") as its seller
+                    by_end = {x.end: x for x in sent_ents}
+                    named = objs + [p for g in partners for p in g]
+                    targets = objs + [p for g in partners for p in g if openers.get(p.start) == "of"]
+                    for x in targets:
+                        parent = sides.parent_of(v, x, e, by_start, by_end)
+                        if parent is not None and parent not in named:
+                            parents.append(parent)
+                    own = [named + parents] if named else []
+                else:
+                    own = [objs] if objs else partners
+                base_type = types.base_type(trig, kind)
+                purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
+                groups_of_trig = own or [[]]
+                for group in groups_of_trig:
+                    parties = dedupe(subject + group)
+                    if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
+                        continue  # a repeat is a deal of its own only between sides its sentence names
+                    type_ = types.fact_type(base_type, purpose, parties)
+                    if collect is not None or self.side_model is not None \
+                            and type_ in self.side_model.meta.get("types", (type_,)):
+                        siblings = {p.start for g in groups_of_trig if g is not group for p in g}
+                        parties = self._learned_sides(
+                            doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
+                            [x for x in sent_ents if x.start not in siblings or x in group], dateline,
+                            e <= headline_end, collect)
+                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
+                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
+                            "_base": base_type}
+                    roles = sides.roles(v, trig, type_, parties, subject, objs,
+                                        {p.start: openers[p.start] for p in group if p.start in openers}, parents)
+                    set_parties(fact, parties, roles)
+                    set_date(fact, date)
+                    if date is None and part_of is not None:
+                        take_date(fact, part_of)
+                    if parties and (self.fact_model is not None or collect is not None):
+                        ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
+                                                cand.hedge_words(v, labels, s, trig), signing, specific,
+                                                e <= headline_end, n, purpose,
+                                                self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
+                        if collect is not None:
+                            collect.append({"what": "fact", "type": type_, "rule": not rejected,
+                                            "parties": [name(p) for p in parties], "features": ff})
+                        if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
+                                "resurrects", ("general", "hedged", "absorbed"))):
+                            p_fact = self.fact_model.prob(ff)
+                            rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
+                                                        if not rejected else self.fact_model.threshold) else "model"
+                    if rejected:
+                        continue
+                    if parties:
+                        facts.append(fact)
+                        if kind == "specific" and not subject and trig.start in objects:
+                            pending.append((n, fact))  # its founders or members may be listed next
+                        if types.plans(purpose, type_):
+                            # the deal the instrument is for: a fact of its own, dated only where the text dates it
+                            planned = dict(fact, type=purpose, _undated=True, party_details=())
+                            set_parties(planned, parties, sides.roles(v, trig, purpose, parties, subject, objs, {}))
+                            set_date(planned, None)
+                            facts.append(planned)
+                    elif kind == "specific" and not subject:
+                        pending.append((n, fact))  # "Four groups signed an MOU." -- sides in the next sentence
+                        orphans.append(fact)
+        if headline is not None and any(not f["parties"] for f in orphans):
+            self.merger.sides_from_headline(v, headline, ents, dateline, orphans, facts)
+        # a headline's facts stand only where the body gives none (the body names the sides in full)
+        doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
+        return doc
+
+    def _fact_parse(self, collect: Optional[list]) -> bool:
+        """Whether the fact model reads parse features (training collects them all)."""
+        return collect is not None or self.fact_model is not None and self.fact_model.meta.get("parse", True)
+
+    def _parse_of(self, doc: Doc, s: int, e: int):
+        """The dependency parse of sentence ``s..e``, or None without a parser. The first call parses every
+        sentence of the document that holds an agreement word at once (``self._wanted``), reading each found
+        name as one word and leaving wire markup out."""
+        if not self.parse:
+            return None
+        if (s, e) not in self._parses:
+            try:
+                from ... import syntax
+            except ImportError:
+                self.parse = False
+                return None
+            bounds = [b for b in self._wanted if b not in self._parses] or [(s, e)]
+            if (s, e) not in bounds:
+                bounds.append((s, e))
+            names = [(x.start, x.end) for x in doc.ents if x.label_ in PARTY_LABELS]
+            skip = [i for b0, b1 in bounds for i in syntax.markup_tokens(doc, b0, b1)]
+            try:
+                parsed = syntax.parse_sentences(doc, bounds, skip=skip, merge=names)
+            except FileNotFoundError:
+                self.parse = False
+                return None
+            self._parses.update(zip(bounds, parsed))
+        return self._parses[(s, e)]
+
+    def _learned_sides(self, doc: Doc, v, s: int, e: int, trig, type_: str, kind: str, parties: list,
+                       subject: list, group: list, objs: list, cands: list, dateline: int, headline: bool,
+                       collect: Optional[list]) -> list:
+        """The sides of one fact as the side model decides them: each name of the sentence (less those the
+        rules gave to another fact of the same agreement word) is weighed on its own features; names the rules
+        took from outside the sentence ("it", "the two companies") stay."""
+        inside = {p.start for p in parties if s <= p.start < e}
+        outside = [p for p in parties if not s <= p.start < e]
+        sp = self._parse_of(doc, s, e)
+        rule_of = {p.start: "subject" for p in subject} | {p.start: "group" for p in group} | \
+            {p.start: "object" for p in objs}
+        chosen = []
+        seen = []
+        for x in cands:
+            rule = rule_of.get(x.start, "none") if x.start in inside else "none"
+            feats = self.features.words(v, s, e, trig, x, cands, rule, self.sides.is_modifier(v, x, dateline),
+                                        self.sides.possessive(v, x), dateline, headline, type_)
+            if sp is not None:
+                feats += self.features.parse(sp, trig, x, type_)
+            seen.append({"name": name(x), "surface": " ".join(x.text.split()), "rule": x.start in inside,
+                         "features": feats})
+            if self.side_model is not None:
+                # a name the rules read stays unless the model is sure it is none; another joins only where the
+                # model is sure it is a side
+                p = self.side_model.prob(feats)
+                if p >= (self.side_model.meta.get("keep_threshold", 0.5) if x.start in inside
+                         else self.side_model.threshold):
+                    chosen.append(x)
+        if collect is not None:
+            collect.append({"what": "sides", "type": type_, "kind": kind, "trigger": [trig.start_char, trig.end_char],
+                            "outside": [name(p) for p in outside], "pairs": seen})
+        if self.side_model is None or not parties:
+            return parties  # the side model completes and corrects the rules' sides; it makes no fact of its own
+        order = {p.start: n for n, p in enumerate(parties)}
+        chosen.sort(key=lambda x: (x.start not in order, order.get(x.start, 0), x.start))
+        return dedupe(outside + chosen)
+
+    def _record(self, f: dict) -> dict:
+        """A fact in the layout of the record's ``agreements`` (:class:`qfacts.models.Agreement`)."""
+        return Agreement(
+            type=f["type"], parties=f["parties"], party_details=f["party_details"], date=f["date"],
+            date_text=f["date_text"], date_interval=f["date_interval"], status=f["status"],
+            trigger={"text": f["trigger_text"], "start": f["trigger_start"], "end": f["trigger_end"]},
+            sentence=f["sentence"], start=f["start"], end=f["end"],
+            cameo=self.status_cameo.get(f["status"], self.cameo.get(f["type"]))).to_dict()
+
+
+__all__ = ["FactsComponent"]

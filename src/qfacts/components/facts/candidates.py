@@ -1,0 +1,130 @@
+"""Candidates stage: which AGREEMENT mentions of a sentence make facts, and with what status.
+
+A sentence that denies, refuses, calls off or ends an agreement makes no fact (unless negated facts are asked
+for); a hedge before the agreement word ("may", "thinking of", "not seeking") makes none; a general word
+("agreement", "cooperation") needs a signing verb and no specific agreement word beside it; the status
+("signed", "planned", "negotiating", else "announced") is that of the cue nearest the agreement word.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ..common import TokenView
+from .phrases import has, phrases
+
+
+class Candidates:
+    """Reads ``negation_cues``, ``negated_status``, ``hedge_cues``, ``ownership_hedges``, ``signing_cues``,
+    ``status_cues``, ``apposition_starts`` and ``absorbed_by`` of facts.json."""
+
+    def __init__(self, cfg: dict) -> None:
+        self.strong_negation = phrases(cfg["negation_cues"])
+        self.negated_status = {k: phrases(v) for k, v in cfg["negated_status"].items()}
+        self.hedges = phrases(cfg["hedge_cues"])
+        self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
+        self.ownership_hedges = phrases(cfg["ownership_hedges"]["cues"])
+        self.signing = phrases(cfg["signing_cues"])
+        self.status = {k: phrases(v) for k, v in cfg["status_cues"].items()}
+        self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+        for rank, (status, cues) in enumerate(self.status.items()):
+            for p in cues:
+                self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
+        self.apposition_starts = frozenset(cfg["apposition_starts"])
+        # type -> the rules by which another agreement word of its sentence absorbs it (absorbed_by)
+        self.absorbed = {k: [r if isinstance(r, dict) else {"by": [r]} for r in v]
+                         for k, v in cfg["absorbed_by"].items() if not k.startswith("_")}
+
+    def negation(self, words: list[str]) -> Optional[str]:
+        """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
+        or None."""
+        if not has(words, self.strong_negation):
+            return None
+        return next((status for status, cues in self.negated_status.items() if has(words, cues)), "denied")
+
+    def signs(self, words: list[str]) -> bool:
+        """Whether the words hold a signing cue ("signed", "agreed", "reached")."""
+        return has(words, self.signing)
+
+    @staticmethod
+    def admits(kind: str, specific: bool, signing: bool, named_sides: bool) -> bool:
+        """Whether an agreement word of this kind makes a fact: a general word ("generic", or an anaphor that
+        points to no earlier fact, "new") only beside a signing verb and no specific agreement word, unless
+        the sides it names are its own ("an agreement between X and Y")."""
+        return not (kind in ("generic", "new") and (specific or not signing) and not (kind == "new" and named_sides))
+
+    def is_absorbed(self, trig: Span, triggers: list[Span]) -> bool:
+        """A part of another agreement of the sentence ("taking a stake each in the joint venture"), or a word
+        whose object is another agreement ("acquired 10 pct of X": an investment), no deal of its own."""
+        for rule in self.absorbed.get(trig._.value, ()):
+            for t in triggers:
+                if t is trig or t._.value not in rule["by"]:
+                    continue
+                if "after" in rule or "before" in rule:
+                    if "after" in rule and 0 <= t.start - trig.end <= rule["after"]:
+                        between = trig.doc[trig.end:t.start]
+                    elif "before" in rule and 0 <= trig.start - t.end <= rule["before"]:
+                        between = trig.doc[t.end:trig.start]
+                    else:
+                        continue
+                    words = {w.lower_ for w in between}
+                    if words & set(rule.get("unless", ())) or "if" in rule and not words & set(rule["if"]):
+                        continue
+                return True
+        return False
+
+    def status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
+        """The status cues of a sentence: (start, length, rank, status)."""
+        out = []
+        for k in range(s, e):
+            for n, rank, status, phrase in self.status_index.get(low[k], ()):
+                if tuple(low[k:k + n]) == phrase:
+                    out.append((k, n, rank, status))
+        return out
+
+    @staticmethod
+    def status_of(cues: list[tuple[int, int, int, str]], trig: Span) -> str:
+        """The status whose cue stands closest to the agreement word ("raised ties to a partnership after
+        summit talks": the partnership is not under negotiation); on a tie a cue before it, then the first in
+        status_cues; "announced" where the sentence has none."""
+        best: tuple[int, bool, int, str] = (1 << 30, True, 99, "announced")
+        for k, n, rank, status in cues:  # the order of status_cues breaks ties
+            dist = trig.start - k - n if k < trig.start else k - trig.end
+            best = min(best, (max(dist, 0), k > trig.start, rank, status))
+        return best[3]
+
+    @staticmethod
+    def _clause_start(v: TokenView, s: int, i: int) -> int:
+        """Where the clause holding token i begins: after the last comma, semicolon, colon or dash before it
+        (at most 15 tokens back, at least 6), or at the sentence start."""
+        k = i - 1
+        while k >= s and i - k <= 15:
+            if v.text[k] in (",", ";", ":", "\u2014", "\u2013", "--") and i - k > 6:
+                return k + 1
+            k -= 1
+        return max(s, i - 15)
+
+    def hedged(self, v: TokenView, labels: list, s: int, trig: Span) -> bool:
+        """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
+        before = self._clause_before(v, labels, s, trig)
+        return has(before, self.hedges) \
+            or trig._.value in self.ownership_types and has(before, self.ownership_hedges)
+
+    def hedge_words(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
+        """The hedge cues in the clause before the agreement word (features of the fact model)."""
+        before = self._clause_before(v, labels, s, trig)
+        words = set(before)
+        return [" ".join(c) for c in self.hedges if c[0] in words and (len(c) == 1 or has(before, [c]))]
+
+    def _clause_before(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
+        """The words of the clause before the agreement word, less dates and an apposition between commas."""
+        w0 = self._clause_start(v, s, trig.start)
+        before = [w for w, lab in zip(v.lower[w0:trig.start], labels[w0:trig.start])
+                  if lab != "DATE" and not w.isspace()]
+        commas = [k for k, w in enumerate(before) if w == ","]
+        if len(commas) >= 2:  # "X, its 65 pct owned unit, signed ...": an apposition hedges nothing
+            before = before[:commas[0]] + before[commas[-1] + 1:]
+        elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
+            before = before[commas[-1] + 1:]
+        return before

@@ -1,0 +1,108 @@
+"""Merge stage: the facts of a document, once each.
+
+A headline's facts give way to the body's; a planned deal read from an instrument's purpose gives way to a deal
+of that type the text states; a one-sided fact takes the other side of its party's latest two-sided deal, and
+a sideless one the names of a headline that reports an agreement; facts of one type with the same parties are
+one fact, and a one-party fact whose party is a side of a bigger fact of its type is that fact.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Span
+
+from ..common import TokenView
+from .dates import share_dates, take_date
+from .parties import dedupe, key, set_parties
+
+
+class Merger:
+    """Reads ``unnamed_partner_cues`` of facts.json. ``signs(words)`` says whether words report an agreement,
+    ``listed_names(v, s, e, ents, dateline)`` which names of a line are sides (the candidates' and the sides'
+    stages)."""
+
+    def __init__(self, cfg: dict, signs: Callable[[list[str]], bool], listed_names: Callable) -> None:
+        self.unnamed_cues = frozenset(cfg["unnamed_partner_cues"])
+        self.signs = signs
+        self.listed_names = listed_names
+
+    def finish(self, facts: list[dict]) -> list[dict]:
+        """The document's facts after every sentence is read: headline facts only where the body has none,
+        planned deals only where the text states none of that type, one-sided facts completed, dates shared
+        between sibling facts, and each fact once."""
+        if any(not f["_headline"] for f in facts):
+            facts = [f for f in facts if not f["_headline"]]
+        for f in facts:
+            del f["_headline"], f["_base"]
+        # a planned deal read from an instrument's purpose is the deal of that type the text states elsewhere
+        stated = {f["type"] for f in facts if not f.get("_undated")}
+        facts = [f for f in facts if not (f.get("_undated") and f["type"] in stated)]
+        self.complete_one_sided(facts)
+        share_dates(facts)
+        for f in facts:
+            f.pop("_undated", None)
+        return self.merge(facts)
+
+    def sides_from_headline(self, v: TokenView, headline: tuple[int, int], ents: list[Span], dateline: int,
+                            orphans: list[dict], facts: list[dict]) -> None:
+        """Agreements the body gives no named side ("Indian and Australian businessmen signed an MOU") take the
+        names of a headline that reports an agreement ("INDIA, AUSTRALIA AGREE TO ...") when it names two or
+        more, unless the body has a fact of that type."""
+        hs, he = headline
+        words = [w for w in v.lower[hs:he] if not w.isspace()]
+        if not self.signs(words):
+            return
+        names = self.listed_names(v, hs, he, [x for x in ents if hs <= x.start and x.end <= he], dateline)
+        if len(names) < 2:
+            return
+        stated = {f["type"] for f in facts}
+        for fact in orphans:
+            if not fact["parties"] and fact["type"] not in stated:
+                set_parties(fact, names)
+                facts.append(fact)
+                stated.add(fact["type"])
+
+    def complete_one_sided(self, facts: list[dict]) -> None:
+        """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
+        of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
+        for n, f in enumerate(facts):
+            if len(f["keys"]) != 1 or self.unnamed_cues.intersection(f["sentence"].lower().split()):
+                continue  # "a consortium of yet unspecified partners": the text says the others are unnamed
+            for g in reversed(facts[:n]):
+                if side_count(g["keys"]) == 2 and f["keys"] < g["keys"]:
+                    other = [p for p in g["_spans"] if key(p) not in f["keys"]]
+                    set_parties(f, dedupe(list(f["_spans"]) + other))
+                    break
+
+    @staticmethod
+    def merge(facts: list[dict]) -> list[dict]:
+        """Merge facts of one type with the same parties, and drop a one-party fact whose party is a side of
+        another fact of the same type (the same agreement, seen where the text named only one side)."""
+        merged: dict[tuple, dict] = {}
+        for f in facts:
+            del f["_spans"]
+            k = (f["type"], f.pop("keys"))
+            if k in merged:
+                if merged[k]["date"] is None and f["date"] is not None:
+                    take_date(merged[k], f)
+                continue
+            merged[k] = f
+        out = []
+        for (type_, keys), f in merged.items():
+            bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
+            if len(keys) == 1 and not bigger:  # "Kenya signed ..." where "Kenya Ports Authority" signed it
+                (only,) = keys
+                bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and k2 != keys
+                          and any(k.startswith(only + " ") for k in k2)]
+            if bigger:
+                if f["date"] is not None and bigger[0]["date"] is None:
+                    take_date(bigger[0], f)
+                continue
+            out.append(f)
+        return out
+
+
+def side_count(keys: frozenset) -> int:
+    """How many sides a set of party keys names: a name that is the first word(s) of another names the same
+    side ("chrysler" and "chrysler corp")."""
+    return sum(1 for k in keys if not any(o != k and o.startswith(k + " ") for o in keys))

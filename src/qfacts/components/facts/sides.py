@@ -1,0 +1,636 @@
+"""Sides stage: who the sides of an agreement are, read from the words around its agreement word.
+
+Partner groups opened by "with", "between", "among", "by" (and by "in/of/to/from/into/for" right after the
+agreement word: "investment in X"), with their coordinated names; the named object of a verb that takes one
+("joined the X Consortium", "to acquire Y"); the subject side (the names before the agreement word that are not
+locations, modifiers or sources, coordinated across appositions and titled people; the reported clause of "X
+said Y agreed"; the name a relative clause hangs on); "it", "the city" and "the two companies" resolved to
+the names they stand for.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ..common import TokenView
+from .parties import dedupe
+from .phrases import phrases
+
+_NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
+
+
+class Sides:
+    """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
+
+    def __init__(self, cfg: dict) -> None:
+        self.split_preps = frozenset(cfg["split_prepositions"])
+        self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
+        self.adjacent_preps = frozenset(cfg["party_prepositions"])
+        self.locatives = frozenset(cfg["locatives"])
+        self.amount_words = frozenset(cfg["amount_words"])
+        self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
+                                      key=lambda kv: -len(kv[0]))
+        self.plural_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, label in self.subject_phrases:  # longest first
+            if label == "PAIR" and len(phrase) > 1:
+                self.plural_index.setdefault(phrase[0], []).append((phrase, label))
+        self.modifier_suffixes = tuple(cfg["modifier_suffixes"])
+        self.object_preps = frozenset(cfg["object_prepositions"])
+        self.coordinators = frozenset(cfg["coordinators"])
+        self.gap_stops = frozenset(cfg["gap_stops"])
+        self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        self.source_words = frozenset(cfg["source_words"])
+        self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
+        self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
+        self.apposition_starts = frozenset(cfg["apposition_starts"])
+        self.object_types = {t: frozenset(v) for t, v in cfg["object_after_trigger"]["types"].items()}
+        self.object_stop_nouns = frozenset(cfg["object_after_trigger"]["not_before"])
+        self.object_openers = frozenset(cfg["object_after_trigger"]["openers"])
+        self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
+        self.object_direct = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
+        self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
+        self.representatives = frozenset(cfg["representatives"])
+        self.of_heads = frozenset(cfg["of_heads"])
+        self.member_openers = frozenset(cfg["member_openers"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
+        self.place_nouns = frozenset(cfg["place_nouns"])
+        self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
+        self.number_words = dict(cfg["number_words"])
+        self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_breaks = phrases(cfg["clause_breaks"])
+        self.break_index: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.clause_breaks:
+            self.break_index.setdefault(p[0], []).append(p)
+        self.break_width = max(len(p) for p in self.clause_breaks)
+        self.noun_preps = frozenset(cfg["noun_prepositions"])
+        self.person_titles = phrases(cfg["person_titles"])
+        roles = cfg["roles"]
+        self.role_table = {t: dict(r) for t, r in roles["by_type"].items()}
+        self.word_roles = {t: dict(r) for t, r in roles.get("by_word", {}).items()}
+        self.sale_words = frozenset(roles.get("sale_words", ()))
+        business = cfg.get("business_object", {})
+        self.business_stops = frozenset(business.get("stops", ()))
+        self.business_window = int(business.get("window", 12))
+        self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
+        self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
+        self.default_role = roles["default"]
+
+    def roles(self, v: TokenView, trig: Span, type_: str, parties: list[Span], subject: list[Span],
+              objects: list[Span], openers: dict[int, str],
+              parents: Optional[list[Span]] = None) -> dict[int, Optional[str]]:
+        """The role of each side (by its token start): for an acquisition, the buyer is the subject, the target
+        the object or the name after "of", the seller the name after "from" ("X was acquired by Y": the
+        subject is the target, the name after "by" the buyer); every side of another type is a signatory."""
+        table = self.role_table.get(type_)
+        if table is None:
+            return {p.start: self.default_role for p in parties}
+        word = self.word_class(v, trig, type_)
+        if word is not None:
+            table = self.word_roles[word]
+        if self._passive(v, trig):
+            table = dict(table, **self.passive_roles.get(word or type_, {}))
+        out: dict[int, Optional[str]] = {k: table.get(w) for k, w in openers.items()}
+        out.update({p.start: table.get("object") for p in objects})
+        out.update({p.start: table.get("subject") for p in subject})
+        out.update({p.start: table.get("parent") for p in parents or ()})
+        for p in parties:  # a side read otherwise (the side model's): by the word that brings it in, else its place
+            if out.get(p.start) is None and p.doc is trig.doc:
+                k = p.start - 1
+                while k >= 0 and v.lower[k].isspace():
+                    k -= 1
+                before = v.lower[k] if k >= 0 else ""
+                out[p.start] = table.get(before) or table.get("subject" if p.end <= trig.start else "object")
+        return out
+
+    def word_class(self, v: TokenView, trig: Span, type_: str) -> Optional[str]:
+        """The class of an agreement word whose sides stand in other roles than its type's: "sale" for a sale
+        word of an acquisition ("sell", "sale": the subject sells)."""
+        if type_ == "acquisition" and v.lower[trig.end - 1] in self.sale_words and "sale" in self.word_roles:
+            return "sale"
+        return None
+
+    def business_object(self, v: TokenView, trig: Span, e: int, by_start: dict[int, Span],
+                        dateline: int) -> Optional[Span]:
+        """An acquisition's target: the first organisation in the phrase after the agreement word, before "to",
+        "for", "from" ... ("agreed to acquire all the stock of X", "sell its X unit to Y")."""
+        low = v.lower
+        for j in range(trig.end, min(e, trig.end + self.business_window)):
+            if low[j] in self.business_stops:
+                return None
+            ent = by_start.get(j)
+            if ent is not None and ent.label_ == "ORG" and not self.is_modifier(v, ent, dateline) \
+                    and not self.possessive(v, ent):
+                return ent
+        return None
+
+    def parent_of(self, v: TokenView, ent: Span, e: int, by_start: dict[int, Span],
+                  by_end: dict[int, Span]) -> Optional[Span]:
+        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y" or "Y's X"."""
+        low = v.lower
+        k = ent.start - 1
+        while k >= 0 and low[k].isspace():
+            k -= 1
+        if k > 0 and low[k] in ("'s", "’s", "'"):
+            owner = by_end.get(k)
+            if owner is not None and owner.label_ == "ORG":
+                return owner
+        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 14)) if not low[j].isspace()]
+        if not words or words[0][1] != ",":
+            return None
+        for n, (j, w) in enumerate(words[1:8], 1):
+            if w in self.unit_nouns:
+                rest = [x for x in words[n + 1:n + 4] if x[1] != "the"]
+                if rest and rest[0][1] == "of" and len(rest) > 1:
+                    owner = by_start.get(rest[1][0])
+                    return owner if owner is not None and owner.label_ == "ORG" else None
+                return None
+            if w in (",", ".", ";", "to", "for", "from", "and"):
+                return None
+        return None
+
+    def _passive(self, v: TokenView, trig: Span) -> bool:
+        """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
+        if not v.lower[trig.end - 1].endswith("ed"):
+            return False
+        k = trig.start - 1
+        while k >= 0 and v.lower[k].isspace():
+            k -= 1
+        return k >= 0 and v.lower[k] in self.passive_auxiliaries
+
+    def is_modifier(self, v: TokenView, ent: Span, dateline: int) -> bool:
+        """ "US-based", "in Tokyo" (a location, not a side), "according to X" (a source), or a place in the
+        dateline, which ends before token ``dateline``."""
+        e = ent.end
+        low = v.lower
+        if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
+            return True
+        if ent.label_ == "PLACE" and ent.start > 0 and low[ent.start - 1] in self.locatives:
+            return True
+        # a dateline: "TOKYO, April 12 --", "REDMOND, Washington, April 16 --"
+        if ent.start < dateline:
+            return True
+        if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
+            return True
+        if ent.start > 0 and low[ent.start - 1] in self.source_words:
+            return True  # "told Reuters": a source, not a side
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
+            return True  # "its San Francisco headquarters": where something is
+        if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
+            return True
+        return False
+
+    @staticmethod
+    def possessive(v: TokenView, ent: Span) -> bool:
+        return ent.end < len(v.lower) and v.lower[ent.end] in ("'s", "\u2019s", "'")
+
+    def groups(self, v: TokenView, labels: list, s: int, e: int, ents: list[Span],
+                triggers: list[Span], dateline: int, previous: list[dict]
+                ) -> tuple[list[list[Span]], set[int], dict[int, int], dict[int, str]]:
+        """Partner groups opened by prepositions; returns the groups, the entity starts they used, for a
+        group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
+        the start of that noun, which alone takes the group, and the preposition that brought in each name (by
+        its start)."""
+        by_start = {ent.start: ent for ent in ents}
+        trigger_ends = {t.end for t in triggers}
+        low = v.lower
+        groups: list[list[Span]] = []
+        owned: dict[int, int] = {}  # group index -> start of the agreement noun it belongs to ("partnership between")
+        used: set[int] = set()
+        openers: dict[int, str] = {}
+        i = s
+        clause_preps = self._clause_prepositions(low, labels, e, triggers)
+        trigger_at_end = {t.end: t.start for t in triggers}
+        endorsed_by = False
+        while i < e:
+            word = low[i]
+            clause_prep = clause_preps.get(i)
+            adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
+                or clause_prep is not None and word in clause_prep[0]
+            if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
+                                            or low[i - 1] == "and" and endorsed_by):
+                endorsed_by = True
+                i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
+                continue
+            if word in self.anywhere_preps or adjacent:
+                group: list[Span] = []
+                j = i + 1
+                skipped = 0
+                crossed_comma = False
+                while j < e and skipped < 12:
+                    ent = by_start.get(j)
+                    plural = self._plural_reference(low, j, e, previous) if ent is None else None
+                    if plural is not None:  # "with the three universities plus X": the sides named before
+                        group.extend(plural[1])
+                        j = plural[0]
+                    if ent is not None:
+                        if self.is_modifier(v, ent, dateline) or (self.possessive(v, ent) and word != "by") \
+                                or self._describes_next(v, ent, by_start):
+                            j = ent.end
+                            skipped += 1
+                            continue
+                        if crossed_comma and not self._ends_phrase(low, ent.end, e):
+                            break  # "familiar with the matter, X reached ...": X opens the next clause
+                        group.append(ent)
+                        used.add(ent.start)
+                        j = ent.end
+                    if ent is not None or plural is not None:
+                        # coordination: ", X", "and X", "and the X"
+                        while j < e:
+                            k = j
+                            while k < e:
+                                if low[k] in self.coordinators or low[k].isspace():
+                                    k += 1
+                                elif low[k] == "<" and ">" in low[k + 1:k + 4] and k + 1 not in by_start:
+                                    k = low.index(">", k + 1) + 1  # a ticker: "X <BA> and <Y>"
+                                elif low[k] == "<" and k + 1 in by_start or low[k] == ">" and k == j:
+                                    k += 1  # "<X Bank>, and <Y>": wire markup around names
+                                elif low[k] == "(" and k + 1 in by_start and by_start[k + 1].label_ == "PLACE" \
+                                        and by_start[k + 1].end < e and low[by_start[k + 1].end] == ")":
+                                    k = by_start[k + 1].end + 1  # "X (London), Y (Hong Kong) and Z": where each is
+                                else:
+                                    break
+                            nxt = by_start.get(k)
+                            if nxt is not None and nxt.label_ == "PLACE" and group[-1].label_ == "ORG" \
+                                    and all(w == "," or w.isspace() for w in low[j:k]):
+                                break  # "with Kelvo Corp, Tokyo, Japan": where the company is
+                            if k > j and nxt is not None and not self.is_modifier(v, nxt, dateline):
+                                group.append(nxt)
+                                used.add(nxt.start)
+                                j = nxt.end
+                            else:
+                                break
+                        break
+                    # "between the state of X and Y" (but "in the port city of X" is a location)
+                    of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
+                    if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
+                            and low[j] not in self.member_openers \
+                            or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
+                        break
+                    crossed_comma = crossed_comma or low[j] == ","
+                    j += 1
+                    skipped += 0 if low[j - 1].isspace() else 1
+                for p in group:
+                    openers.setdefault(p.start, word)
+                if group and clause_prep is not None and word in self.seller_preps.get(clause_prep[1], ()):
+                    groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
+                elif group:
+                    owner = trigger_at_end.get(i) if word in self.noun_preps else None
+                    if groups and word not in self.split_preps and owner is None:
+                        groups[-1].extend(group)
+                    else:
+                        groups.append(group)
+                        if owner is not None:
+                            owned[len(groups) - 1] = owner
+                i = max(i + 1, j)
+                continue
+            i += 1
+        return groups, used, owned, openers
+
+    @staticmethod
+    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+        """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
+            return False
+        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
+
+    def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
+        """A plural reference ("the three universities") starting at token j: where it ends and the sides of
+        the latest fact it stands for."""
+        for phrase, label in self.plural_index.get(low[j], ()):
+            n = len(phrase)
+            if j + n <= e and tuple(low[j:j + n]) == phrase:
+                spans = self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
+                return (j + n, spans) if spans else None
+        return None
+
+    def _count(self, phrase: tuple[str, ...]) -> Optional[int]:
+        """How many sides a plural reference counts ("the two countries": 2)."""
+        return next((self.number_words[w] for w in phrase if w in self.number_words), None)
+
+    def _describes_next(self, v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
+        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
+        if ent.label_ != "PLACE":
+            return False
+        k, words = ent.end, 0
+        while k < len(v.text) and words <= 3:
+            w = v.text[k]
+            if w.isspace():
+                k += 1
+                continue
+            nxt = by_start.get(k)
+            if nxt is not None:
+                return words > 0 and nxt.label_ == "ORG"
+            if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
+                    or w in ("or", "a", "an", "the"):
+                return False
+            words += 1
+            k += 1
+        return False
+
+    @staticmethod
+    def _ends_phrase(low: list[str], end: int, e: int) -> bool:
+        """Whether a name ends its phrase: punctuation, a coordinator or the sentence end follows it."""
+        k = end
+        while k < e and low[k].isspace():
+            k += 1
+        return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
+
+    def _clause_prepositions(self, low: list[str], labels: list, e: int,
+                             triggers: list[Span]) -> dict[int, tuple[frozenset, str]]:
+        """Prepositions that bring in a partner a few words after an agreement verb of a given type
+        ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
+        out: dict[int, tuple[frozenset, str]] = {}
+        for trig in triggers:
+            key = "sale" if trig._.value == "acquisition" and low[trig.end - 1] in self.sale_words else trig._.value
+            preps = self.clause_preps.get(key)
+            if not preps:
+                continue
+            for k in range(trig.end, min(e, trig.end + 10)):
+                if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                    break
+                if low[k] in preps:
+                    out[k] = (preps, key)  # every one in reach: "purchase from X of the business of Y"
+        return out
+
+    def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
+                       dateline: int) -> Optional[Span]:
+        """The named object of an agreement verb that takes one ("joined the Core Programme of imec",
+        "join the consortium Eureka"); none when a word such as "board" follows it ("join the X board")."""
+        crossing = self.object_types.get(trig._.value)
+        direct = trig._.value in self.object_direct
+        if (crossing is not None or direct) and trig._.kind == "specific" and trig.end < e:
+            right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
+            if right is not None and right.label_ == "ORG" and (direct or right[-1].text in self.object_groups):
+                return right  # "formed Kelvo Forum", "joined Marden Consortium", "to acquire Orrin Ltd"
+        if crossing is None or trig._.kind != "specific" or trig.end >= e \
+                or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
+            return None  # "joined the X Consortium", "an order for 12 X airliners"
+        low = v.lower
+        for j in range(trig.end, min(e, trig.end + 8)):
+            ent = by_start.get(j)
+            if ent is not None:
+                if self.is_modifier(v, ent, dateline):
+                    return None
+                nxt = next((w for w in low[ent.end:ent.end + 2] if not w.isspace()), "")
+                return None if nxt in self.object_stop_nouns else ent
+            w = low[j]
+            if (w in self.object_preps and w not in crossing) or w in self.anywhere_preps \
+                    or w in (".", ";", ",", "\u2014", "--") or labels[j] == "AGREEMENT" and j >= trig.end:
+                return None
+        return None
+
+    def _right_after(self, low: list[str], i: int, trigger_ends: set[int]) -> bool:
+        """Token i follows an agreement word directly, or after an amount ("investing $1.5 billion in")."""
+        k = i
+        while k > 0 and k not in trigger_ends and i - k < 5 and (low[k - 1] in self.amount_words
+                                                                  or _NUMBER.match(low[k - 1])):
+            k -= 1
+        return k in trigger_ends or (k - 1) in trigger_ends and low[k - 1] in ("a", "an", "the")
+
+    def subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
+                 actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
+        low = v.lower
+        ends = {ent.end: ent for ent in ents}
+        eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
+                    and not self.is_modifier(v, ent, dateline)
+                    and not self._governed(low, s, ent, ends)
+                    and not (self.possessive(v, ent)
+                             and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
+                             and not self._owns_unit(low, ent.end + 1, limit))]
+        relative = self._relative_head(low, s, limit, ents, dateline)
+        if relative is not None:
+            return [relative]
+        report = max((k for k in range(s, limit) if low[k] in self.reporting_verbs), default=-1)
+        if eligible and report > eligible[0].start:
+            # "X said Y agreed ...", "X said the companies agreed ...": the reported clause has the subject
+            after = [ent for ent in eligible if ent.start > report]
+            if after:
+                nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
+                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
+            phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
+            if phrase:
+                return phrase
+        if eligible:
+            return self._coordination(v, eligible, limit)
+        return self._subject_phrase(low[s:limit], actors, previous)
+
+    def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
+        """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
+        is named as the side (GUIDELINES: unit and parent form one side)."""
+        words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
+        return any(w in self.unit_nouns for w in words)
+
+    def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
+                        pronouns: bool = True) -> list[Span]:
+        """A subject given as "it", "the city", "the two companies": what it refers to. Without ``pronouns``,
+        "it" and "they" are left out (after "X said", they stand for X)."""
+        for phrase, label in self.subject_phrases:
+            n = len(phrase)
+            if n == 1 and not pronouns:
+                continue
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
+                        continue  # "a partnership between the state of X": no subject
+                    if label == "PAIR":
+                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
+                    actor = actors.get(label)
+                    return [actor] if actor is not None else []
+        return []
+
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+        """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        low = v.lower
+        subj = [eligible[0]]
+        starts = {ent.start: ent for ent in eligible}
+        idx = 1
+        while idx < len(eligible):
+            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            while idx < len(eligible) and eligible[idx].start < gap_start:
+                idx += 1
+            if idx >= len(eligible):
+                break
+            gap = slice(gap_start, eligible[idx].start)
+            if not (self._coordinated(low[gap]) or self._titled_person(v.text[gap])):
+                break
+            subj.append(eligible[idx])
+            idx += 1
+        return subj
+
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+        """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        k = end
+        while k < limit and low[k].isspace():
+            k += 1
+        if k < limit and low[k] == "(" and ")" in low[k:min(limit, k + 6)]:
+            return self._after_apposition(low, low.index(")", k) + 1, limit, starts)  # "X (XC)"
+        if k >= limit or low[k] != ",":
+            return end
+        k += 1
+        while k < limit and low[k].isspace():
+            k += 1
+        if k >= limit or low[k] not in self.apposition_starts:
+            return end
+        item = starts.get(k + 1)
+        if item is not None and self._ends_phrase(low, item.end, limit):
+            return end  # "X, the Y Group and Z": a list item, not an apposition
+        for j in range(k + 1, min(limit, k + 20)):
+            if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
+                return end
+            if low[j] == ",":
+                return j
+        return end
+
+    def _relative_head(self, low: list[str], s: int, limit: int, ents: list[Span], dateline: int) -> Optional[Span]:
+        """The name a relative clause hangs on, when the agreement word opens it ("Qubitekk, a maker of
+        sensors that had joined the X"): the last name before the relative pronoun, within a dozen words."""
+        k = limit - 1
+        while k > s and (low[k].isspace() or low[k] in self.relative_auxiliaries) and limit - k <= 4:
+            k -= 1
+        if k <= s or low[k] not in self.relative_pronouns:
+            return None
+        before = [ent for ent in ents if ent.end <= k and k - ent.end <= 12 and ent.start >= s
+                  and not self._is_modifier_view(low, ent, dateline)]
+        return before[-1] if before else None
+
+    def _is_modifier_view(self, low: list[str], ent: Span, dateline: int) -> bool:
+        e = ent.end
+        if e + 1 < len(low) and low[e] == "-" and ("-" + low[e + 1]) in self.modifier_suffixes:
+            return True
+        return ent.start < dateline
+
+    @staticmethod
+    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
+        """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
+        with two or more sides (of that label where the phrase names one, and as many as it counts)."""
+        for wanted in ((count, None) if count else (None,)):
+            for fact in reversed(previous):
+                spans = fact["_spans"]
+                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
+                        and (wanted is None or len(spans) == wanted):
+                    return list(spans)
+        for fact in reversed(previous):
+            if len(fact["_spans"]) > 1:
+                return list(fact["_spans"])
+        return list(previous[-1]["_spans"]) if previous else []
+
+    def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
+        """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
+        ("in North America, Japan and Europe")."""
+        k = ent.start - 1
+        while k >= s and (low[k] in (",", "and", "or", "&", "the") or low[k].isspace()):
+            k -= 1
+        if k < s:
+            return False
+        if k + 1 in ends and k + 1 < ent.start:
+            return self._governed(low, s, ends[k + 1], ends)
+        direct = ent.start - 1
+        if direct > s and low[direct] == "the":
+            direct -= 1  # "in the United States"
+        if low[direct] == "of" and direct > s and (low[direct - 1] in self.representatives
+                                                   or low[direct - 1] in self.of_heads):
+            return False  # "the ministers of X and Y signed": the people act for X and Y
+        return k == direct and low[k] in self.object_preps
+
+    def _coordinated(self, gap: list[str]) -> bool:
+        """Whether the words between two names join them into one side: ", ", "and", "and Belgian group".
+
+        Tickers in angle brackets ("<SVIK.ST>") are skipped; a gap with a verb, a preposition or more than a
+        few words separates the names.
+        """
+        words = []
+        inside = False
+        for w in gap:
+            if w.isspace():
+                continue
+            if w == "<":
+                inside = True
+            elif w == ">":
+                inside = False
+            elif not inside:
+                words.append(w)
+        if not words:
+            return False
+        if all(w in self.coordinators for w in words):
+            return True
+        return (("and" in words or "&" in words) and len(words) <= 4
+                and not any(w in self.object_preps or w in self.gap_stops or not w.isalpha()
+                            for w in words if w not in ("and", "&", ",")))
+
+    def _titled_person(self, gap: list[str]) -> bool:
+        """Whether the words between two names are a title and a person's name ending in a coordinator:
+        "X president Jane Doe and Y ...", "X (XC) chief executive John Roe, Y ..."."""
+        words = [w for w in gap if not w.isspace()]
+        if "(" in words and ")" in words and words.index("(") < words.index(")"):
+            words = words[:words.index("(")] + words[words.index(")") + 1:]  # "(UMD)"
+        while words and words[-1] in (",", "and", "&"):
+            words.pop()
+        if len(words) == len(gap) or not words:
+            return False
+        low = [w.lower() for w in words]
+        for title in self.person_titles:
+            n = len(title)
+            if tuple(low[:n]) == title and n < len(words) \
+                    and all(w[:1].isupper() for w in words[n:]) and len(words) - n <= 4:
+                return True
+        return False
+
+    @staticmethod
+    def actors(ents: list[Span]) -> dict[str, Optional[Span]]:
+        """The most-named organisation and place (what "the company", "the city" and "it" refer to)."""
+        counts: Counter = Counter()
+        first: dict[str, Span] = {}
+        for ent in ents:
+            if ent.text.isupper() and len(ent.text) > 3:  # headlines and datelines
+                continue
+            key = ent.text
+            counts[(ent.label_, key)] += 1
+            first.setdefault(key, ent)
+        out: dict[str, Optional[Span]] = {"ANY": None, "ORG": None, "PLACE": None}
+        for label in ("ORG", "PLACE"):
+            best = sorted((-c, first[k].start, k) for (lab, k), c in counts.items() if lab == label)
+            if best:
+                out[label] = first[best[0][2]]
+        both = sorted((-c, first[k].start, k) for (lab, k), c in counts.items())
+        if both:
+            out["ANY"] = first[both[0][2]]
+        return out
+
+    def breaks(self, low: list[str], s: int, e: int) -> list[int]:
+        """Token indices where a clause break (", but", ";") starts in the sentence."""
+        out = []
+        for k in range(s, e):
+            phrases = self.break_index.get(low[k])
+            if not phrases:
+                continue
+            words = [low[k]]
+            j = k + 1
+            while j < e and len(words) < self.break_width:
+                if not low[j].isspace():
+                    words.append(low[j])
+                j += 1
+            if any(tuple(words[:len(p)]) == p for p in phrases):
+                out.append(k)
+        return out
+
+    def listed_names(self, v: TokenView, s: int, e: int, ents: list[Span], dateline: int) -> list[Span]:
+        """The names a listing sentence gives as sides: not locations, modifiers, possessors ("Japan's X"),
+        names after "of" ("X of the United States") or bracketed short forms ("(QIC)")."""
+        low = v.lower
+        out = []
+        for ent in ents:
+            if self.is_modifier(v, ent, dateline) or self.possessive(v, ent):
+                continue
+            if ent.start > s and low[ent.start - 1] in ("(", "of") or ent.start > s + 1 and low[ent.start - 2] == "of" \
+                    and low[ent.start - 1] == "the":
+                continue
+            out.append(ent)
+        return dedupe(out)
