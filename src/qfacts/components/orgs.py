@@ -57,6 +57,13 @@ def _text(v: TokenView, b: int, e: int) -> str:
     return v.doc_text[v.idx[b]:v.idx[e - 1] + len(v.text[e - 1])]
 
 
+def _mixed_line(v: TokenView, i: int) -> bool:
+    """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
+    start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
+    end = v.doc_text.find("\n", v.idx[i])
+    return any(c.islower() for c in v.doc_text[start:end if end >= 0 else len(v.doc_text)])
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isupper())
 
@@ -102,6 +109,8 @@ class OrgsComponent:
         self.modifiers = frozenset(cfg["modifier_words"])
         self.legal = frozenset(cfg["legal_suffixes"])
         self.clause_words = frozenset(cfg["clause_words"])
+        self.pair_words = frozenset(cfg["pair_words"]) | (self.suffix - self.legal)
+        self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
@@ -149,10 +158,15 @@ class OrgsComponent:
                 if self._name_token(v, j):
                     j += 1
                     continue
+                # a headline in capitals ends at its line break ("... TO BUY ACME\nAcme Corp said")
                 if wrapped and v.text[j] == "\n" and j + 1 < n and j + 1 not in taken \
-                        and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) \
-                        and not (v.text[j - 1].isupper() and (j - 2 < i or v.text[j - 2].isupper())):
+                        and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) and _mixed_line(v, j - 1):
                     j += 2
+                    continue
+                # "Northwest Federal Savings\nand Loan Association"
+                if wrapped and v.text[j] == "\n" and j + 2 < n and v.text[j + 1] in ("and", "of", "&") \
+                        and j + 2 not in taken and self._name_token(v, j + 2) and _mixed_line(v, j - 1):
+                    j += 3
                     continue
                 # connectors: "of", "and", "the" inside a name, when a name token follows
                 k = j
@@ -169,7 +183,8 @@ class OrgsComponent:
     def _trim_left(self, v: TokenView, s: int, e: int) -> int:
         """Drop leading small words and a leading compound adjective ("State-owned", "Tokyo-based")."""
         while s < e:
-            if v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
+            if (v.lower[s] in STOP_WORDS and not (v.text[s] in self.generic and s + 1 < e and _is_cap(v.text[s + 1])))\
+                    or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
                 s += 1
             elif s + 2 < e and v.text[s + 1] == "-" and v.lower[s + 2] in self.modifiers:
                 s += 3
@@ -187,8 +202,9 @@ class OrgsComponent:
             if toks[p] in self.prefix and toks[p + 1] in _OF_LIKE \
                     and not (toks[p + 1] == "in" and s + p + 2 in places):
                 b = s + p
-                while b > s and (_is_cap(v.text[b - 1]) or (v.text[b - 1] == "\n" and b - 2 >= s)) \
-                        and v.text[b - 1] not in self.connectors:
+                while b > s and (_is_cap(v.text[b - 1]) or (v.text[b - 1] == "\n" and b - 2 >= s)
+                                 or self._pair_and(v, b - 1)) \
+                        and (v.text[b - 1] not in self.connectors or self._pair_and(v, b - 1)):
                     b -= 1
                 b = self._trim_left(v, b, s + p + 1)
                 end = e
@@ -200,8 +216,9 @@ class OrgsComponent:
                         if r + 1 < e and v.text[r] in self.prefix and v.text[r + 1] in _OF_LIKE:
                             end, rest = q, r
                             break
-                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"
-                        if v.text[e - 1] in self.legal and r < e - 1 \
+                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"; "the Government
+                        # of Iraq and the Kurdistan Regional Government": "the" and a name ending in a head
+                        if (v.text[e - 1] in self.legal or r > q + 1 and v.text[e - 1] in self.suffix) and r < e - 1 \
                                 and all(_is_cap(v.text[k]) for k in range(r, e)):
                             end, rest = q, r
                             break
@@ -222,7 +239,8 @@ class OrgsComponent:
                 if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
                         and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
                              and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
-                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix):
+                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix
+                             or v.text[e - 1] in self.suffix and self._pair_and(v, idx)):
                     continue
                 self._suffix_piece(v, start, idx, out)
                 start = idx + 1
@@ -238,11 +256,17 @@ class OrgsComponent:
         if v.text[e - 1] in self.not_org:
             return
         # at least one word of the name is not itself a head: "Government Office" is no name (but "Securities
-        # and Exchange Commission" is)
+        # and Exchange Commission" is, and so is a name with a legal suffix: "Fleet Aerospace Corp")
         if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)) \
-                and not (h - s >= 3 and "and" in v.text[s:h]):
+                and not (h - s >= 3 and "and" in v.text[s:h]) and v.text[h] not in self.legal:
             return
         out.append((s, h + 1, v.text[h]))
+
+    def _pair_and(self, v: TokenView, i: int) -> bool:
+        """Token ``i`` is an "and" between two industry words of one name ("Savings and Loan", "Minerals and
+        Chemical"), not between two names ("Acme Corp and Beta Inc")."""
+        return v.text[i] == "and" and 0 < i < len(v.text) - 1 and v.text[i - 1] in self.pair_words \
+            and v.text[i - 1] not in self.legal and v.text[i + 1] in self.pair_words
 
     def _extend(self, v: TokenView, s: int, e: int, head: str, places: dict[int, Span]) -> int:
         """Lists after 'of' ("of Economy, Trade and Industry") and campus names ("University of X, Y")."""
@@ -298,6 +322,7 @@ class OrgsComponent:
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
         self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
         self._bracketed(v, runs, found)
+        self._joined_names(v, found, places)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
         heads_of: dict[str, set[str]] = {}
@@ -444,6 +469,85 @@ class OrgsComponent:
         elif override or found.get((b, e)) is None:
             found[(b, e)] = name
 
+    def _single_word(self, v: TokenView, i: int, covered: set[int], places: dict[int, Span]) -> bool:
+        """Token ``i`` is a capitalised word that could be a surname in a firm's name: no place, no organisation
+        found on its own, no small word, no nationality."""
+        w = v.text[i]
+        return len(w) >= 2 and w[0].isupper() and w.isalpha() and not w.isupper() and i not in covered \
+            and (i not in places or places[i]._.kind == "city" and places[i].end == i + 1) \
+            and v.lower[i] not in STOP_WORDS and w not in self.demonyms and w not in self.suffix
+
+    def _joined_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
+        """Company names that hold "and", a comma or a possessive before their legal suffix.
+
+        - "Johnson and Johnson Co", "Pope, Evans and Robbins Inc": single capitalised words listed before a
+          one-word name with a legal suffix are one firm, unless one of them is named on its own elsewhere in the
+          document (then "Kelvo and Acme Inc" are two);
+        - "Pantera's Corp", "Broker's Choice Capital Inc": a possessive inside a name that ends in a legal suffix;
+        - "Financial Corp of Santa Barbara", "Acme Corp of Canada Ltd": a name of generic words only, or one
+          followed by a legal suffix after the place, takes "of PLACE".
+        """
+        n = len(v.text)
+        words = v.text
+
+        def prev(i: int) -> int:  # the token before i, over a line break of wrapped text
+            return i - 2 if i >= 2 and words[i - 1] == "\n" else i - 1
+
+        def nxt(i: int) -> int:
+            return i + 2 if i + 2 < n and words[i + 1] == "\n" else i + 1
+
+        covered = {i for (b, e) in found for i in range(b, e)}
+        for (b, e) in sorted(found):
+            if (b, e) not in found or words[e - 1] not in self.legal:
+                continue
+            a = prev(b)
+            if e - b == 2 and a >= 1 and words[a] == "and" and self._single_word(v, prev(a), covered, places):
+                listed = [prev(a)]
+                while prev(listed[-1]) >= 1 and words[prev(listed[-1])] == "," \
+                        and self._single_word(v, prev(prev(listed[-1])), covered, places):
+                    listed.append(prev(prev(listed[-1])))
+                k = listed[-1]
+                if k > 0 and self._name_token(v, k - 1):
+                    continue
+                # a listed word used on its own elsewhere (not beside another listed word) names a firm of its own
+                names = {words[i] for i in listed} | {words[b]}
+                alone = any(
+                    words[i] in names and i not in listed and i != b
+                    and not (prev(i) >= 1 and words[prev(i)] in (",", "and") and words[prev(prev(i))] in names)
+                    and not (nxt(i) < n - 1 and words[nxt(i)] in (",", "and") and words[nxt(nxt(i))] in names)
+                    for i in range(n))
+                if not alone:
+                    del found[(b, e)]
+                    found[(k, e)] = None
+                    covered.update(range(k, e))
+        # possessives: the capitalised word before "'s" and a name with a legal suffix after it
+        for j in [i for i, w in enumerate(words) if w in ("'s", "’s")] if "s " in v.doc_text else ():
+            if j < 1 or j + 2 >= n or v.ws[j - 1] or not self._single_word(v, j - 1, covered, places) \
+                    or not _is_cap(words[j + 1]):
+                continue
+            end = j + 1
+            while end < n and end - j <= 6 and (self._name_token(v, end) or words[end] in self.connectors) \
+                    and words[end - 1] not in self.legal:
+                end += 1
+            if words[end - 1] not in self.legal:
+                continue
+            a = j - 1
+            while a > 0 and self._single_word(v, a - 1, covered, places) and j - a < 3:
+                a -= 1
+            for key in [key for key in found if a <= key[0] and key[1] <= end]:
+                del found[key]
+            found[(a, end)] = None
+            covered.update(range(a, end))
+        # "of PLACE"
+        for (b, e) in sorted(found):
+            if e + 1 >= n or words[e] != "of" or (e + 1) not in places or (b, e) not in found:
+                continue
+            pe = places[e + 1].end
+            if pe < n and words[pe] in self.legal:
+                found[(b, pe + 1)] = found.pop((b, e))
+            elif words[e - 1] in self.suffix and all(w in self.generic or w in self.connectors for w in words[b:e]):
+                found[(b, pe)] = found.pop((b, e))
+
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
         """A name right before another that ends in a head is one name: "Moody's Investors Service"."""
         by_start = {b: e for (b, e) in found}
@@ -511,12 +615,16 @@ class OrgsComponent:
                 found.setdefault((k, j), None)
 
     def _propagate(self, doc: Doc, v: TokenView, found: dict) -> None:
-        """One name, one sense: every other occurrence of a found organisation name is that organisation, and so
-        is a company name of two or more words without its legal suffix ("Boston Scientific" of "... Corp")."""
+        """One name, one sense: every other occurrence of a found organisation name is that organisation (in capitals
+        too, for a company name: "ACME WIDGET CORP" in a headline), and so is a company name of two or more
+        words without its legal suffix ("Boston Scientific" of "... Corp")."""
         names = {_text(v, b, e): found[(b, e)] for (b, e) in found}
         gaz: Gazetteer[Optional[str]] = Gazetteer()
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
+            # a company name found in the body is one in a headline in capitals too
+            if not name.isupper() and len(name.split()) >= 2 and name.split()[-1] in self.legal:
+                gaz.add(name.upper(), canonical or name)
         for (b, e), canonical in list(found.items()):
             if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
                 gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))
