@@ -283,3 +283,59 @@ def test_orgs_a_capitals_headline_does_not_run_into_the_name_on_the_next_line():
     doc = nlp(text)
     assert "Kelvo Group Inc" in ents(doc, "ORG")
     assert not any("\n" in o and "BRIGHTWATER" in o for o in ents(doc, "ORG"))
+
+
+# ---------------------------------------------------------------- the learned classifier of capitalised names
+
+def _model_file(tmp_path, weights):
+    from qfacts.namecls import LABELS, MODEL_FORMAT, write_model
+    path = tmp_path / "model.json"
+    write_model(path, {"format": MODEL_FORMAT, "labels": list(LABELS), "bias": [0.0, 0.0, 0.0, 0.0],
+                       "thresholds": {"ORG": 0.6, "PLACE": 0.8, "PER": 1.01}, "weights": weights})
+    return str(path)
+
+
+def _with_model(path):
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("qfacts_places")
+    nlp.add_pipe("qfacts_orgs", config={"model": path})
+    return nlp
+
+
+def test_orgs_classifier_labels_a_name_the_rules_leave_and_every_other_mention_of_it(tmp_path):
+    nlp = _with_model(_model_file(tmp_path, {"next:said": [0.0, 6.0, 0.0, 0.0]}))
+    doc = nlp("Zentrava said it would sign. Analysts expect Zentrava to grow.")
+    # the second mention alone would be no organisation; the mean over both mentions is
+    assert ents(doc, "ORG") == ["Zentrava", "Zentrava"]
+
+
+def test_orgs_classifier_place_needs_its_own_threshold(tmp_path):
+    nlp = _with_model(_model_file(tmp_path, {"prev:near": [0.0, 0.0, 2.0, 0.0], "prev:in": [0.0, 0.0, 5.0, 0.0]}))
+    doc = nlp("Troops camped near Tarvash. Later they moved in Mirzabad.")
+    assert ents(doc, "PLACE") == ["Mirzabad"]
+
+
+def test_orgs_classifier_never_sees_persons_nationalities_or_capitals_headlines(tmp_path):
+    everything_org = {"bias": [0.0, 9.0, 0.0, 0.0]}
+    nlp = _with_model(_model_file(tmp_path, everything_org))
+    doc = nlp("ZENTRAVA WINS ORDER\nAnna Voskuil met Syrian officials. Voskuil said so. Mr Brant agreed.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_without_a_model_the_rules_alone_decide():
+    nlp = _with_model("")
+    doc = nlp("Coalition aircraft struck KDLA positions. KDLA fighters withdrew, and the KDLA said so.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_shipped_model_finds_an_acronym_acting_in_the_text(nlp):
+    doc = nlp("Coalition aircraft struck KDLA positions near the river. KDLA fighters withdrew, and the KDLA said "
+              "it would regroup.")
+    assert ents(doc, "ORG").count("KDLA") == 3
+
+
+def test_orgs_shipped_model_keeps_persons_and_nationalities_out(nlp):
+    doc = nlp("Kim Tamsin met Syrian and Iraqi officials in Oslo. Tamsin said the talks went well.")
+    assert ents(doc, "ORG") == []
+    assert ents(doc, "PLACE") == ["Oslo"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
+from ..namecls import NameFeatures, DocContext, load_model
 from ..people import first_names, titles
 from ..resources import load_json, load_jsonl
 from .common import TokenView, add_entities, register_extensions, token_view
@@ -33,6 +35,8 @@ _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 # a line break inside a sentence (hard-wrapped wire text) and one after a sentence end
 _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
 _SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
+# a line with capitals and no lower-case letter (a headline)
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 
 
 class _Lazy:
@@ -55,6 +59,14 @@ def _is_cap(text: str) -> bool:
 def _text(v: TokenView, b: int, e: int) -> str:
     """The text of tokens b..e, sliced from the document (no Span or Token objects)."""
     return v.doc_text[v.idx[b]:v.idx[e - 1] + len(v.text[e - 1])]
+
+
+def _known_place(name: str) -> bool:
+    """A name the place gazetteer or its list of small towns holds (the places component decides on those)."""
+    from .places import place_gazetteer, small_towns
+
+    name = " ".join(name.split())
+    return name in place_gazetteer() or name in small_towns(int(load_json("places.json")["small_town_min_population"]))
 
 
 def _mixed_line(v: TokenView, i: int) -> bool:
@@ -93,7 +105,7 @@ class OrgsComponent:
     - CamelCase brand names (QuSecure, PsiQuantum) and a list of well-known names (orgs_known.jsonl).
     """
 
-    def __init__(self, nlp: Language, name: str, rules: str, known: str) -> None:
+    def __init__(self, nlp: Language, name: str, rules: str, known: str, model: str = "") -> None:
         register_extensions()
         self.name = name
         cfg = load_json(rules)
@@ -109,6 +121,7 @@ class OrgsComponent:
         self.modifiers = frozenset(cfg["modifier_words"])
         self.legal = frozenset(cfg["legal_suffixes"])
         self.clause_words = frozenset(cfg["clause_words"])
+        self.particles = frozenset(cfg["name_particles"])
         self.pair_words = frozenset(cfg["pair_words"]) | (self.suffix - self.legal)
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
@@ -118,6 +131,12 @@ class OrgsComponent:
         # every lower-case word a rule starts from, found in one pass over the document
         self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
         self.known = _known(known)
+        self.model = load_model(model)
+        self.names = NameFeatures(titles=self.titles, first_names=first_names(), demonyms=self.demonyms,
+                                  heads=self.suffix | self.prefix)
+        # training (qfacts.train orgs) sets this: each document's candidate names and their features are kept in
+        # doc.user_data["qfacts_name_candidates"] as (start_char, end_char, features)
+        self.collect = False
 
     # ------------------------------------------------------------------ helpers
     def _name_token(self, v: TokenView, i: int) -> bool:
@@ -130,7 +149,12 @@ class OrgsComponent:
         if text == "&":
             return True
         if text == "-":
-            return not v.ws[i] and i > 0 and not v.ws[i - 1] and _is_cap(v.text[i - 1])
+            return not v.ws[i] and i > 0 and not v.ws[i - 1] and (
+                _is_cap(v.text[i - 1]) or v.text[i - 1] in self.particles and i + 1 < len(v.text)
+                and _is_cap(v.text[i + 1]))
+        if text in self.particles:  # "al-Zorva": a particle glued to a name by a hyphen
+            return i + 2 < len(v.text) and v.text[i + 1] == "-" and not v.ws[i] and not v.ws[i + 1] \
+                and _is_cap(v.text[i + 2])
         # lower-case piece glued by a hyphen: "Leading-edge"
         return i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
             and _is_cap(v.text[i - 2]) and text.isalpha()
@@ -144,7 +168,9 @@ class OrgsComponent:
         joiners = self.connectors | {"the"}
         words = v.text
         # a run starts at a capitalised word, a number or "&" (cheaper than testing every token)
-        starts = [k for k, w in enumerate(words) if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper())]
+        particles = self.particles
+        starts = [k for k, w in enumerate(words)
+                  if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper()) or w in particles]
         last = 0
         for i in starts:
             if i < last or i in taken or not self._name_token(v, i):
@@ -412,6 +438,10 @@ class OrgsComponent:
         self._party_slots(v, found, places, taken, hits)
         self._list_members(v, found, places, taken)
         self._propagate(doc, v, found)
+        new_places: list[tuple[int, int]] = []
+        if self.model is not None or self.collect:
+            people = _Lazy(lambda: self._people(v))
+            self._classify(doc, v, found, ents, taken, people, new_places)
 
         spans = []
         for (b, end), canonical in sorted(found.items()):
@@ -429,7 +459,110 @@ class OrgsComponent:
         if weak:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
+        if new_places:
+            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places])
         return doc
+
+    # ------------------------------------------------------------------ names no rule labels
+    def _name_candidates(self, v: TokenView, covered: set[int]) -> list[tuple[int, int]]:
+        """Runs of capitalised words (also digits with letters, "&" and hyphen pieces) that no entity covers,
+        without leading small words ("The") or a trailing lower-case hyphen piece ("ISIL-held"); not a person's
+        name that begins with a first name or a title."""
+        out = []
+        n = len(v.text)
+        words = v.text
+        last = 0
+        particles = self.particles
+        for i in [k for k, w in enumerate(words) if w[0].isupper() or w in particles]:
+            if i < last or i in covered or not words[i][0].isalpha() or not self._name_token(v, i):
+                continue
+            j = i + 1
+            while j < n and j not in covered and v.ws[j - 1] != "\n" and self._name_token(v, j):
+                j += 1
+            last = j
+            b = self._trim_left(v, i, j)
+            e = j
+            while e - b >= 2 and words[e - 2] == "-" and words[e - 1].islower():
+                e -= 2
+            while e > b and words[e - 1] in ("-", "&"):
+                e -= 1
+            if e <= b or e - b == 1 and (len(words[b]) < 2 or v.lower[b] in STOP_WORDS):
+                continue
+            # a first name or a title before a name makes a person ("Kim Tamsin", "President Tamsin"); a company
+            # head word alone ("Industries"; but "the Coalition" may be a body), a name of head words only
+            # ("Government Office") or a name ending in a programme or agreement word is no organisation
+            if e - b >= 2 and words[b] in self.person_cues and words[b] not in self.generic \
+                    or e - b == 1 and words[b] in self.suffix and words[b] not in self.government \
+                    or words[e - 1] in self.not_org \
+                    or e - b > 1 and all(w in self.suffix or w in self.prefix for w in words[b:e]):
+                continue
+            out.append((b, e))
+        return out
+
+    def _classify(self, doc: Doc, v: TokenView, found: dict, ents, taken: set[int], people: "_Lazy",
+                  new_places: list) -> None:
+        """Label the capitalised names no rule found with the learned model: the probabilities of all mentions of
+        one name in the document are averaged, and the name is an organisation (or a place) everywhere when the
+        average reaches the label's threshold."""
+        covered = set(taken)
+        for e in ents:
+            covered.update(range(e.start, e.end))
+        for (b, e) in found:
+            covered.update(range(b, e))
+        cands = self._name_candidates(v, covered)
+        if not cands:
+            return
+        ctx = DocContext(v.text, v.doc_text)
+        # what the rules already know is no organisation: a person's surname seen after a first name or title
+        # ("Kim Tamsin ... Tamsin"), a nationality word ("Syrian"), a capitalised word that begins a sentence and
+        # stands in lower case elsewhere in the document ("Strike assessments ... a strike"); and a headline in
+        # capitals tells nothing by its capitals (its names are the body's, found there)
+        words = v.text
+        caps_lines = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(v.doc_text)]
+        caps_starts = [s for s, _ in caps_lines]
+        idx = v.idx
+        kept = []
+        for b, e in cands:
+            if words[e - 1] in people or e - b == 1 and (
+                    words[b] in self.demonyms or ctx.seen_lower(words[b]) and self.names.is_boundary(words, b)):
+                continue
+            if caps_lines:
+                k = bisect_right(caps_starts, idx[b]) - 1
+                if k >= 0 and idx[b] < caps_lines[k][1]:
+                    continue
+            kept.append((b, e))
+        if not kept:
+            return
+        features = self.names.features
+        feats = []
+        for b, e in kept:
+            surface = _text(v, b, e)
+            feats.append((b, e, surface, features(words, v.lower, b, e, surface, ctx)))
+        if self.collect:
+            doc.user_data["qfacts_name_candidates"] = [(v.idx[b], v.idx[e - 1] + len(v.text[e - 1]), f)
+                                                        for b, e, _, f in feats]
+        if self.model is None:
+            return
+        model = self.model
+        probs = model.batch_probabilities([f for _, _, _, f in feats])
+        groups: dict[str, list] = {}
+        for row, (b, e, surface, _) in enumerate(feats):
+            groups.setdefault(" ".join(surface.split()) if "\n" in surface else surface, []).append((b, e, row))
+        labels = model.labels
+        thresholds = [model.thresholds.get(label, 0.5) if label != "O" else 2.0 for label in labels]
+        for mentions in groups.values():
+            mean = probs[[row for _, _, row in mentions]].mean(axis=0) if len(mentions) > 1 else probs[mentions[0][2]]
+            best = int(mean.argmax())
+            if mean[best] < thresholds[best]:
+                continue
+            label = labels[best]
+            if label == "PLACE" and _known_place(feats[mentions[0][2]][2]):
+                continue  # the place rules know this name and did not take it here ("Davos, Portugal")
+            for b, e, _ in mentions:
+                if label == "ORG":
+                    found.setdefault((b, e), None)
+                elif label == "PLACE":
+                    new_places.append((b, e))
 
     def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
         """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
@@ -731,6 +864,6 @@ class OrgsComponent:
                         found.setdefault((b, j), None)
 
 
-@Language.factory("qfacts_orgs", default_config={"rules": "orgs.json", "known": "orgs_known.jsonl"})
-def make_orgs(nlp: Language, name: str, rules: str, known: str) -> OrgsComponent:
-    return OrgsComponent(nlp, name, rules, known)
+@Language.factory("qfacts_orgs", default_config={"rules": "orgs.json", "known": "orgs_known.jsonl", "model": "orgs_model.json"})
+def make_orgs(nlp: Language, name: str, rules: str, known: str, model: str) -> OrgsComponent:
+    return OrgsComponent(nlp, name, rules, known, model)

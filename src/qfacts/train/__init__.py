@@ -1,0 +1,1 @@
+"""Training the learned parts of qfacts from the annotated corpora in ``../shared``: ``python -m qfacts.train``."""
