@@ -153,10 +153,11 @@ class NameFeatures:
         first, last = words[b], words[e - 1]
         lw = lower[e - 1]
         if k == 1:
-            f = ["bias", "len:1", "shape:" + _shape(last), "last:" + lw, "suf:" + lw[-3:]]
+            shape = _shape(last)
+            f = ["bias", "len:1", "shape:" + shape, "last:" + lw, "suf:" + lw[-3:]]
         else:
-            f = ["bias", _LENGTHS[min(k, 4)], "shape:" + "_".join([_shape(w) for w in words[b:min(e, b + 4)]]),
-                 "last:" + lw, "suf:" + lw[-3:], "first:" + lower[b]]
+            shape = "_".join([_shape(w) for w in words[b:min(e, b + 4)]])
+            f = ["bias", _LENGTHS[min(k, 4)], "shape:" + shape, "last:" + lw, "suf:" + lw[-3:], "first:" + lower[b]]
             if k > 2:
                 f += ["w:" + w for w in lower[b + 1:e - 1]]
         p = words[b - 1] if b else "\n"
@@ -168,7 +169,9 @@ class NameFeatures:
             nxt = nxt2 = "</s>"
         else:
             nxt2 = lower[e + 1] if e + 1 < n else "</s>"
-        f += ["prev:" + prev, "next:" + nxt, "prev2:" + prev2 + "_" + prev, "next2:" + nxt + "_" + nxt2]
+        # the words around, also together with the name's shape ("KDLA said" is an organisation, "Tamsin said"
+        # a person)
+        f += ["prev:" + prev, "next:" + nxt, "sp:" + shape + "|" + prev, "sn:" + shape + "|" + nxt]
         if initial:
             f.append("initial:1" if k == 1 else "initial:n")
             if ctx.seen_inside(first):

@@ -473,14 +473,24 @@ class OrgsComponent:
         words = v.text
         last = 0
         particles = self.particles
+        name_token = self._name_token
+        lower = v.lower
         for i in [k for k, w in enumerate(words) if w[0].isupper() or w in particles]:
-            if i < last or i in covered or not words[i][0].isalpha() or not self._name_token(v, i):
+            if i < last or i in covered or not words[i][0].isalpha() or (words[i] in particles
+                                                                         and not name_token(v, i)):
                 continue
             j = i + 1
-            while j < n and j not in covered and v.ws[j - 1] != "\n" and self._name_token(v, j):
+            while j < n and j not in covered:
+                c = words[j][0]
+                if c.isupper():
+                    if not c.isalpha():
+                        break
+                elif c.islower() and words[j - 1] != "-" and words[j] not in particles or not name_token(v, j):
+                    break
                 j += 1
             last = j
-            b = self._trim_left(v, i, j)
+            w = words[i]
+            b = self._trim_left(v, i, j) if lower[i] in STOP_WORDS or w in self.connectors else i
             e = j
             while e - b >= 2 and words[e - 2] == "-" and words[e - 1].islower():
                 e -= 2
@@ -524,7 +534,7 @@ class OrgsComponent:
         kept = []
         for b, e in cands:
             if words[e - 1] in people or e - b == 1 and (
-                    words[b] in self.demonyms or ctx.seen_lower(words[b]) and self.names.is_boundary(words, b)):
+                    words[b] in self.demonyms or self.names.is_boundary(words, b) and ctx.seen_lower(words[b])):
                 continue
             if caps_lines:
                 k = bisect_right(caps_starts, idx[b]) - 1
@@ -544,15 +554,19 @@ class OrgsComponent:
         if self.model is None:
             return
         model = self.model
-        probs = model.batch_probabilities([f for _, _, _, f in feats])
+        probs = model.batch_probabilities([f for _, _, _, f in feats]).tolist()
         groups: dict[str, list] = {}
         for row, (b, e, surface, _) in enumerate(feats):
             groups.setdefault(" ".join(surface.split()) if "\n" in surface else surface, []).append((b, e, row))
         labels = model.labels
         thresholds = [model.thresholds.get(label, 0.5) if label != "O" else 2.0 for label in labels]
+        order = range(len(labels))
         for mentions in groups.values():
-            mean = probs[[row for _, _, row in mentions]].mean(axis=0) if len(mentions) > 1 else probs[mentions[0][2]]
-            best = int(mean.argmax())
+            if len(mentions) == 1:
+                mean = probs[mentions[0][2]]
+            else:
+                mean = [sum(col) / len(mentions) for col in zip(*[probs[row] for _, _, row in mentions])]
+            best = max(order, key=mean.__getitem__)
             if mean[best] < thresholds[best]:
                 continue
             label = labels[best]

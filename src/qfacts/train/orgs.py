@@ -48,7 +48,7 @@ CORPORA = {
 # the probability from which a label is output, chosen by cross-validation (bench/cv_orgs.py --threshold): PLACE
 # needs more than ORG since a place no gazetteer knows is rarer than an organisation no list knows; PER is never
 # output (persons are no qfacts entity), it only keeps persons from becoming organisations or places
-THRESHOLDS = {"ORG": 0.6, "PLACE": 0.8, "PER": 1.01}
+THRESHOLDS = {"ORG": 0.6, "PLACE": 0.85, "PER": 1.01}
 
 _PERSON = {"PER", "Person"}
 
