@@ -204,6 +204,7 @@ class OrgsComponent:
                 break
             runs.append((i, j))
             last = j
+        self._starts = (v, starts)  # the classifier's candidates begin at these tokens too
         return runs
 
     def _trim_left(self, v: TokenView, s: int, e: int) -> int:
@@ -346,7 +347,8 @@ class OrgsComponent:
                     and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
-        self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
+        people = _Lazy(lambda: self._people(v))  # computed on first use, shared with the classifier
+        self._cue_names(v, found, places, hits, wrapped, people)
         self._bracketed(v, runs, found)
         self._joined_names(v, found, places)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
@@ -440,7 +442,6 @@ class OrgsComponent:
         self._propagate(doc, v, found)
         new_places: list[tuple[int, int]] = []
         if self.model is not None or self.collect:
-            people = _Lazy(lambda: self._people(v))
             self._classify(doc, v, found, ents, taken, people, new_places)
 
         spans = []
@@ -475,7 +476,11 @@ class OrgsComponent:
         particles = self.particles
         name_token = self._name_token
         lower = v.lower
-        for i in [k for k, w in enumerate(words) if w[0].isupper() or w in particles]:
+        cached = getattr(self, "_starts", None)
+        starts = cached[1] if cached is not None and cached[0] is v else \
+            [k for k, w in enumerate(words) if w[0].isupper() or w in particles]
+        self._starts = None
+        for i in [k for k in starts if words[k][0].isupper() or words[k] in particles]:
             if i < last or i in covered or not words[i][0].isalpha() or (words[i] in particles
                                                                          and not name_token(v, i)):
                 continue
