@@ -200,3 +200,142 @@ def test_orgs_a_wire_name_in_angle_brackets_keeps_its_particles_and_line_break(n
     assert ("Banco de la Costa Verde", "ORG") in got
     assert ("Societe Kelvo de Credit et\nCommerce", "ORG") in got
     assert all(t != "NCR" for t, _ in got)
+
+
+# ---------------------------------------------------------------- names without a gazetteer entry (issue 11)
+
+def test_orgs_military_and_political_head_nouns_end_a_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Northern Liberation Front and the 412th Signal Battalion met the Harbor Defense Command.")
+    assert ents(doc, "ORG") == ["Northern Liberation Front", "412th Signal Battalion", "Harbor Defense Command"]
+
+
+def test_orgs_initials_of_a_name_ending_in_forces_are_its_acronym():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Valley Democratic Forces advanced. Officers of the VDF said so.")
+    assert ents(doc, "ORG") == ["Valley Democratic Forces", "VDF"]
+
+
+def test_orgs_name_with_a_legal_suffix_may_consist_of_head_words():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Harbor Aerospace Corp said it would buy the plant.")
+    assert ents(doc, "ORG") == ["Harbor Aerospace Corp"]
+
+
+def test_orgs_surnames_listed_before_a_legal_suffix_are_one_firm():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Brandt, Okafor and Lindqvist Inc bought shares from Mercer and Mercer Co on Monday.")
+    assert ents(doc, "ORG") == ["Brandt, Okafor and Lindqvist Inc", "Mercer and Mercer Co"]
+
+
+def test_orgs_a_name_used_alone_elsewhere_is_a_firm_of_its_own_not_part_of_a_list():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Quorvane and Beltrix Inc signed the deal. Quorvane said it was pleased.")
+    assert "Quorvane and Beltrix Inc" not in ents(doc, "ORG")
+    assert "Beltrix Inc" in ents(doc, "ORG")
+
+
+def test_orgs_industry_words_joined_by_and_stay_in_one_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Pellworth Minerals and Chemical Corp bought Ridgeway Savings and Loan Association.")
+    assert ents(doc, "ORG") == ["Pellworth Minerals and Chemical Corp", "Ridgeway Savings and Loan Association"]
+
+
+def test_orgs_possessive_inside_a_company_name_before_its_legal_suffix():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Tamsin's Garden Supply Inc said Kelvo Corp's Trilix unit was not for sale.")
+    orgs = ents(doc, "ORG")
+    assert "Tamsin's Garden Supply Inc" in orgs
+    assert "Kelvo Corp" in orgs
+
+
+def test_orgs_generic_name_takes_the_place_after_of():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Financial Corp of Santa Barbara agreed to buy it. Acme Foods Corp of Canada Ltd sold it.")
+    assert ents(doc, "ORG") == ["Financial Corp of Santa Barbara", "Acme Foods Corp of Canada Ltd"]
+    assert ents(doc, "PLACE") == []
+
+
+def test_orgs_a_company_described_of_a_country_keeps_its_own_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It signed with Brightline Systems Inc of France.")
+    assert ents(doc, "ORG") == ["Brightline Systems Inc"]
+    assert ents(doc, "PLACE") == ["France"]
+
+
+def test_orgs_two_bodies_joined_by_and_the_are_two_names():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Talks between the Government of Peru and the Andean Regional Government went on.")
+    assert ents(doc, "ORG") == ["Government of Peru", "Andean Regional Government"]
+
+
+def test_orgs_company_name_of_the_body_is_found_in_the_capitals_headline():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("ZENTRIX LABS INC SELLS UNIT\nZentrix Labs Inc said it sold its pump unit.")
+    assert ents(doc, "ORG") == ["ZENTRIX LABS INC", "Zentrix Labs Inc"]
+
+
+def test_orgs_a_capitals_headline_does_not_run_into_the_name_on_the_next_line():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = ("KELVO MAY BID FOR BRIGHTWATER\nKelvo Group Inc said it bought shares of\nBrightwater Inc and "
+            "would\nseek talks with the board of\nthe firm, it said in a filing\nwith regulators, and said\n"
+            "it might also talk\nwith Norvald Holdings Inc\nabout it.")
+    doc = nlp(text)
+    assert "Kelvo Group Inc" in ents(doc, "ORG")
+    assert not any("\n" in o and "BRIGHTWATER" in o for o in ents(doc, "ORG"))
+
+
+# ---------------------------------------------------------------- the learned classifier of capitalised names
+
+def _model_file(tmp_path, weights):
+    from qfacts.namecls import LABELS, MODEL_FORMAT, write_model
+    path = tmp_path / "model.json"
+    write_model(path, {"format": MODEL_FORMAT, "labels": list(LABELS), "bias": [0.0, 0.0, 0.0, 0.0],
+                       "thresholds": {"ORG": 0.6, "PLACE": 0.8, "PER": 1.01}, "weights": weights})
+    return str(path)
+
+
+def _with_model(path):
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("qfacts_places")
+    nlp.add_pipe("qfacts_orgs", config={"model": path})
+    return nlp
+
+
+def test_orgs_classifier_labels_a_name_the_rules_leave_and_every_other_mention_of_it(tmp_path):
+    nlp = _with_model(_model_file(tmp_path, {"next:said": [0.0, 6.0, 0.0, 0.0]}))
+    doc = nlp("Zentrava said it would sign. Analysts expect Zentrava to grow.")
+    # the second mention alone would be no organisation; the mean over both mentions is
+    assert ents(doc, "ORG") == ["Zentrava", "Zentrava"]
+
+
+def test_orgs_classifier_place_needs_its_own_threshold(tmp_path):
+    nlp = _with_model(_model_file(tmp_path, {"prev:near": [0.0, 0.0, 2.0, 0.0], "prev:in": [0.0, 0.0, 5.0, 0.0]}))
+    doc = nlp("Troops camped near Tarvash. Later they moved in Mirzabad.")
+    assert ents(doc, "PLACE") == ["Mirzabad"]
+
+
+def test_orgs_classifier_never_sees_persons_nationalities_or_capitals_headlines(tmp_path):
+    everything_org = {"bias": [0.0, 9.0, 0.0, 0.0]}
+    nlp = _with_model(_model_file(tmp_path, everything_org))
+    doc = nlp("ZENTRAVA WINS ORDER\nAnna Voskuil met Syrian officials. Voskuil said so. Mr Brant agreed.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_without_a_model_the_rules_alone_decide():
+    nlp = _with_model("")
+    doc = nlp("Coalition aircraft struck KDLA positions. KDLA fighters withdrew, and the KDLA said so.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_shipped_model_finds_an_acronym_acting_in_the_text(nlp):
+    doc = nlp("Coalition aircraft struck KDLA positions near the river. KDLA fighters withdrew, and the KDLA said "
+              "it would regroup.")
+    assert ents(doc, "ORG").count("KDLA") == 3
+
+
+def test_orgs_shipped_model_keeps_persons_and_nationalities_out(nlp):
+    doc = nlp("Kim Tamsin met Syrian and Iraqi officials in Oslo. Tamsin said the talks went well.")
+    assert ents(doc, "ORG") == []
+    assert ents(doc, "PLACE") == ["Oslo"]

@@ -12,7 +12,7 @@ from qfacts.train.__main__ import COMMANDS, main
 
 def test_train_without_a_command_lists_the_commands(capsys):
     assert main([]) == 2
-    assert "parser" in capsys.readouterr().out
+    assert "parser" in capsys.readouterr().err  # no command: a usage error, on stderr
 
 
 def test_train_names_an_unknown_command_on_stderr(capsys):

@@ -40,12 +40,14 @@ def make_places(nlp: Language, name: str, settings: str, extra: str, stop: str):
     return PlacesComponent(nlp, name, settings, extra, stop)
 
 
-@Language.factory("qfacts_orgs", default_config={"rules": "orgs.json", "known": "orgs_known.jsonl"},
-                  assigns=ORGS_ASSIGNS)
-def make_orgs(nlp: Language, name: str, rules: str, known: str):
+@Language.factory("qfacts_orgs", default_config={"rules": "orgs.json", "known": "orgs_known.jsonl",
+                                                "model": "orgs_model.json"}, assigns=ORGS_ASSIGNS)
+def make_orgs(nlp: Language, name: str, rules: str, known: str, model: str):
+    """``model``: the classifier of capitalised names no rule labels (package data name or path; "" for the
+    rules alone)."""
     from .orgs import OrgsComponent
 
-    return OrgsComponent(nlp, name, rules, known)
+    return OrgsComponent(nlp, name, rules, known, model)
 
 
 @Language.factory("qfacts_agreements", default_config={"patterns": "agreements.jsonl",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
+from ..namecls import NameFeatures, DocContext, load_model
 from ..people import first_names, titles
 from ..resources import load_json, load_jsonl
 from .common import TokenView, add_entities, register_extensions, token_view
@@ -33,6 +35,8 @@ _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 # a line break inside a sentence (hard-wrapped wire text) and one after a sentence end
 _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
 _SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
+# a line with capitals and no lower-case letter (a headline)
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 
 
 class _Lazy:
@@ -55,6 +59,21 @@ def _is_cap(text: str) -> bool:
 def _text(v: TokenView, b: int, e: int) -> str:
     """The text of tokens b..e, sliced from the document (no Span or Token objects)."""
     return v.doc_text[v.idx[b]:v.idx[e - 1] + len(v.text[e - 1])]
+
+
+def _known_place(name: str) -> bool:
+    """A name the place gazetteer or its list of small towns holds (the places component decides on those)."""
+    from .places import place_gazetteer, small_towns
+
+    name = " ".join(name.split())
+    return name in place_gazetteer() or name in small_towns(int(load_json("places.json")["small_town_min_population"]))
+
+
+def _mixed_line(v: TokenView, i: int) -> bool:
+    """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
+    start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
+    end = v.doc_text.find("\n", v.idx[i])
+    return any(c.islower() for c in v.doc_text[start:end if end >= 0 else len(v.doc_text)])
 
 
 def _initials(words: list[str]) -> str:
@@ -86,7 +105,7 @@ class OrgsComponent:
     - CamelCase brand names (QuSecure, PsiQuantum) and a list of well-known names (orgs_known.jsonl).
     """
 
-    def __init__(self, nlp: Language, name: str, rules: str, known: str) -> None:
+    def __init__(self, nlp: Language, name: str, rules: str, known: str, model: str = "") -> None:
         register_extensions()
         self.name = name
         cfg = load_json(rules)
@@ -102,6 +121,9 @@ class OrgsComponent:
         self.modifiers = frozenset(cfg["modifier_words"])
         self.legal = frozenset(cfg["legal_suffixes"])
         self.clause_words = frozenset(cfg["clause_words"])
+        self.particles = frozenset(cfg["name_particles"])
+        self.pair_words = frozenset(cfg["pair_words"]) | (self.suffix - self.legal)
+        self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
@@ -109,6 +131,12 @@ class OrgsComponent:
         # every lower-case word a rule starts from, found in one pass over the document
         self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
         self.known = _known(known)
+        self.model = load_model(model)
+        self.names = NameFeatures(titles=self.titles, first_names=first_names(), demonyms=self.demonyms,
+                                  heads=self.suffix | self.prefix)
+        # training (qfacts.train orgs) sets this: each document's candidate names and their features are kept in
+        # doc.user_data["qfacts_name_candidates"] as (start_char, end_char, features)
+        self.collect = False
 
     # ------------------------------------------------------------------ helpers
     def _name_token(self, v: TokenView, i: int) -> bool:
@@ -121,7 +149,12 @@ class OrgsComponent:
         if text == "&":
             return True
         if text == "-":
-            return not v.ws[i] and i > 0 and not v.ws[i - 1] and _is_cap(v.text[i - 1])
+            return not v.ws[i] and i > 0 and not v.ws[i - 1] and (
+                _is_cap(v.text[i - 1]) or v.text[i - 1] in self.particles and i + 1 < len(v.text)
+                and _is_cap(v.text[i + 1]))
+        if text in self.particles:  # "al-Zorva": a particle glued to a name by a hyphen
+            return i + 2 < len(v.text) and v.text[i + 1] == "-" and not v.ws[i] and not v.ws[i + 1] \
+                and _is_cap(v.text[i + 2])
         # lower-case piece glued by a hyphen: "Leading-edge"
         return i >= 2 and v.text[i - 1] == "-" and not v.ws[i - 1] and not v.ws[i - 2] \
             and _is_cap(v.text[i - 2]) and text.isalpha()
@@ -135,7 +168,9 @@ class OrgsComponent:
         joiners = self.connectors | {"the"}
         words = v.text
         # a run starts at a capitalised word, a number or "&" (cheaper than testing every token)
-        starts = [k for k, w in enumerate(words) if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper())]
+        particles = self.particles
+        starts = [k for k, w in enumerate(words)
+                  if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper()) or w in particles]
         last = 0
         for i in starts:
             if i < last or i in taken or not self._name_token(v, i):
@@ -149,10 +184,15 @@ class OrgsComponent:
                 if self._name_token(v, j):
                     j += 1
                     continue
+                # a headline in capitals ends at its line break ("... TO BUY ACME\nAcme Corp said")
                 if wrapped and v.text[j] == "\n" and j + 1 < n and j + 1 not in taken \
-                        and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) \
-                        and not (v.text[j - 1].isupper() and (j - 2 < i or v.text[j - 2].isupper())):
+                        and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) and _mixed_line(v, j - 1):
                     j += 2
+                    continue
+                # "Northwest Federal Savings\nand Loan Association"
+                if wrapped and v.text[j] == "\n" and j + 2 < n and v.text[j + 1] in ("and", "of", "&") \
+                        and j + 2 not in taken and self._name_token(v, j + 2) and _mixed_line(v, j - 1):
+                    j += 3
                     continue
                 # connectors: "of", "and", "the" inside a name, when a name token follows
                 k = j
@@ -164,12 +204,14 @@ class OrgsComponent:
                 break
             runs.append((i, j))
             last = j
+        self._starts = (v, starts)  # the classifier's candidates begin at these tokens too
         return runs
 
     def _trim_left(self, v: TokenView, s: int, e: int) -> int:
         """Drop leading small words and a leading compound adjective ("State-owned", "Tokyo-based")."""
         while s < e:
-            if v.lower[s] in STOP_WORDS or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
+            if (v.lower[s] in STOP_WORDS and not (v.text[s] in self.generic and s + 1 < e and _is_cap(v.text[s + 1])))\
+                    or v.text[s] in self.connectors or v.text[s] == "-" or v.text[s] == "\n":
                 s += 1
             elif s + 2 < e and v.text[s + 1] == "-" and v.lower[s + 2] in self.modifiers:
                 s += 3
@@ -187,8 +229,9 @@ class OrgsComponent:
             if toks[p] in self.prefix and toks[p + 1] in _OF_LIKE \
                     and not (toks[p + 1] == "in" and s + p + 2 in places):
                 b = s + p
-                while b > s and (_is_cap(v.text[b - 1]) or (v.text[b - 1] == "\n" and b - 2 >= s)) \
-                        and v.text[b - 1] not in self.connectors:
+                while b > s and (_is_cap(v.text[b - 1]) or (v.text[b - 1] == "\n" and b - 2 >= s)
+                                 or self._pair_and(v, b - 1)) \
+                        and (v.text[b - 1] not in self.connectors or self._pair_and(v, b - 1)):
                     b -= 1
                 b = self._trim_left(v, b, s + p + 1)
                 end = e
@@ -200,8 +243,9 @@ class OrgsComponent:
                         if r + 1 < e and v.text[r] in self.prefix and v.text[r + 1] in _OF_LIKE:
                             end, rest = q, r
                             break
-                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"
-                        if v.text[e - 1] in self.legal and r < e - 1 \
+                        # "the Bank of Tokyo and Boston Scientific Corp": a company name after "and"; "the Government
+                        # of Iraq and the Kurdistan Regional Government": "the" and a name ending in a head
+                        if (v.text[e - 1] in self.legal or r > q + 1 and v.text[e - 1] in self.suffix) and r < e - 1 \
                                 and all(_is_cap(v.text[k]) for k in range(r, e)):
                             end, rest = q, r
                             break
@@ -222,7 +266,8 @@ class OrgsComponent:
                 if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
                         and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
                              and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
-                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix):
+                             and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix
+                             or v.text[e - 1] in self.suffix and self._pair_and(v, idx)):
                     continue
                 self._suffix_piece(v, start, idx, out)
                 start = idx + 1
@@ -238,11 +283,17 @@ class OrgsComponent:
         if v.text[e - 1] in self.not_org:
             return
         # at least one word of the name is not itself a head: "Government Office" is no name (but "Securities
-        # and Exchange Commission" is)
+        # and Exchange Commission" is, and so is a name with a legal suffix: "Fleet Aerospace Corp")
         if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)) \
-                and not (h - s >= 3 and "and" in v.text[s:h]):
+                and not (h - s >= 3 and "and" in v.text[s:h]) and v.text[h] not in self.legal:
             return
         out.append((s, h + 1, v.text[h]))
+
+    def _pair_and(self, v: TokenView, i: int) -> bool:
+        """Token ``i`` is an "and" between two industry words of one name ("Savings and Loan", "Minerals and
+        Chemical"), not between two names ("Acme Corp and Beta Inc")."""
+        return v.text[i] == "and" and 0 < i < len(v.text) - 1 and v.text[i - 1] in self.pair_words \
+            and v.text[i - 1] not in self.legal and v.text[i + 1] in self.pair_words
 
     def _extend(self, v: TokenView, s: int, e: int, head: str, places: dict[int, Span]) -> int:
         """Lists after 'of' ("of Economy, Trade and Industry") and campus names ("University of X, Y")."""
@@ -296,8 +347,10 @@ class OrgsComponent:
                     and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
         hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
-        self._cue_names(v, found, places, hits, wrapped, _Lazy(lambda: self._people(v)))
+        people = _Lazy(lambda: self._people(v))  # computed on first use, shared with the classifier
+        self._cue_names(v, found, places, hits, wrapped, people)
         self._bracketed(v, runs, found)
+        self._joined_names(v, found, places)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
         heads_of: dict[str, set[str]] = {}
@@ -387,6 +440,9 @@ class OrgsComponent:
         self._party_slots(v, found, places, taken, hits)
         self._list_members(v, found, places, taken)
         self._propagate(doc, v, found)
+        new_places: list[tuple[int, int]] = []
+        if self.model is not None or self.collect:
+            self._classify(doc, v, found, ents, taken, people, new_places)
 
         spans = []
         for (b, end), canonical in sorted(found.items()):
@@ -404,7 +460,128 @@ class OrgsComponent:
         if weak:
             doc.ents = [e for e in ents if (e.start, e.end) not in weak]
         add_entities(doc, spans)
+        if new_places:
+            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places])
         return doc
+
+    # ------------------------------------------------------------------ names no rule labels
+    def _name_candidates(self, v: TokenView, covered: set[int]) -> list[tuple[int, int]]:
+        """Runs of capitalised words (also digits with letters, "&" and hyphen pieces) that no entity covers,
+        without leading small words ("The") or a trailing lower-case hyphen piece ("ISIL-held"); not a person's
+        name that begins with a first name or a title."""
+        out = []
+        n = len(v.text)
+        words = v.text
+        last = 0
+        particles = self.particles
+        name_token = self._name_token
+        lower = v.lower
+        cached = getattr(self, "_starts", None)
+        starts = cached[1] if cached is not None and cached[0] is v else \
+            [k for k, w in enumerate(words) if w[0].isupper() or w in particles]
+        self._starts = None
+        for i in [k for k in starts if words[k][0].isupper() or words[k] in particles]:
+            if i < last or i in covered or not words[i][0].isalpha() or (words[i] in particles
+                                                                         and not name_token(v, i)):
+                continue
+            j = i + 1
+            while j < n and j not in covered:
+                c = words[j][0]
+                if c.isupper():
+                    if not c.isalpha():
+                        break
+                elif c.islower() and words[j - 1] != "-" and words[j] not in particles or not name_token(v, j):
+                    break
+                j += 1
+            last = j
+            w = words[i]
+            b = self._trim_left(v, i, j) if lower[i] in STOP_WORDS or w in self.connectors else i
+            e = j
+            while e - b >= 2 and words[e - 2] == "-" and words[e - 1].islower():
+                e -= 2
+            while e > b and words[e - 1] in ("-", "&"):
+                e -= 1
+            if e <= b or e - b == 1 and (len(words[b]) < 2 or v.lower[b] in STOP_WORDS):
+                continue
+            # a first name or a title before a name makes a person ("Kim Tamsin", "President Tamsin"); a company
+            # head word alone ("Industries"; but "the Coalition" may be a body), a name of head words only
+            # ("Government Office") or a name ending in a programme or agreement word is no organisation
+            if e - b >= 2 and words[b] in self.person_cues and words[b] not in self.generic \
+                    or e - b == 1 and words[b] in self.suffix and words[b] not in self.government \
+                    or words[e - 1] in self.not_org \
+                    or e - b > 1 and all(w in self.suffix or w in self.prefix for w in words[b:e]):
+                continue
+            out.append((b, e))
+        return out
+
+    def _classify(self, doc: Doc, v: TokenView, found: dict, ents, taken: set[int], people: "_Lazy",
+                  new_places: list) -> None:
+        """Label the capitalised names no rule found with the learned model: the probabilities of all mentions of
+        one name in the document are averaged, and the name is an organisation (or a place) everywhere when the
+        average reaches the label's threshold."""
+        covered = set(taken)
+        for e in ents:
+            covered.update(range(e.start, e.end))
+        for (b, e) in found:
+            covered.update(range(b, e))
+        cands = self._name_candidates(v, covered)
+        if not cands:
+            return
+        ctx = DocContext(v.text, v.doc_text)
+        # what the rules already know is no organisation: a person's surname seen after a first name or title
+        # ("Kim Tamsin ... Tamsin"), a nationality word ("Syrian"), a capitalised word that begins a sentence and
+        # stands in lower case elsewhere in the document ("Strike assessments ... a strike"); and a headline in
+        # capitals tells nothing by its capitals (its names are the body's, found there)
+        words = v.text
+        caps_lines = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(v.doc_text)]
+        caps_starts = [s for s, _ in caps_lines]
+        idx = v.idx
+        kept = []
+        for b, e in cands:
+            if words[e - 1] in people or e - b == 1 and (
+                    words[b] in self.demonyms or self.names.is_boundary(words, b) and ctx.seen_lower(words[b])):
+                continue
+            if caps_lines:
+                k = bisect_right(caps_starts, idx[b]) - 1
+                if k >= 0 and idx[b] < caps_lines[k][1]:
+                    continue
+            kept.append((b, e))
+        if not kept:
+            return
+        features = self.names.features
+        feats = []
+        for b, e in kept:
+            surface = _text(v, b, e)
+            feats.append((b, e, surface, features(words, v.lower, b, e, surface, ctx)))
+        if self.collect:
+            doc.user_data["qfacts_name_candidates"] = [(v.idx[b], v.idx[e - 1] + len(v.text[e - 1]), f)
+                                                        for b, e, _, f in feats]
+        if self.model is None:
+            return
+        model = self.model
+        probs = model.batch_probabilities([f for _, _, _, f in feats]).tolist()
+        groups: dict[str, list] = {}
+        for row, (b, e, surface, _) in enumerate(feats):
+            groups.setdefault(" ".join(surface.split()) if "\n" in surface else surface, []).append((b, e, row))
+        labels = model.labels
+        thresholds = [model.thresholds.get(label, 0.5) if label != "O" else 2.0 for label in labels]
+        order = range(len(labels))
+        for mentions in groups.values():
+            if len(mentions) == 1:
+                mean = probs[mentions[0][2]]
+            else:
+                mean = [sum(col) / len(mentions) for col in zip(*[probs[row] for _, _, row in mentions])]
+            best = max(order, key=mean.__getitem__)
+            if mean[best] < thresholds[best]:
+                continue
+            label = labels[best]
+            if label == "PLACE" and _known_place(feats[mentions[0][2]][2]):
+                continue  # the place rules know this name and did not take it here ("Davos, Portugal")
+            for b, e, _ in mentions:
+                if label == "ORG":
+                    found.setdefault((b, e), None)
+                elif label == "PLACE":
+                    new_places.append((b, e))
 
     def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
         """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
@@ -443,6 +620,85 @@ class OrgsComponent:
             aliases[v.text[b]] = name
         elif override or found.get((b, e)) is None:
             found[(b, e)] = name
+
+    def _single_word(self, v: TokenView, i: int, covered: set[int], places: dict[int, Span]) -> bool:
+        """Token ``i`` is a capitalised word that could be a surname in a firm's name: no place, no organisation
+        found on its own, no small word, no nationality."""
+        w = v.text[i]
+        return len(w) >= 2 and w[0].isupper() and w.isalpha() and not w.isupper() and i not in covered \
+            and (i not in places or places[i]._.kind == "city" and places[i].end == i + 1) \
+            and v.lower[i] not in STOP_WORDS and w not in self.demonyms and w not in self.suffix
+
+    def _joined_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
+        """Company names that hold "and", a comma or a possessive before their legal suffix.
+
+        - "Johnson and Johnson Co", "Pope, Evans and Robbins Inc": single capitalised words listed before a
+          one-word name with a legal suffix are one firm, unless one of them is named on its own elsewhere in the
+          document (then "Kelvo and Acme Inc" are two);
+        - "Pantera's Corp", "Broker's Choice Capital Inc": a possessive inside a name that ends in a legal suffix;
+        - "Financial Corp of Santa Barbara", "Acme Corp of Canada Ltd": a name of generic words only, or one
+          followed by a legal suffix after the place, takes "of PLACE".
+        """
+        n = len(v.text)
+        words = v.text
+
+        def prev(i: int) -> int:  # the token before i, over a line break of wrapped text
+            return i - 2 if i >= 2 and words[i - 1] == "\n" else i - 1
+
+        def nxt(i: int) -> int:
+            return i + 2 if i + 2 < n and words[i + 1] == "\n" else i + 1
+
+        covered = {i for (b, e) in found for i in range(b, e)}
+        for (b, e) in sorted(found):
+            if (b, e) not in found or words[e - 1] not in self.legal:
+                continue
+            a = prev(b)
+            if e - b == 2 and a >= 1 and words[a] == "and" and self._single_word(v, prev(a), covered, places):
+                listed = [prev(a)]
+                while prev(listed[-1]) >= 1 and words[prev(listed[-1])] == "," \
+                        and self._single_word(v, prev(prev(listed[-1])), covered, places):
+                    listed.append(prev(prev(listed[-1])))
+                k = listed[-1]
+                if k > 0 and self._name_token(v, k - 1):
+                    continue
+                # a listed word used on its own elsewhere (not beside another listed word) names a firm of its own
+                names = {words[i] for i in listed} | {words[b]}
+                alone = any(
+                    words[i] in names and i not in listed and i != b
+                    and not (prev(i) >= 1 and words[prev(i)] in (",", "and") and words[prev(prev(i))] in names)
+                    and not (nxt(i) < n - 1 and words[nxt(i)] in (",", "and") and words[nxt(nxt(i))] in names)
+                    for i in range(n))
+                if not alone:
+                    del found[(b, e)]
+                    found[(k, e)] = None
+                    covered.update(range(k, e))
+        # possessives: the capitalised word before "'s" and a name with a legal suffix after it
+        for j in [i for i, w in enumerate(words) if w in ("'s", "’s")] if "s " in v.doc_text else ():
+            if j < 1 or j + 2 >= n or v.ws[j - 1] or not self._single_word(v, j - 1, covered, places) \
+                    or not _is_cap(words[j + 1]):
+                continue
+            end = j + 1
+            while end < n and end - j <= 6 and (self._name_token(v, end) or words[end] in self.connectors) \
+                    and words[end - 1] not in self.legal:
+                end += 1
+            if words[end - 1] not in self.legal:
+                continue
+            a = j - 1
+            while a > 0 and self._single_word(v, a - 1, covered, places) and j - a < 3:
+                a -= 1
+            for key in [key for key in found if a <= key[0] and key[1] <= end]:
+                del found[key]
+            found[(a, end)] = None
+            covered.update(range(a, end))
+        # "of PLACE"
+        for (b, e) in sorted(found):
+            if e + 1 >= n or words[e] != "of" or (e + 1) not in places or (b, e) not in found:
+                continue
+            pe = places[e + 1].end
+            if pe < n and words[pe] in self.legal:
+                found[(b, pe + 1)] = found.pop((b, e))
+            elif words[e - 1] in self.suffix and all(w in self.generic or w in self.connectors for w in words[b:e]):
+                found[(b, pe)] = found.pop((b, e))
 
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
         """A name right before another that ends in a head is one name: "Moody's Investors Service"."""
@@ -511,12 +767,16 @@ class OrgsComponent:
                 found.setdefault((k, j), None)
 
     def _propagate(self, doc: Doc, v: TokenView, found: dict) -> None:
-        """One name, one sense: every other occurrence of a found organisation name is that organisation, and so
-        is a company name of two or more words without its legal suffix ("Boston Scientific" of "... Corp")."""
+        """One name, one sense: every other occurrence of a found organisation name is that organisation (in capitals
+        too, for a company name: "ACME WIDGET CORP" in a headline), and so is a company name of two or more
+        words without its legal suffix ("Boston Scientific" of "... Corp")."""
         names = {_text(v, b, e): found[(b, e)] for (b, e) in found}
         gaz: Gazetteer[Optional[str]] = Gazetteer()
         for name, canonical in names.items():
             gaz.add(name, canonical or name)
+            # a company name found in the body is one in a headline in capitals too
+            if not name.isupper() and len(name.split()) >= 2 and name.split()[-1] in self.legal:
+                gaz.add(name.upper(), canonical or name)
         for (b, e), canonical in list(found.items()):
             if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
                 gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))

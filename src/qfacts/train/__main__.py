@@ -12,6 +12,8 @@ from typing import Optional, Sequence
 # command -> (module with a main(argv) -> exit code, what it rebuilds)
 COMMANDS = {
     "parser": ("qfacts.train.parser", "the tagger and dependency parser (data/models/parser) from UD English EWT"),
+    "orgs": ("qfacts.train.orgs", "the classifier of capitalised names (data/orgs_model.json) from the "
+             "mention-annotated corpora"),
     "facts": ("qfacts.train.facts", "the learned decisions of the facts stages (data/facts_model.json) from the "
               "annotated agreement corpora"),
 }
@@ -26,7 +28,7 @@ def usage() -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
-        print(usage())
+        print(usage(), file=sys.stdout if args else sys.stderr)  # no command is a usage error
         return 0 if args else 2
     name, rest = args[0], args[1:]
     if name not in COMMANDS:

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from ...resources import read_text as _read_text
+from ...resources import read_text
 
 
 class LinearModel:
@@ -58,5 +58,5 @@ def load_models(name: str) -> dict[str, LinearModel]:
     name gives no model (the rules alone decide)."""
     if not name:
         return {}
-    data = json.loads(_read_text(name))
+    data = json.loads(read_text(name))
     return {key: LinearModel.from_dict(value) for key, value in data.get("models", {}).items()}
