@@ -606,3 +606,32 @@ def test_facts_said_it_agreed_after_a_headline_is_a_new_agreement_not_a_repeat(n
     text = "KELVO TO ACQUIRE ZENTRIX\nKelvo Corp said it agreed to acquire Zentrix Labs Inc for cash."
     assert [(f["type"], f["parties"]) for f in nlp(text)._.agreements] == [
         ("acquisition", ["Kelvo Corp", "Zentrix Labs Inc"])]
+
+
+def _roles(nlp, text):
+    return [[(d["name"], d["role"]) for d in f["party_details"]] for f in nlp(text)._.agreements
+            if f["type"] == "acquisition"]
+
+
+def test_facts_the_named_division_of_an_owner_is_bought_and_the_owner_sells(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to acquire the assets of the Brightwater Optics division of "
+                      "Orrin Holdings Inc, a unit of Marden Group Inc, for cash.")
+    assert got and sorted(got[0], key=lambda d: d[1]) == [
+        ("Kelvo Corp", "buyer"), ("Orrin Holdings Inc", "seller"), ("Brightwater Optics", "target")]
+
+
+def test_facts_a_lower_case_unit_of_an_owner_names_the_seller_and_no_target(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to buy the educational games unit of Orrin Holdings Inc, "
+                      "a subsidiary of Marden Group Inc, for undisclosed terms.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Orrin Holdings Inc", "seller")]]
+
+
+def test_facts_a_described_owner_after_unit_of_is_the_seller(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to purchase Zentrix Labs, the testing unit of "
+                      "instrument maker Orrin Holdings Inc, for cash.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]]
+
+
+def test_facts_a_named_unit_of_the_speaker_acts_as_its_parent(nlp):
+    got = _roles(nlp, "Kelvo Corp said its Kelvo Savings Bank unit agreed to acquire Zentrix Labs Inc for cash.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "target")]]

@@ -75,6 +75,8 @@ class Sides:
         business = cfg.get("business_object", {})
         self.business_stops = frozenset(business.get("stops", ()))
         self.business_window = int(business.get("window", 12))
+        self.unit_heads = frozenset(business.get("unit_heads", ())) | self.unit_nouns
+        self.owner_descriptors = int(business.get("owner_descriptors", 0))
         self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
         self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
         self.default_role = roles["default"]
@@ -129,7 +131,8 @@ class Sides:
 
     def parent_of(self, v: TokenView, ent: Span, e: int, by_start: dict[int, Span],
                   by_end: dict[int, Span]) -> Optional[Span]:
-        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y" or "Y's X"."""
+        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y", "the X division of Y" or "Y's X";
+        a few lower-case words may describe Y ("X, the lending unit of mortgage banker Y")."""
         low = v.lower
         k = ent.start - 1
         while k >= 0 and low[k].isspace():
@@ -138,19 +141,91 @@ class Sides:
             owner = by_end.get(k)
             if owner is not None and owner.label_ == "ORG":
                 return owner
-        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 14)) if not low[j].isspace()]
+        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 20)) if not low[j].isspace()]
+        if words and words[0][1] in self.unit_heads:
+            return self._owner_after(words[1:], by_start)  # "the X division of Y"
         if not words or words[0][1] != ",":
             return None
         for n, (j, w) in enumerate(words[1:8], 1):
             if w in self.unit_nouns:
-                rest = [x for x in words[n + 1:n + 4] if x[1] != "the"]
-                if rest and rest[0][1] == "of" and len(rest) > 1:
-                    owner = by_start.get(rest[1][0])
-                    return owner if owner is not None and owner.label_ == "ORG" else None
-                return None
+                return self._owner_after(words[n + 1:], by_start)
             if w in (",", ".", ";", "to", "for", "from", "and"):
                 return None
         return None
+
+    def _owner_after(self, words: list[tuple[int, str]], by_start: dict[int, Span]) -> Optional[Span]:
+        """The organisation named by "of [the] [a few lower-case words] Y" at the head of ``words`` (index, word)."""
+        rest = [x for x in words if x[1] != "the"]
+        if not rest or rest[0][1] != "of":
+            return None
+        for j, w in rest[1:2 + self.owner_descriptors]:
+            owner = by_start.get(j)
+            if owner is not None:
+                return owner if owner.label_ == "ORG" else None
+            if not w.isalpha() or w in self.business_stops or w in self.coordinators:
+                return None
+        return None
+
+    def unit_owner(self, v: TokenView, obj: Span, s: int, e: int, by_start: dict[int, Span],
+                   by_end: dict[int, Span]) -> Optional[tuple[Optional[Span], Span]]:
+        """An acquisition's object that names the owner of what changes hands, not the thing itself: "the Acme
+        division of X", "the software unit of X" and "X's Acme unit". Returns (what is bought, where the text
+        names it -- an entity, else the capitalised words before the unit noun as a new ORG span; the owner,
+        who sells), or None where the object is what is bought."""
+        low = v.lower
+        k = self._prev(low, obj.start, s)
+        if k >= s and low[k] == "the":
+            k = self._prev(low, k, s)
+        if k >= s and low[k] == "of":
+            u = self._prev(low, k, s)
+            if u >= s and low[u] in self.unit_heads:
+                return self._named_before(v, obj.doc, u, s, by_end), obj
+            return None
+        if not self.possessive(v, obj):
+            return None
+        j = self._next(low, obj.end + 1, e)
+        ent = by_start.get(j)
+        end = ent.end if ent is not None else j
+        if ent is None:
+            while end < e and (v.text[end][:1].isupper() or v.text[end] in ("and", "&", "-")
+                               and end + 1 < e and v.text[end + 1][:1].isupper()):
+                end += 1
+        u = self._next(low, end, e)
+        if u < e and low[u] in self.unit_heads:
+            if ent is not None:
+                return ent, obj
+            return (Span(obj.doc, j, end, label="ORG") if end > j else None), obj
+        return None
+
+    def _named_before(self, v: TokenView, doc, u: int, s: int, by_end: dict[int, Span]) -> Optional[Span]:
+        """The name right before the unit noun at ``u`` ("the Acme division"): an entity ending there, else a run
+        of capitalised words after "the", "its" or a possessive; None for a lower-case unit ("the software unit")."""
+        k = self._prev(v.lower, u, s)
+        ent = by_end.get(k + 1)
+        if ent is not None:
+            return ent
+        b = k + 1
+        while b - 1 >= s and (v.text[b - 1][:1].isupper() or v.text[b - 1] in ("and", "&", "-")
+                              and b - 2 >= s and v.text[b - 2][:1].isupper()):
+            b -= 1
+        if b > k or b - 1 < s or v.lower[b - 1] not in ("the", "its", "'s", "\u2019s"):
+            return None
+        return Span(doc, b, k + 1, label="ORG")
+
+    @staticmethod
+    def _prev(low: list[str], k: int, s: int) -> int:
+        """The last token before ``k`` that is no whitespace (``s - 1`` where none is)."""
+        k -= 1
+        while k >= s and low[k].isspace():
+            k -= 1
+        return k
+
+    @staticmethod
+    def _next(low: list[str], k: int, e: int) -> int:
+        """The first token from ``k`` on that is no whitespace (``e`` where none is)."""
+        while k < e and low[k].isspace():
+            k += 1
+        return k
 
     def _passive(self, v: TokenView, trig: Span) -> bool:
         """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
@@ -411,6 +486,9 @@ class Sides:
             after = [ent for ent in eligible if ent.start > report]
             if after:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
+                if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
+                    # "X said its Y unit agreed": unit and parent are one side, named by the parent
+                    return self._coordination(v, eligible, report)
                 sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
                 return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
             phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
