@@ -368,3 +368,9 @@ def test_orgs_town_and_state_after_a_name_are_its_address_not_its_name():
     assert "Ridgeway State Bank" in orgs
     assert "Financial Corp of Santa Barbara" in orgs
     assert "Sarasota" in ents(doc, "PLACE")
+
+
+def test_orgs_italian_and_german_legal_forms_end_a_company_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Castellavo Spa and Brenner KGaA said they agreed to merge.")
+    assert ents(doc, "ORG") == ["Castellavo Spa", "Brenner KGaA"]

@@ -635,3 +635,18 @@ def test_facts_a_described_owner_after_unit_of_is_the_seller(nlp):
 def test_facts_a_named_unit_of_the_speaker_acts_as_its_parent(nlp):
     got = _roles(nlp, "Kelvo Corp said its Kelvo Savings Bank unit agreed to acquire Zentrix Labs Inc for cash.")
     assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "target")]]
+
+
+def test_facts_a_buyer_no_entity_stage_knows_is_read_from_the_sale_clause(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to sell its Zentrix Labs unit to Marlow Quenby, a Denver investor.")
+    assert len(got) == 1 and sorted(got[0]) == [
+        ("Kelvo Corp", "seller"), ("Marlow Quenby", "buyer"), ("Zentrix Labs", "target")]
+
+
+def test_facts_a_seller_after_from_may_be_capitalised_words_without_an_entity(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to buy a pump plant in Ohio from Norvale Gypsum for cash.")
+    assert got and sorted(got[0]) == [("Kelvo Corp", "buyer"), ("Norvale Gypsum", "seller")]
+
+
+def test_facts_taking_over_from_a_person_names_no_side(nlp):
+    assert _roles(nlp, "Since taking over from Marlow Quenby in May, the coach has won twice.") == []

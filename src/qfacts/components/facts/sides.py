@@ -77,6 +77,8 @@ class Sides:
         self.business_window = int(business.get("window", 12))
         self.unit_heads = frozenset(business.get("unit_heads", ())) | self.unit_nouns
         self.owner_descriptors = int(business.get("owner_descriptors", 0))
+        self.name_run_preps = {k: frozenset(v) for k, v in business.get("name_run_prepositions", {}).items()}
+        self.name_run_words = frozenset(business.get("name_run_words", ()))
         self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
         self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
         self.default_role = roles["default"]
@@ -213,6 +215,27 @@ class Sides:
         return Span(doc, b, k + 1, label="ORG")
 
     @staticmethod
+    def _name_run(v: TokenView, labels: list, j: int, e: int, doc) -> Optional[Span]:
+        """Two to five capitalised words at token ``j`` that no component labelled (a buyer or seller the entity
+        stages do not know: "to Irvin Kaplan", "from Norwest Gypsum"), as an ORG span; None elsewhere."""
+        k, words, end = j, 0, j
+        while k < e and words < 6:
+            w = v.text[k]
+            if w == "\n" and words:  # a hard-wrapped line
+                k += 1
+                continue
+            if labels[k] not in (None, "PLACE") or not w[:1].isupper() or w.isupper() \
+                    or not w.replace(".", "").replace("-", "").isalpha():
+                break
+            words += 1
+            k += 1
+            end = k
+        # a place alone ("to Japan") is no buyer; "Huron Dressed Beef" is
+        if not 2 <= words <= 5 or labels[end - 1] is not None:
+            return None
+        return Span(doc, j, end, label="ORG")
+
+    @staticmethod
     def _prev(low: list[str], k: int, s: int) -> int:
         """The last token before ``k`` that is no whitespace (``s - 1`` where none is)."""
         k -= 1
@@ -297,6 +320,10 @@ class Sides:
                 crossed_comma = False
                 while j < e and skipped < 12:
                     ent = by_start.get(j)
+                    if ent is None and not group and clause_prep is not None \
+                            and word in self.name_run_preps.get(clause_prep[1], ()) \
+                            and clause_prep[2] in self.name_run_words:
+                        ent = self._name_run(v, labels, j, e, triggers[0].doc)  # "sell X to Irvin Kaplan"
                     plural = self._plural_reference(low, j, e, previous) if ent is None else None
                     if plural is not None:  # "with the three universities plus X": the sides named before
                         group.extend(plural[1])
@@ -416,10 +443,10 @@ class Sides:
         return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
 
     def _clause_prepositions(self, low: list[str], labels: list, e: int,
-                             triggers: list[Span]) -> dict[int, tuple[frozenset, str]]:
+                             triggers: list[Span]) -> dict[int, tuple[frozenset, str, str]]:
         """Prepositions that bring in a partner a few words after an agreement verb of a given type
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
-        out: dict[int, tuple[frozenset, str]] = {}
+        out: dict[int, tuple[frozenset, str, str]] = {}
         for trig in triggers:
             key = "sale" if trig._.value == "acquisition" and low[trig.end - 1] in self.sale_words else trig._.value
             preps = self.clause_preps.get(key)
@@ -429,7 +456,7 @@ class Sides:
                 if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
-                    out[k] = (preps, key)  # every one in reach: "purchase from X of the business of Y"
+                    out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
         return out
 
     def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
