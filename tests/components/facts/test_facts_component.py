@@ -650,3 +650,15 @@ def test_facts_a_seller_after_from_may_be_capitalised_words_without_an_entity(nl
 
 def test_facts_taking_over_from_a_person_names_no_side(nlp):
     assert _roles(nlp, "Since taking over from Marlow Quenby in May, the coach has won twice.") == []
+
+
+def test_facts_a_fiscal_year_that_ended_does_not_end_the_agreement(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to acquire Zentrix Labs Inc, a maker of valves with sales of "
+                      "40 mln dlrs for the year ended in June.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "target")]]
+    assert facts(nlp, "Kelvo Corp said its talks with Zentrix Labs Inc ended and no acquisition was agreed.") == []
+
+
+def test_facts_capitalised_words_right_after_an_acquisition_verb_are_its_target(nlp):
+    got = _roles(nlp, "Kelvo Corp said it acquired Brenmoor Feinwerk Technik, based in Ulm, for cash.")
+    assert got and sorted(got[0]) == [("Brenmoor Feinwerk Technik", "target"), ("Kelvo Corp", "buyer")]

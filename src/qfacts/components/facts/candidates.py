@@ -21,6 +21,7 @@ class Candidates:
 
     def __init__(self, cfg: dict) -> None:
         self.strong_negation = phrases(cfg["negation_cues"])
+        self.period_nouns = frozenset(cfg.get("period_nouns", ()))
         self.negated_status = {k: phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = phrases(cfg["hedge_cues"])
         self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
@@ -38,9 +39,13 @@ class Candidates:
 
     def negation(self, words: list[str]) -> Optional[str]:
         """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
-        or None."""
+        or None. A period that ended ("sales for the year ended June 30") ends no agreement."""
         if not has(words, self.strong_negation):
             return None
+        if self.period_nouns and "ended" in words:
+            words = [w for i, w in enumerate(words) if not (w == "ended" and i and words[i - 1] in self.period_nouns)]
+            if not has(words, self.strong_negation):
+                return None
         return next((status for status, cues in self.negated_status.items() if has(words, cues)), "denied")
 
     def signs(self, words: list[str]) -> bool:

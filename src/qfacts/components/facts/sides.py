@@ -466,9 +466,14 @@ class Sides:
         crossing = self.object_types.get(trig._.value)
         direct = trig._.value in self.object_direct
         if (crossing is not None or direct) and trig._.kind == "specific" and trig.end < e:
-            right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
+            at = trig.end + (1 if v.lower[trig.end].isspace() else 0)
+            right = by_start.get(at)
             if right is not None and right.label_ == "ORG" and (direct or right[-1].text in self.object_groups):
                 return right  # "formed Kelvo Forum", "joined Marden Consortium", "to acquire Orrin Ltd"
+            if right is None and direct and v.lower[trig.end - 1] in self.name_run_words and at < e:
+                run = self._name_run(v, labels, at, e, trig.doc)  # "acquired Atomika Technische Physik, based in"
+                if run is not None:
+                    return run
         if crossing is None or trig._.kind != "specific" or trig.end >= e \
                 or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
             return None  # "joined the X Consortium", "an order for 12 X airliners"
