@@ -662,3 +662,15 @@ def test_facts_a_fiscal_year_that_ended_does_not_end_the_agreement(nlp):
 def test_facts_capitalised_words_right_after_an_acquisition_verb_are_its_target(nlp):
     got = _roles(nlp, "Kelvo Corp said it acquired Brenmoor Feinwerk Technik, based in Ulm, for cash.")
     assert got and sorted(got[0]) == [("Brenmoor Feinwerk Technik", "target"), ("Kelvo Corp", "buyer")]
+
+
+def test_facts_the_commas_of_a_place_name_do_not_end_the_sale_clause(rules_nlp):
+    got = _roles(rules_nlp, "Zentrix Labs Inc said it agreed to sell its Dayton, Ohio, pump plant to Kelvo Corp for cash.")
+    assert got and sorted(got[0]) == [("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "seller")]
+
+
+def test_facts_line_breaks_of_wrapped_text_do_not_count_as_words_of_the_clause(nlp):
+    text = ("Kelvo Corp said it acquired a\nportfolio of\nabout 9,000 consumer\ncredit accounts from\n"
+            "Orrin Holdings Inc for cash.")
+    got = _roles(nlp, text)
+    assert got and ("Orrin Holdings Inc", "seller") in got[0]

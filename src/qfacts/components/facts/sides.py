@@ -224,14 +224,14 @@ class Sides:
             if w == "\n" and words:  # a hard-wrapped line
                 k += 1
                 continue
-            if labels[k] not in (None, "PLACE") or not w[:1].isupper() or w.isupper() \
+            if labels[k] not in (None, "PLACE", "ORG" if words else None) or not w[:1].isupper() or w.isupper() \
                     or not w.replace(".", "").replace("-", "").isalpha():
                 break
             words += 1
             k += 1
             end = k
         # a place alone ("to Japan") is no buyer; "Huron Dressed Beef" is
-        if not 2 <= words <= 5 or labels[end - 1] is not None:
+        if not 2 <= words <= 5 or labels[end - 1] == "PLACE" or labels[j] is not None and labels[end - 1] is not None:
             return None
         return Span(doc, j, end, label="ORG")
 
@@ -452,8 +452,15 @@ class Sides:
             preps = self.clause_preps.get(key)
             if not preps:
                 continue
-            for k in range(trig.end, min(e, trig.end + 10)):
-                if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+            words = 0
+            for k in range(trig.end, e):
+                if low[k].isspace():
+                    continue  # ten words, whatever the line breaks of wrapped text
+                words += 1
+                if low[k] == "," and (labels[self._prev(low, k, trig.end)] == "PLACE"
+                                      or labels[self._next(low, k + 1, e)] == "PLACE" if k + 1 < e else False):
+                    continue  # "sell its Huron, South Dakota, plant to X": the commas of a place name
+                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
                     out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
