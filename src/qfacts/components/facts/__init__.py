@@ -206,6 +206,11 @@ class FactsComponent:
                     if swapped:
                         objs = [x for x in objs if x not in swapped]
                         partners = [g for g in ([p for p in g if p not in swapped] for g in partners) if g]
+                    if not objs and not any(openers.get(p.start) == "of" for g in partners for p in g) \
+                            and sides.word_class(v, trig, trig._.value) == "sale":
+                        asset = sides.sold_asset(v, labels, trig, e)  # "sell its Sunrise, Fla., branch to X"
+                        if asset is not None:
+                            objs = [asset]
                     named = objs + [p for g in partners for p in g] + parents
                     targets = objs + [p for g in partners for p in g if openers.get(p.start) == "of"]
                     for x in targets:
@@ -315,7 +320,7 @@ class FactsComponent:
         # ("the Acme division of X"), stay
         found = {(x.start, x.end) for x in cands}
         outside = [p for p in parties if not s <= p.start < e
-                   or (p.start, p.end) not in found and not any(x.start == p.start for x in doc.ents)]
+                   or (p.start, p.end) not in found and not any((x.start, x.end) == (p.start, p.end) for x in doc.ents)]
         sp = self._parse_of(doc, s, e)
         rule_of = {p.start: "subject" for p in subject} | {p.start: "group" for p in group} | \
             {p.start: "object" for p in objs}

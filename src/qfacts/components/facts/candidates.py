@@ -33,6 +33,7 @@ class Candidates:
             for p in cues:
                 self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
         self.apposition_starts = frozenset(cfg["apposition_starts"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
         # type -> the rules by which another agreement word of its sentence absorbs it (absorbed_by)
         self.absorbed = {k: [r if isinstance(r, dict) else {"by": [r]} for r in v]
                          for k, v in cfg["absorbed_by"].items() if not k.startswith("_")}
@@ -132,4 +133,6 @@ class Candidates:
             before = before[:commas[0]] + before[commas[-1] + 1:]
         elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
             before = before[commas[-1] + 1:]
-        return before
+        # "its 86 pct owned affiliate, X, agreed": an owned unit described, not a deal hedged
+        return [w for k, w in enumerate(before)
+                if not (w == "owned" and k + 1 < len(before) and before[k + 1] in self.unit_nouns)]

@@ -199,6 +199,43 @@ class Sides:
             return (Span(obj.doc, j, end, label="ORG") if end > j else None), obj
         return None
 
+    def sold_asset(self, v: TokenView, labels: list, trig: Span, e: int) -> Optional[Span]:
+        """What a seller sells where no organisation names it: the phrase after "sell its" / "sale of its" up to
+        its head noun, where a capitalised word (a place, a name) marks it as one asset ("sell its Sunrise, Fla.,
+        branch", "its Hawaiian dairy operations"), as an ORG span; None for a phrase of common words ("its
+        computer division") or one that holds an organisation's name (the name is the target)."""
+        low = v.lower
+        k = self._next(low, trig.end, e)
+        if k < e and low[k] == "of":
+            k = self._next(low, k + 1, e)
+        if k >= e or low[k] != "its":
+            return None
+        b = self._next(low, k + 1, e)
+        end, caps, words = b, 0, 0
+        j = b
+        while j < e and words < 8:
+            w = v.text[j]
+            if w.isspace():
+                j += 1
+                continue
+            if labels[j] == "ORG" or labels[j] == "AGREEMENT" or low[j] in self.business_stops and not (
+                    low[j] == "," and (labels[self._prev(low, j, b)] == "PLACE"
+                                       or labels[self._next(low, j + 1, e)] == "PLACE")):
+                break
+            if not (w.isalpha() or w in (",", "-") or w.endswith(".") and w[:-1].isalpha()):
+                return None
+            caps += w[:1].isupper()
+            words += 1
+            j += 1
+            end = j
+        if j >= e or labels[j] == "ORG" or labels[j] == "AGREEMENT" or low[j] not in self.business_stops:
+            return None
+        while end > b and (v.text[end - 1].isspace() or v.text[end - 1] == ","):
+            end -= 1
+        if not caps or end <= b or not v.text[end - 1].islower():
+            return None  # no capitalised word, or the phrase does not end in a common noun
+        return Span(trig.doc, b, end, label="ORG")
+
     def _named_before(self, v: TokenView, doc, u: int, s: int, by_end: dict[int, Span]) -> Optional[Span]:
         """The name right before the unit noun at ``u`` ("the Acme division"): an entity ending there, else a run
         of capitalised words after "the", "its" or a possessive; None for a lower-case unit ("the software unit")."""
