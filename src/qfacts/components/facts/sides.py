@@ -5,7 +5,10 @@ agreement word: "investment in X"), with their coordinated names; the named obje
 ("joined the X Consortium", "to acquire Y"); the subject side (the names before the agreement word that are not
 locations, modifiers or sources, coordinated across appositions and titled people; the reported clause of "X
 said Y agreed"; the name a relative clause hangs on); "it", "the city" and "the two companies" resolved to
-the names they stand for.
+the names they stand for. For an acquisition: the owner named in its object ("the X division of Y", "Y's X
+unit") as seller, with X as target; capitalised words no entity stage labelled after a buying or selling word's
+"from"/"to" or right after a buying verb as a side; an asset a seller names by place ("its Sunrise, Fla.,
+branch") as the target.
 """
 from __future__ import annotations
 
