@@ -339,3 +339,38 @@ def test_orgs_shipped_model_keeps_persons_and_nationalities_out(nlp):
     doc = nlp("Kim Tamsin met Syrian and Iraqi officials in Oslo. Tamsin said the talks went well.")
     assert ents(doc, "ORG") == []
     assert ents(doc, "PLACE") == ["Oslo"]
+
+
+WRAPPED_STORY = ("KELVO BUYS LENDER\nKelvo Corp said it agreed to buy Ridgeway Savings\nand Loan Association and the "
+                 "shares of\nPellworth Minerals and\nChemical Corp for cash, it said on\nMonday. It also completed "
+                 "its acquisition of Mercer and\nMercer Co's Trilix unit, a maker\nof pumps, last year.\n")
+
+
+def test_orgs_industry_words_joined_by_and_stay_in_one_name_across_a_wrapped_line():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    orgs = ents(nlp(WRAPPED_STORY), "ORG")
+    assert "Ridgeway Savings\nand Loan Association" in orgs
+    assert "Pellworth Minerals and\nChemical Corp" in orgs
+
+
+def test_orgs_surnames_listed_across_a_wrapped_line_after_a_cue_word_are_one_firm():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    orgs = ents(nlp(WRAPPED_STORY), "ORG")
+    assert "Mercer and\nMercer Co" in orgs
+    assert "Mercer" not in orgs
+
+
+def test_orgs_town_and_state_after_a_name_are_its_address_not_its_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Kelvo Corp agreed to buy Ridgeway State Bank of Sarasota, Fla., for cash. "
+              "Financial Corp of Santa Barbara said it agreed.")
+    orgs = ents(doc, "ORG")
+    assert "Ridgeway State Bank" in orgs
+    assert "Financial Corp of Santa Barbara" in orgs
+    assert "Sarasota" in ents(doc, "PLACE")
+
+
+def test_orgs_italian_and_german_legal_forms_end_a_company_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Castellavo Spa and Brenner KGaA said they agreed to merge.")
+    assert ents(doc, "ORG") == ["Castellavo Spa", "Brenner KGaA"]

@@ -189,8 +189,9 @@ class OrgsComponent:
                         and not v.text[j - 1].endswith(".") and self._name_token(v, j + 1) and _mixed_line(v, j - 1):
                     j += 2
                     continue
-                # "Northwest Federal Savings\nand Loan Association"
-                if wrapped and v.text[j] == "\n" and j + 2 < n and v.text[j + 1] in ("and", "of", "&") \
+                # "Northwest Federal Savings\nand Loan Association", "International Minerals and\nChemical Corp"
+                if wrapped and j + 2 < n and (v.text[j] == "\n" and v.text[j + 1] in ("and", "of", "&")
+                                              or v.text[j] in ("and", "of", "&") and v.text[j + 1] == "\n") \
                         and j + 2 not in taken and self._name_token(v, j + 2) and _mixed_line(v, j - 1):
                     j += 3
                     continue
@@ -284,16 +285,21 @@ class OrgsComponent:
             return
         # at least one word of the name is not itself a head: "Government Office" is no name (but "Securities
         # and Exchange Commission" is, and so is a name with a legal suffix: "Fleet Aerospace Corp")
-        if all(v.text[k] in self.suffix or v.text[k] in self.connectors for k in range(s, h)) \
-                and not (h - s >= 3 and "and" in v.text[s:h]) and v.text[h] not in self.legal:
+        if all(v.text[k] in self.suffix or v.text[k] in self.connectors or v.text[k].isspace() for k in range(s, h)) \
+                and not (sum(not w.isspace() for w in v.text[s:h]) >= 3 and "and" in v.text[s:h]) \
+                and v.text[h] not in self.legal:
             return
         out.append((s, h + 1, v.text[h]))
 
     def _pair_and(self, v: TokenView, i: int) -> bool:
         """Token ``i`` is an "and" between two industry words of one name ("Savings and Loan", "Minerals and
         Chemical"), not between two names ("Acme Corp and Beta Inc")."""
-        return v.text[i] == "and" and 0 < i < len(v.text) - 1 and v.text[i - 1] in self.pair_words \
-            and v.text[i - 1] not in self.legal and v.text[i + 1] in self.pair_words
+        if v.text[i] != "and" or not 0 < i < len(v.text) - 1:
+            return False
+        # across the line break of wrapped text: "Savings\nand Loan", "Minerals and\nChemical"
+        a = i - 1 if v.text[i - 1] != "\n" or i < 2 else i - 2
+        z = i + 1 if v.text[i + 1] != "\n" or i + 2 >= len(v.text) else i + 2
+        return v.text[a] in self.pair_words and v.text[a] not in self.legal and v.text[z] in self.pair_words
 
     def _extend(self, v: TokenView, s: int, e: int, head: str, places: dict[int, Span]) -> int:
         """Lists after 'of' ("of Economy, Trade and Industry") and campus names ("University of X, Y")."""
@@ -351,6 +357,7 @@ class OrgsComponent:
         self._cue_names(v, found, places, hits, wrapped, people)
         self._bracketed(v, runs, found)
         self._joined_names(v, found, places)
+        self._address_tails(v, found, places)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
         heads_of: dict[str, set[str]] = {}
@@ -649,14 +656,17 @@ class OrgsComponent:
             return i + 2 if i + 2 < n and words[i + 1] == "\n" else i + 1
 
         covered = {i for (b, e) in found for i in range(b, e)}
+        # a one-word name a cue found ("acquisition of Johnson and\nJohnson Co") may still be a listed surname
+        alone_words = {b for (b, e) in found if e == b + 1 and found[(b, e)] is None}
+        listable = covered - alone_words
         for (b, e) in sorted(found):
             if (b, e) not in found or words[e - 1] not in self.legal:
                 continue
             a = prev(b)
-            if e - b == 2 and a >= 1 and words[a] == "and" and self._single_word(v, prev(a), covered, places):
+            if e - b == 2 and a >= 1 and words[a] == "and" and self._single_word(v, prev(a), listable, places):
                 listed = [prev(a)]
                 while prev(listed[-1]) >= 1 and words[prev(listed[-1])] == "," \
-                        and self._single_word(v, prev(prev(listed[-1])), covered, places):
+                        and self._single_word(v, prev(prev(listed[-1])), listable, places):
                     listed.append(prev(prev(listed[-1])))
                 k = listed[-1]
                 if k > 0 and self._name_token(v, k - 1):
@@ -670,6 +680,8 @@ class OrgsComponent:
                     for i in range(n))
                 if not alone:
                     del found[(b, e)]
+                    for i in listed:
+                        found.pop((i, i + 1), None)
                     found[(k, e)] = None
                     covered.update(range(k, e))
         # possessives: the capitalised word before "'s" and a name with a legal suffix after it
@@ -699,6 +711,30 @@ class OrgsComponent:
                 found[(b, pe + 1)] = found.pop((b, e))
             elif words[e - 1] in self.suffix and all(w in self.generic or w in self.connectors for w in words[b:e]):
                 found[(b, pe)] = found.pop((b, e))
+
+    def _address_tails(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
+        """"Waccamaw State Bank of Surfside Beach, S.C.": "of TOWN, STATE" after a name's head word is where the firm
+        is, not part of its name (but "Bank of Boston", "Financial Corp of Santa Barbara said" keep theirs)."""
+        n = len(v.text)
+        for (b, e) in sorted(found):
+            if e - b < 4 or found[(b, e)] is not None:
+                continue
+            k = e
+            while k < n and v.text[k].isspace():
+                k += 1
+            if k >= n or v.text[k] != ",":
+                continue
+            k += 1
+            while k < n and v.text[k].isspace():
+                k += 1
+            state = places.get(k)
+            if state is None or state._.kind != "state":
+                continue
+            o = max((j for j in range(b + 2, e - 1) if v.text[j] == "of"), default=-1)
+            if o < 0 or v.text[o - 1] not in self.suffix or not all(_is_cap(w) for w in v.text[o + 1:e]) \
+                    or o + 1 in places and places[o + 1].end != e:
+                continue
+            found[(b, o)] = found.pop((b, e))
 
     def _merge_adjacent(self, v: TokenView, found: dict) -> None:
         """A name right before another that ends in a head is one name: "Moody's Investors Service"."""

@@ -606,3 +606,85 @@ def test_facts_said_it_agreed_after_a_headline_is_a_new_agreement_not_a_repeat(n
     text = "KELVO TO ACQUIRE ZENTRIX\nKelvo Corp said it agreed to acquire Zentrix Labs Inc for cash."
     assert [(f["type"], f["parties"]) for f in nlp(text)._.agreements] == [
         ("acquisition", ["Kelvo Corp", "Zentrix Labs Inc"])]
+
+
+def _roles(nlp, text):
+    return [[(d["name"], d["role"]) for d in f["party_details"]] for f in nlp(text)._.agreements
+            if f["type"] == "acquisition"]
+
+
+def test_facts_the_named_division_of_an_owner_is_bought_and_the_owner_sells(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to acquire the assets of the Brightwater Optics division of "
+                      "Orrin Holdings Inc, a unit of Marden Group Inc, for cash.")
+    assert got and sorted(got[0], key=lambda d: d[1]) == [
+        ("Kelvo Corp", "buyer"), ("Orrin Holdings Inc", "seller"), ("Brightwater Optics", "target")]
+
+
+def test_facts_a_lower_case_unit_of_an_owner_names_the_seller_and_no_target(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to buy the educational games unit of Orrin Holdings Inc, "
+                      "a subsidiary of Marden Group Inc, for undisclosed terms.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Orrin Holdings Inc", "seller")]]
+
+
+def test_facts_a_described_owner_after_unit_of_is_the_seller(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to purchase Zentrix Labs, the testing unit of "
+                      "instrument maker Orrin Holdings Inc, for cash.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs", "target"), ("Orrin Holdings Inc", "seller")]]
+
+
+def test_facts_a_named_unit_of_the_speaker_acts_as_its_parent(nlp):
+    got = _roles(nlp, "Kelvo Corp said its Kelvo Savings Bank unit agreed to acquire Zentrix Labs Inc for cash.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "target")]]
+
+
+def test_facts_a_buyer_no_entity_stage_knows_is_read_from_the_sale_clause(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to sell its Zentrix Labs unit to Marlow Quenby, a Denver investor.")
+    assert len(got) == 1 and sorted(got[0]) == [
+        ("Kelvo Corp", "seller"), ("Marlow Quenby", "buyer"), ("Zentrix Labs", "target")]
+
+
+def test_facts_a_seller_after_from_may_be_capitalised_words_without_an_entity(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to buy a pump plant in Ohio from Norvale Gypsum for cash.")
+    assert got and sorted(got[0]) == [("Kelvo Corp", "buyer"), ("Norvale Gypsum", "seller")]
+
+
+def test_facts_taking_over_from_a_person_names_no_side(nlp):
+    assert _roles(nlp, "Since taking over from Marlow Quenby in May, the coach has won twice.") == []
+
+
+def test_facts_a_fiscal_year_that_ended_does_not_end_the_agreement(nlp):
+    got = _roles(nlp, "Kelvo Corp said it agreed to acquire Zentrix Labs Inc, a maker of valves with sales of "
+                      "40 mln dlrs for the year ended in June.")
+    assert got == [[("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "target")]]
+    assert facts(nlp, "Kelvo Corp said its talks with Zentrix Labs Inc ended and no acquisition was agreed.") == []
+
+
+def test_facts_capitalised_words_right_after_an_acquisition_verb_are_its_target(nlp):
+    got = _roles(nlp, "Kelvo Corp said it acquired Brenmoor Feinwerk Technik, based in Ulm, for cash.")
+    assert got and sorted(got[0]) == [("Brenmoor Feinwerk Technik", "target"), ("Kelvo Corp", "buyer")]
+
+
+def test_facts_the_commas_of_a_place_name_do_not_end_the_sale_clause(rules_nlp):
+    got = _roles(rules_nlp, "Zentrix Labs Inc said it agreed to sell its Dayton, Ohio, pump plant to Kelvo Corp for cash.")
+    assert got and ("Kelvo Corp", "buyer") in got[0] and ("Zentrix Labs Inc", "seller") in got[0]
+
+
+def test_facts_line_breaks_of_wrapped_text_do_not_count_as_words_of_the_clause(nlp):
+    text = ("Kelvo Corp said it acquired a\nportfolio of\nabout 9,000 consumer\ncredit accounts from\n"
+            "Orrin Holdings Inc for cash.")
+    got = _roles(nlp, text)
+    assert got and ("Orrin Holdings Inc", "seller") in got[0]
+
+
+def test_facts_an_asset_a_seller_names_by_place_is_the_target(nlp):
+    got = _roles(nlp, "Zentrix Labs Inc said it agreed to sell its Dayton, Ohio, pump plant to Kelvo Corp for cash.")
+    assert got and sorted(got[0]) == [("Dayton, Ohio, pump plant", "target"), ("Kelvo Corp", "buyer"),
+                                      ("Zentrix Labs Inc", "seller")]
+    got = _roles(nlp, "Zentrix Labs Inc said it agreed to sell its computer division to Kelvo Corp for cash.")
+    assert got and sorted(got[0]) == [("Kelvo Corp", "buyer"), ("Zentrix Labs Inc", "seller")]
+
+
+def test_facts_an_owned_affiliate_described_before_its_name_hedges_nothing(rules_nlp):
+    got = _roles(rules_nlp, "Kelvo Corp said its 80 pct owned affiliate, Orrin Holdings Inc, has agreed to acquire "
+                            "Zentrix Labs Inc for cash.")
+    assert got and ("Orrin Holdings Inc", "buyer") in got[0] and ("Zentrix Labs Inc", "target") in got[0]

@@ -194,13 +194,31 @@ class FactsComponent:
                     # an acquisition is one deal between buyer, target and seller: the object and the partner
                     # groups together, and the parent a target belongs to ("X, a unit of Y") as its seller
                     by_end = {x.end: x for x in sent_ents}
-                    named = objs + [p for g in partners for p in g]
+                    # "the X division of Y", "Y's X unit": Y sells, X (where the text names it) is bought
+                    swapped = []
+                    for x in objs + [p for g in partners for p in g if openers.get(p.start) == "of"]:
+                        owned_by = sides.unit_owner(v, x, s, e, by_start, by_end)
+                        if owned_by is not None:
+                            swapped.append(x)
+                            parents.append(owned_by[1])
+                            if owned_by[0] is not None:
+                                objs = objs + [owned_by[0]]
+                    if swapped:
+                        objs = [x for x in objs if x not in swapped]
+                        partners = [g for g in ([p for p in g if p not in swapped] for g in partners) if g]
+                    if not objs and not any(openers.get(p.start) == "of" for g in partners for p in g) \
+                            and sides.word_class(v, trig, trig._.value) == "sale":
+                        asset = sides.sold_asset(v, labels, trig, e)  # "sell its Sunrise, Fla., branch to X"
+                        if asset is not None:
+                            objs = [asset]
+                    named = objs + [p for g in partners for p in g] + parents
                     targets = objs + [p for g in partners for p in g if openers.get(p.start) == "of"]
                     for x in targets:
                         parent = sides.parent_of(v, x, e, by_start, by_end)
                         if parent is not None and parent not in named:
                             parents.append(parent)
-                    own = [named + parents] if named else []
+                            named.append(parent)
+                    own = [named] if named else []
                 else:
                     own = [objs] if objs else partners
                 base_type = types.base_type(trig, kind)
@@ -298,7 +316,11 @@ class FactsComponent:
         rules gave to another fact of the same agreement word) is weighed on its own features; names the rules
         took from outside the sentence ("it", "the two companies") stay."""
         inside = {p.start for p in parties if s <= p.start < e}
-        outside = [p for p in parties if not s <= p.start < e]
+        # names the rules took from outside the sentence, or read from its words where no entity stands
+        # ("the Acme division of X"), stay
+        found = {(x.start, x.end) for x in cands}
+        outside = [p for p in parties if not s <= p.start < e
+                   or (p.start, p.end) not in found and not any((x.start, x.end) == (p.start, p.end) for x in doc.ents)]
         sp = self._parse_of(doc, s, e)
         rule_of = {p.start: "subject" for p in subject} | {p.start: "group" for p in group} | \
             {p.start: "object" for p in objs}

@@ -21,6 +21,7 @@ class Candidates:
 
     def __init__(self, cfg: dict) -> None:
         self.strong_negation = phrases(cfg["negation_cues"])
+        self.period_nouns = frozenset(cfg.get("period_nouns", ()))
         self.negated_status = {k: phrases(v) for k, v in cfg["negated_status"].items()}
         self.hedges = phrases(cfg["hedge_cues"])
         self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
@@ -32,15 +33,20 @@ class Candidates:
             for p in cues:
                 self.status_index.setdefault(p[0], []).append((len(p), rank, status, p))
         self.apposition_starts = frozenset(cfg["apposition_starts"])
+        self.unit_nouns = frozenset(cfg["unit_nouns"])
         # type -> the rules by which another agreement word of its sentence absorbs it (absorbed_by)
         self.absorbed = {k: [r if isinstance(r, dict) else {"by": [r]} for r in v]
                          for k, v in cfg["absorbed_by"].items() if not k.startswith("_")}
 
     def negation(self, words: list[str]) -> Optional[str]:
         """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
-        or None."""
+        or None. A period that ended ("sales for the year ended June 30") ends no agreement."""
         if not has(words, self.strong_negation):
             return None
+        if self.period_nouns and "ended" in words:
+            words = [w for i, w in enumerate(words) if not (w == "ended" and i and words[i - 1] in self.period_nouns)]
+            if not has(words, self.strong_negation):
+                return None
         return next((status for status, cues in self.negated_status.items() if has(words, cues)), "denied")
 
     def signs(self, words: list[str]) -> bool:
@@ -127,4 +133,6 @@ class Candidates:
             before = before[:commas[0]] + before[commas[-1] + 1:]
         elif commas and before[0] in self.apposition_starts:  # the clause starts inside the apposition
             before = before[commas[-1] + 1:]
-        return before
+        # "its 86 pct owned affiliate, X, agreed": an owned unit described, not a deal hedged
+        return [w for k, w in enumerate(before)
+                if not (w == "owned" and k + 1 < len(before) and before[k + 1] in self.unit_nouns)]

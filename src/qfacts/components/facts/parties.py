@@ -33,13 +33,17 @@ class _Names:
         self.ents = ents
         self.names: Optional[dict[int, str]] = None
 
-    def get(self, start: int) -> Optional[str]:
+    def get(self, start: int, end: Optional[int] = None) -> Optional[str]:
+        """The name of the mention at token ``start`` (that ends at ``end``, where given)."""
         if self.names is None:
             entities = [Entity(label=e.label_, start=e.start_char, end=e.end_char, text=e.text,
                                canonical=e._.canonical) for e in self.ents]
             resolve(entities)
             names = text_names(entities)
             self.names = {e.start: names[i] for i, e in enumerate(self.ents)}
+            self.ends = {e.start: e.end for e in self.ents}
+        if end is not None and self.ends.get(start, end) != end:
+            return None  # a span the facts stages read from the words ("its Sunrise, Fla., branch")
         return self.names.get(start)
 
     def __bool__(self) -> bool:
@@ -68,7 +72,7 @@ def text_names(entities: list[Entity]) -> list[str]:
 def name(ent: Span) -> str:
     """A party's canonical name (its surface form, on one line, where the document's names are not known)."""
     names = ent.doc.user_data.get(NAMES)
-    found = names.get(ent.start) if names else None
+    found = names.get(ent.start, ent.end) if names else None
     return found or surface(ent._.canonical or ent.text)
 
 

@@ -5,7 +5,10 @@ agreement word: "investment in X"), with their coordinated names; the named obje
 ("joined the X Consortium", "to acquire Y"); the subject side (the names before the agreement word that are not
 locations, modifiers or sources, coordinated across appositions and titled people; the reported clause of "X
 said Y agreed"; the name a relative clause hangs on); "it", "the city" and "the two companies" resolved to
-the names they stand for.
+the names they stand for. For an acquisition: the owner named in its object ("the X division of Y", "Y's X
+unit") as seller, with X as target; capitalised words no entity stage labelled after a buying or selling word's
+"from"/"to" or right after a buying verb as a side; an asset a seller names by place ("its Sunrise, Fla.,
+branch") as the target.
 """
 from __future__ import annotations
 
@@ -75,6 +78,10 @@ class Sides:
         business = cfg.get("business_object", {})
         self.business_stops = frozenset(business.get("stops", ()))
         self.business_window = int(business.get("window", 12))
+        self.unit_heads = frozenset(business.get("unit_heads", ())) | self.unit_nouns
+        self.owner_descriptors = int(business.get("owner_descriptors", 0))
+        self.name_run_preps = {k: frozenset(v) for k, v in business.get("name_run_prepositions", {}).items()}
+        self.name_run_words = frozenset(business.get("name_run_words", ()))
         self.passive_roles = {t: dict(r) for t, r in roles["passive"].items()}
         self.passive_auxiliaries = frozenset(roles["passive_auxiliaries"])
         self.default_role = roles["default"]
@@ -129,7 +136,8 @@ class Sides:
 
     def parent_of(self, v: TokenView, ent: Span, e: int, by_start: dict[int, Span],
                   by_end: dict[int, Span]) -> Optional[Span]:
-        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y" or "Y's X"."""
+        """The organisation a unit belongs to: "X, a (wholly owned) unit of Y", "the X division of Y" or "Y's X";
+        a few lower-case words may describe Y ("X, the lending unit of mortgage banker Y")."""
         low = v.lower
         k = ent.start - 1
         while k >= 0 and low[k].isspace():
@@ -138,19 +146,149 @@ class Sides:
             owner = by_end.get(k)
             if owner is not None and owner.label_ == "ORG":
                 return owner
-        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 14)) if not low[j].isspace()]
+        words = [(j, low[j]) for j in range(ent.end, min(e, ent.end + 20)) if not low[j].isspace()]
+        if words and words[0][1] in self.unit_heads:
+            return self._owner_after(words[1:], by_start)  # "the X division of Y"
         if not words or words[0][1] != ",":
             return None
         for n, (j, w) in enumerate(words[1:8], 1):
             if w in self.unit_nouns:
-                rest = [x for x in words[n + 1:n + 4] if x[1] != "the"]
-                if rest and rest[0][1] == "of" and len(rest) > 1:
-                    owner = by_start.get(rest[1][0])
-                    return owner if owner is not None and owner.label_ == "ORG" else None
-                return None
+                return self._owner_after(words[n + 1:], by_start)
             if w in (",", ".", ";", "to", "for", "from", "and"):
                 return None
         return None
+
+    def _owner_after(self, words: list[tuple[int, str]], by_start: dict[int, Span]) -> Optional[Span]:
+        """The organisation named by "of [the] [a few lower-case words] Y" at the head of ``words`` (index, word)."""
+        rest = [x for x in words if x[1] != "the"]
+        if not rest or rest[0][1] != "of":
+            return None
+        for j, w in rest[1:2 + self.owner_descriptors]:
+            owner = by_start.get(j)
+            if owner is not None:
+                return owner if owner.label_ == "ORG" else None
+            if not w.isalpha() or w in self.business_stops or w in self.coordinators:
+                return None
+        return None
+
+    def unit_owner(self, v: TokenView, obj: Span, s: int, e: int, by_start: dict[int, Span],
+                   by_end: dict[int, Span]) -> Optional[tuple[Optional[Span], Span]]:
+        """An acquisition's object that names the owner of what changes hands, not the thing itself: "the Acme
+        division of X", "the software unit of X" and "X's Acme unit". Returns (what is bought, where the text
+        names it -- an entity, else the capitalised words before the unit noun as a new ORG span; the owner,
+        who sells), or None where the object is what is bought."""
+        low = v.lower
+        k = self._prev(low, obj.start, s)
+        if k >= s and low[k] == "the":
+            k = self._prev(low, k, s)
+        if k >= s and low[k] == "of":
+            u = self._prev(low, k, s)
+            if u >= s and low[u] in self.unit_heads:
+                return self._named_before(v, obj.doc, u, s, by_end), obj
+            return None
+        if not self.possessive(v, obj):
+            return None
+        j = self._next(low, obj.end + 1, e)
+        ent = by_start.get(j)
+        end = ent.end if ent is not None else j
+        if ent is None:
+            while end < e and (v.text[end][:1].isupper() or v.text[end] in ("and", "&", "-")
+                               and end + 1 < e and v.text[end + 1][:1].isupper()):
+                end += 1
+        u = self._next(low, end, e)
+        if u < e and low[u] in self.unit_heads:
+            if ent is not None:
+                return ent, obj
+            return (Span(obj.doc, j, end, label="ORG") if end > j else None), obj
+        return None
+
+    def sold_asset(self, v: TokenView, labels: list, trig: Span, e: int) -> Optional[Span]:
+        """What a seller sells where no organisation names it: the phrase after "sell its" / "sale of its" up to
+        its head noun, where a capitalised word (a place, a name) marks it as one asset ("sell its Sunrise, Fla.,
+        branch", "its Hawaiian dairy operations"), as an ORG span; None for a phrase of common words ("its
+        computer division") or one that holds an organisation's name (the name is the target)."""
+        low = v.lower
+        k = self._next(low, trig.end, e)
+        if k < e and low[k] == "of":
+            k = self._next(low, k + 1, e)
+        if k >= e or low[k] != "its":
+            return None
+        b = self._next(low, k + 1, e)
+        end, caps, words = b, 0, 0
+        j = b
+        while j < e and words < 8:
+            w = v.text[j]
+            if w.isspace():
+                j += 1
+                continue
+            if labels[j] == "ORG" or labels[j] == "AGREEMENT" or low[j] in self.business_stops and not (
+                    low[j] == "," and (labels[self._prev(low, j, b)] == "PLACE"
+                                       or labels[self._next(low, j + 1, e)] == "PLACE")):
+                break
+            if not (w.isalpha() or w in (",", "-") or w.endswith(".") and w[:-1].isalpha()):
+                return None
+            caps += w[:1].isupper()
+            words += 1
+            j += 1
+            end = j
+        if j >= e or labels[j] == "ORG" or labels[j] == "AGREEMENT" or low[j] not in self.business_stops:
+            return None
+        while end > b and (v.text[end - 1].isspace() or v.text[end - 1] == ","):
+            end -= 1
+        if not caps or end <= b or not v.text[end - 1].islower():
+            return None  # no capitalised word, or the phrase does not end in a common noun
+        return Span(trig.doc, b, end, label="ORG")
+
+    def _named_before(self, v: TokenView, doc, u: int, s: int, by_end: dict[int, Span]) -> Optional[Span]:
+        """The name right before the unit noun at ``u`` ("the Acme division"): an entity ending there, else a run
+        of capitalised words after "the", "its" or a possessive; None for a lower-case unit ("the software unit")."""
+        k = self._prev(v.lower, u, s)
+        ent = by_end.get(k + 1)
+        if ent is not None:
+            return ent
+        b = k + 1
+        while b - 1 >= s and (v.text[b - 1][:1].isupper() or v.text[b - 1] in ("and", "&", "-")
+                              and b - 2 >= s and v.text[b - 2][:1].isupper()):
+            b -= 1
+        if b > k or b - 1 < s or v.lower[b - 1] not in ("the", "its", "'s", "\u2019s"):
+            return None
+        return Span(doc, b, k + 1, label="ORG")
+
+    @staticmethod
+    def _name_run(v: TokenView, labels: list, j: int, e: int, doc) -> Optional[Span]:
+        """Two to five capitalised words at token ``j`` that no component labelled (a buyer or seller the entity
+        stages do not know: "to Irvin Kaplan", "from Norwest Gypsum"), as an ORG span; None elsewhere."""
+        k, words, end = j, 0, j
+        while k < e and words < 6:
+            w = v.text[k]
+            if w == "\n" and words:  # a hard-wrapped line
+                k += 1
+                continue
+            if labels[k] not in (None, "PLACE", "ORG" if words else None) or not w[:1].isupper() or w.isupper() \
+                    or not w.replace(".", "").replace("-", "").isalpha():
+                break
+            words += 1
+            k += 1
+            end = k
+        # a place alone ("to Japan") is no buyer; "Huron Dressed Beef" is
+        if not 2 <= words <= 5 or labels[end - 1] == "PLACE" or labels[j] is not None and labels[end - 1] is not None:
+            return None
+        return Span(doc, j, end, label="ORG")
+
+    @staticmethod
+    def _prev(low: list[str], k: int, s: int) -> int:
+        """The last token before ``k`` that is no whitespace (``s - 1`` where none is)."""
+        k -= 1
+        while k >= s and low[k].isspace():
+            k -= 1
+        return k
+
+    @staticmethod
+    def _next(low: list[str], k: int, e: int) -> int:
+        """The first token from ``k`` on that is no whitespace (``e`` where none is)."""
+        while k < e and low[k].isspace():
+            k += 1
+        return k
 
     def _passive(self, v: TokenView, trig: Span) -> bool:
         """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
@@ -222,6 +360,10 @@ class Sides:
                 crossed_comma = False
                 while j < e and skipped < 12:
                     ent = by_start.get(j)
+                    if ent is None and not group and clause_prep is not None \
+                            and word in self.name_run_preps.get(clause_prep[1], ()) \
+                            and clause_prep[2] in self.name_run_words:
+                        ent = self._name_run(v, labels, j, e, triggers[0].doc)  # "sell X to Irvin Kaplan"
                     plural = self._plural_reference(low, j, e, previous) if ent is None else None
                     if plural is not None:  # "with the three universities plus X": the sides named before
                         group.extend(plural[1])
@@ -341,20 +483,27 @@ class Sides:
         return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
 
     def _clause_prepositions(self, low: list[str], labels: list, e: int,
-                             triggers: list[Span]) -> dict[int, tuple[frozenset, str]]:
+                             triggers: list[Span]) -> dict[int, tuple[frozenset, str, str]]:
         """Prepositions that bring in a partner a few words after an agreement verb of a given type
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
-        out: dict[int, tuple[frozenset, str]] = {}
+        out: dict[int, tuple[frozenset, str, str]] = {}
         for trig in triggers:
             key = "sale" if trig._.value == "acquisition" and low[trig.end - 1] in self.sale_words else trig._.value
             preps = self.clause_preps.get(key)
             if not preps:
                 continue
-            for k in range(trig.end, min(e, trig.end + 10)):
-                if low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+            words = 0
+            for k in range(trig.end, e):
+                if low[k].isspace():
+                    continue  # ten words, whatever the line breaks of wrapped text
+                words += 1
+                if low[k] == "," and (labels[self._prev(low, k, trig.end)] == "PLACE"
+                                      or labels[self._next(low, k + 1, e)] == "PLACE" if k + 1 < e else False):
+                    continue  # "sell its Huron, South Dakota, plant to X": the commas of a place name
+                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
                     break
                 if low[k] in preps:
-                    out[k] = (preps, key)  # every one in reach: "purchase from X of the business of Y"
+                    out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
         return out
 
     def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
@@ -364,9 +513,14 @@ class Sides:
         crossing = self.object_types.get(trig._.value)
         direct = trig._.value in self.object_direct
         if (crossing is not None or direct) and trig._.kind == "specific" and trig.end < e:
-            right = by_start.get(trig.end + (1 if v.lower[trig.end].isspace() else 0))
+            at = trig.end + (1 if v.lower[trig.end].isspace() else 0)
+            right = by_start.get(at)
             if right is not None and right.label_ == "ORG" and (direct or right[-1].text in self.object_groups):
                 return right  # "formed Kelvo Forum", "joined Marden Consortium", "to acquire Orrin Ltd"
+            if right is None and direct and v.lower[trig.end - 1] in self.name_run_words and at < e:
+                run = self._name_run(v, labels, at, e, trig.doc)  # "acquired Atomika Technische Physik, based in"
+                if run is not None:
+                    return run
         if crossing is None or trig._.kind != "specific" or trig.end >= e \
                 or v.lower[trig.end] not in self.object_openers and not _NUMBER.match(v.lower[trig.end]):
             return None  # "joined the X Consortium", "an order for 12 X airliners"
@@ -411,6 +565,9 @@ class Sides:
             after = [ent for ent in eligible if ent.start > report]
             if after:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
+                if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
+                    # "X said its Y unit agreed": unit and parent are one side, named by the parent
+                    return self._coordination(v, eligible, report)
                 sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
                 return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
             phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
