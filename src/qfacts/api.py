@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Union
 
@@ -121,8 +122,19 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def analysable(text: str) -> str:
+    """``text`` as the pipeline reads it: each lone surrogate (a Python string can hold one, read with
+    ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 can) becomes U+FFFD, one code point for one,
+    so every offset stays that of ``text``. Records still quote ``text`` itself (``text[start:end]``)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def _extract_one(nlp: Language, document: Document) -> Record:
-    text = document.text
+    original = document.text
+    text = analysable(original)
     ref = parse_reference_date(document.reference_date)
     ref_source = document.reference_date_source if ref else None
     if ref is None:
@@ -142,7 +154,8 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         # "none": the whole text was searched already; a later piece's first lines are no dateline
         doc._.reference_date_source = ref_source or "none"
         doc = _run_components(nlp, doc, record)
-        _guarded(record, "collect", _collect, doc, offset, record)
+        _guarded(record, "collect", _collect, doc, offset, record,
+                 original[offset:offset + len(piece)] if text is not original else None)
     canonical = _guarded(record, "canonical", resolve, record.entities)
     record.canonical_entities = canonical or []
     if canonical is not None:
@@ -172,7 +185,29 @@ def _guarded(record: Record, stage: str, func: Callable, *args):
         return None
 
 
-def _collect(doc: Doc, offset: int, record: Record) -> None:
+def _collect(doc: Doc, offset: int, record: Record, original: Optional[str] = None) -> None:
+    """The piece's entities and facts into ``record``, offsets into the whole text. ``original``: the piece as
+    given where the pipeline read it with lone surrogates replaced (:func:`analysable`): the texts quoted are
+    its own."""
+    agreements_from = len(record.agreements)
+    entities_from = len(record.entities)
+    _collect_doc(doc, offset, record)
+    if original is None:
+        return
+    for ent in record.entities[entities_from:]:
+        ent.text = original[ent.start - offset:ent.end - offset]
+    for fact in record.agreements[agreements_from:]:
+        fact.sentence = original[fact.start - offset:fact.end - offset]
+        t = fact.trigger
+        t["text"] = original[t["start"] - offset:t["end"] - offset]
+        for p in fact.party_details:
+            p["surface"] = " ".join(original[p["start"] - offset:p["end"] - offset].split())
+            if "antecedent" in p:
+                a = p["antecedent"]
+                a["text"] = original[a["start"] - offset:a["end"] - offset]
+
+
+def _collect_doc(doc: Doc, offset: int, record: Record) -> None:
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PLACE", "DATE", "AGREEMENT"):
             continue
@@ -189,5 +224,13 @@ def _collect(doc: Doc, offset: int, record: Record) -> None:
             trigger={"text": trigger["text"], "start": trigger["start"] + offset, "end": trigger["end"] + offset},
             sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset,
             cameo=fact.get("cameo"),
-            party_details=[dict(p, start=p["start"] + offset, end=p["end"] + offset)
-                           for p in fact.get("party_details", ())]))
+            party_details=[_shifted(p, offset) for p in fact.get("party_details", ())]))
+
+
+def _shifted(detail: dict, offset: int) -> dict:
+    """A party detail with its offsets (and its antecedent's) into the whole text."""
+    out = dict(detail, start=detail["start"] + offset, end=detail["end"] + offset)
+    ante = detail.get("antecedent")
+    if ante is not None:
+        out["antecedent"] = dict(ante, start=ante["start"] + offset, end=ante["end"] + offset)
+    return out

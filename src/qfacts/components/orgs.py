@@ -795,10 +795,14 @@ class OrgsComponent:
             close = next((j for j in range(k + 1, min(n, k + 14)) if v.text[j] in (">", "<", ".")), None)
             if close is None or v.text[close] != ">" or close - k < 2:
                 continue
-            words = [w for w in v.text[k + 1:close] if not w.isspace()]
+            inner = [j for j in range(k + 1, close) if not v.text[j].isspace()]
+            if not inner:
+                continue  # "<\n>": brackets around a line break hold no name
+            b, e_ = inner[0], inner[-1] + 1  # the name without the line breaks inside the brackets
+            words = [v.text[j] for j in inner]
             if _is_cap(words[0]) and _is_cap(words[-1]) and any(not _TICKER.match(w) for w in words) \
-                    and not any(s <= k + 1 and close <= e for (s, e) in found):
-                found.setdefault((k + 1, close), None)
+                    and not any(s <= b and e_ <= e for (s, e) in found):
+                found.setdefault((b, e_), None)
         for s, e in runs:
             if s > 0 and v.text[s - 1] == "<" and e < n and v.text[e] == ">":
                 if any(not _TICKER.match(v.text[k]) for k in range(s, e)):

@@ -26,7 +26,7 @@ from .dates import FactDates, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
 from .merge import Merger
 from .model import load_models
-from .parties import dedupe, name, name_parties, set_parties
+from .parties import anchor_parties, dedupe, name, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
@@ -72,6 +72,9 @@ class FactsComponent:
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.part_of_cues = phrases(cfg["part_of_cues"])
+        self.referring: dict[str, list[tuple[str, ...]]] = {}  # "it", "the two companies", by first word
+        for phrase, _label in self.sides.subject_phrases:  # longest first
+            self.referring.setdefault(phrase[0], []).append(phrase)
 
     def __call__(self, doc: Doc) -> Doc:
         all_ents = list(doc.ents)
@@ -100,7 +103,7 @@ class FactsComponent:
         headline_end = -1
         headline: Optional[tuple[int, int]] = None
         orphans: list[dict] = []  # specific agreements that no sentence gave a side
-        bounds = sentence_bounds(doc, v)
+        bounds = sentence_bounds(doc, v, all_ents)
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
             # the sentences a model will read a parse of: every agreement word's where the fact model reads
             # parses, else only those of the side model's types
@@ -259,7 +262,11 @@ class FactsComponent:
         if headline is not None and any(not f["parties"] for f in orphans):
             self.merger.sides_from_headline(v, headline, ents, dateline, orphans, facts)
         # a headline's facts stand only where the body gives none (the body names the sides in full)
-        doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
+        facts = self.merger.finish(facts)
+        if any(not f["start"] <= d["start"] <= d["end"] <= f["end"] for f in facts for d in f["party_details"]):
+            mentions = [(x.start_char, x.end_char, name(x).casefold()) for x in ents]
+            anchor_parties(facts, v, mentions, self.referring)
+        doc._.agreements = [self._record(f) for f in facts]
         return doc
 
     def _fact_parse(self, collect: Optional[list]) -> bool:

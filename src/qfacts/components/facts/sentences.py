@@ -4,13 +4,34 @@ The one place sentence bounds are made: every other facts stage works sentence b
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
 
 from ..common import TokenView
 
 
-def sentence_bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
-    """Sentence bounds: a parser's or senter's where present, else punctuation and line breaks."""
+def sentence_bounds(doc: Doc, v: TokenView, ents: Optional[Iterable[Span]] = None) -> list[tuple[int, int]]:
+    """Sentence bounds: a parser's or senter's where present, else punctuation and line breaks. No bound falls
+    inside one of ``ents`` (an entity is never cut: "a\nTRADE\nAGREEMENT" is one sentence whatever its lines)."""
+    bounds = _bounds(doc, v)
+    if ents is None:
+        return bounds
+    inside = set()  # token positions a sentence may not start at: inside an entity
+    for x in ents:
+        inside.update(range(x.start + 1, x.end))
+    if not inside:
+        return bounds
+    out: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if out and s in inside:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         raw = [(s.start, s.end) for s in doc.sents]
     else:
