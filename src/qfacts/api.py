@@ -126,9 +126,10 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analysable(text: str) -> str:
-    """``text`` as the pipeline reads it: each lone surrogate (a Python string can hold one, read with
-    ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 can) becomes U+FFFD, one code point for one,
-    so every offset stays that of ``text``. Records still quote ``text`` itself (``text[start:end]``)."""
+    """``text`` as the pipeline reads it and records quote it: each surrogate code point (a Python string can hold
+    one, read with ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 text can, and JSON would read
+    a pair of them back as one character) becomes U+FFFD, one code point for one, so every offset is that of
+    ``text``: ``analysable(text)[start:end]`` is each entity's text."""
     return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
@@ -168,8 +169,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 
 def _extract_one(nlp: Language, document: Document) -> Record:
-    original = document.text
-    text = analysable(original)
+    text = analysable(document.text)
     ref = parse_reference_date(document.reference_date)
     ref_source = document.reference_date_source if ref else None
     if ref is None:
@@ -189,8 +189,7 @@ def _extract_one(nlp: Language, document: Document) -> Record:
         # "none": the whole text was searched already; a later piece's first lines are no dateline
         doc._.reference_date_source = ref_source or "none"
         doc = _run_components(nlp, doc, record)
-        _guarded(record, "collect", _collect, doc, offset, record,
-                 original[offset:offset + len(piece)] if text is not original else None)
+        _guarded(record, "collect", _collect, doc, offset, record)
     canonical = _guarded(record, "canonical", resolve, record.entities)
     record.canonical_entities = canonical or []
     if canonical is not None:
@@ -220,29 +219,7 @@ def _guarded(record: Record, stage: str, func: Callable, *args):
         return None
 
 
-def _collect(doc: Doc, offset: int, record: Record, original: Optional[str] = None) -> None:
-    """The piece's entities and facts into ``record``, offsets into the whole text. ``original``: the piece as
-    given where the pipeline read it with lone surrogates replaced (:func:`analysable`): the texts quoted are
-    its own."""
-    agreements_from = len(record.agreements)
-    entities_from = len(record.entities)
-    _collect_doc(doc, offset, record)
-    if original is None:
-        return
-    for ent in record.entities[entities_from:]:
-        ent.text = original[ent.start - offset:ent.end - offset]
-    for fact in record.agreements[agreements_from:]:
-        fact.sentence = original[fact.start - offset:fact.end - offset]
-        t = fact.trigger
-        t["text"] = original[t["start"] - offset:t["end"] - offset]
-        for p in fact.party_details:
-            p["surface"] = " ".join(original[p["start"] - offset:p["end"] - offset].split())
-            if "antecedent" in p:
-                a = p["antecedent"]
-                a["text"] = original[a["start"] - offset:a["end"] - offset]
-
-
-def _collect_doc(doc: Doc, offset: int, record: Record) -> None:
+def _collect(doc: Doc, offset: int, record: Record) -> None:
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PLACE", "DATE", "AGREEMENT"):
             continue

@@ -4,7 +4,8 @@
 ``to_dict()``) against the text it was extracted from:
 
 - offsets lie in ``0 <= start <= end <= len(text)`` (entities, facts, triggers, party mentions, antecedents);
-- ``text[start:end]`` equals each entity's ``text``, each trigger's ``text`` and each fact's ``sentence``;
+- ``text[start:end]`` equals each entity's ``text``, each trigger's ``text`` and each fact's ``sentence`` (with
+  surrogate code points read as U+FFFD, as :func:`qfacts.api.analysable` has the pipeline read and quote them);
 - a fact's sentence span holds its trigger and each party's mention (``party_details`` start/end);
 - DATE values and fact dates match the TIMEX3 value grammar (:func:`qfacts.dates.timex.is_timex3_value`);
 - ``text_length`` is ``len(text)``;
@@ -17,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Union
 
+from .api import analysable
 from .dates.timex import is_timex3_value
 from .models import Record
 
@@ -39,6 +41,7 @@ def violations(record: Union[Record, dict], text: str) -> list[str]:
     """Every invariant ``record`` breaks against ``text``, one short line each (empty: the record is sound)."""
     out: list[str] = []
     data: dict[str, Any] = record.to_dict() if isinstance(record, Record) else record
+    text = analysable(text)  # records quote surrogate code points as U+FFFD (offsets unchanged)
     n = len(text)
 
     def span(what: str, start: Any, end: Any, quoted: Any = None) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ..common import TokenView
 
 
-MAX_SENTENCE_TOKENS = 120
+MAX_SENTENCE_TOKENS = 150
 """A "sentence" longer than this many tokens (a list, a table, a text without punctuation) is cut into pieces of at
 most this many, after a line break, ";" or "," in the second half of the piece where there is one: every stage
 works sentence by sentence, so their time stays linear in the text however long a run without a full stop."""
