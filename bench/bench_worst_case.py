@@ -55,7 +55,24 @@ def cases(scale: float) -> dict[str, str]:
         "5 MB line of capitals": "ACME" * k(1_250_000),
         "5 MB line of letters and punctuation": "Acme.Corp,MOU;" * k(360_000),
         "repeated '<Acme>' markup": "<Acme Corp>\n" * k(2000),
+        "many one-party facts (distinct names)": " ".join(
+            f"{name} Corp signed a memorandum of understanding." for name in invented_names(k(1500))),
+        "many two-party facts (distinct names)": " ".join(
+            f"{a} Corp signed a joint venture agreement with {b} Bank."
+            for a, b in zip(invented_names(k(800)), invented_names(k(800), 7))),
     }
+
+
+def invented_names(n: int, shift: int = 0) -> list[str]:
+    """``n`` distinct invented capitalised names ("Korvane Delmar") from syllables."""
+    syl = ["kor", "van", "del", "mar", "tes", "lin", "bro", "quil", "sor", "ren", "hal", "vard", "ost", "mir"]
+    out = []
+    for i in range(n):
+        j = i + shift * 1000
+        a = syl[j % 14] + syl[(j // 14) % 14] + syl[(j // 196) % 14]
+        b = syl[(j // 7) % 14] + syl[(j // 3) % 14]
+        out.append(a.capitalize() + " " + b.capitalize())
+    return out
 
 
 def best_time(nlp, text: str, repeat: int) -> tuple[float, object]:
