@@ -55,6 +55,9 @@ def cases(scale: float) -> dict[str, str]:
         "5 MB line of capitals": "ACME" * k(1_250_000),
         "5 MB line of letters and punctuation": "Acme.Corp,MOU;" * k(360_000),
         "repeated '<Acme>' markup": "<Acme Corp>\n" * k(2000),
+        "repeated tickers": "Acme Corp <ACME.N> and " * k(2000),
+        "repeated bracketed acronyms": "Kelvo Alliance for Quantum (KAQ), " * k(2000),
+        "repeated possessive names": "Kelvo's Brindle Corp and " * k(2000),
         "many one-party facts (distinct names)": " ".join(
             f"{name} Corp signed a memorandum of understanding." for name in invented_names(k(1500))),
         "many two-party facts (distinct names)": " ".join(
