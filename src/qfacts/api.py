@@ -122,7 +122,7 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analysable(text: str) -> str:
@@ -130,7 +130,7 @@ def analysable(text: str) -> str:
     one, read with ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 text can, and JSON would read
     a pair of them back as one character) becomes U+FFFD, one code point for one, so every offset is that of
     ``text``: ``analysable(text)[start:end]`` is each entity's text."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 LONG_RUN = re.compile(r"\S{200,}")
