@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Union
 
@@ -121,8 +122,54 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def analysable(text: str) -> str:
+    """``text`` as the pipeline reads it and records quote it: each surrogate code point (a Python string can hold
+    one, read with ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 text can, and JSON would read
+    a pair of them back as one character) becomes U+FFFD, one code point for one, so every offset is that of
+    ``text``: ``analysable(text)[start:end]`` is each entity's text."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+LONG_RUN = re.compile(r"\S{200,}")
+"""A run of 200 or more characters without whitespace: where it holds many punctuation characters, spaCy's
+tokenizer strips its prefixes and suffixes one at a time, searching the whole rest of the run each time (time
+quadratic in the run: 16,000 "!" took over half a minute)."""
+
+RUN_PIECE = 100
+"""Such a run is tokenised in pieces of at most this many characters (token bounds forced between them)."""
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in ``text``: a long run without whitespace that holds punctuation
+    (:data:`LONG_RUN`, 16 or more characters that are no letter or digit) is tokenised in pieces of
+    :data:`RUN_PIECE` characters, cut after punctuation where there is some near the end of the piece. Token
+    offsets and whitespace are those of ``text`` exactly; a text without such runs is tokenised as is."""
+    cuts: list[int] = []
+    for m in LONG_RUN.finditer(text):
+        run = m.group()
+        if sum(1 for c in run if not c.isalnum()) < 16:
+            continue  # letters and digits only (or nearly): the tokenizer reads it in one go
+        start, end = m.span()
+        while end - start > RUN_PIECE:
+            cut = start + RUN_PIECE
+            for k in range(cut, cut - RUN_PIECE // 2, -1):
+                if not text[k - 1].isalnum():
+                    cut = k
+                    break
+            cuts.append(cut)
+            start = cut
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [0] + cuts + [len(text)]
+    docs = [nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def _extract_one(nlp: Language, document: Document) -> Record:
-    text = document.text
+    text = analysable(document.text)
     ref = parse_reference_date(document.reference_date)
     ref_source = document.reference_date_source if ref else None
     if ref is None:
@@ -136,7 +183,7 @@ def _extract_one(nlp: Language, document: Document) -> Record:
                     reference_date_source=ref_source, text_length=len(text))
     limit = max(1000, min(PIECE_CHARS, nlp.max_length - 1))
     for offset, piece in _chunks(text, limit):
-        doc = nlp.make_doc(piece)
+        doc = make_doc(nlp, piece)
         doc.user_data["qfacts_text"] = piece  # spares the components rebuilding doc.text token by token
         doc._.reference_date = ref
         # "none": the whole text was searched already; a later piece's first lines are no dateline
@@ -189,5 +236,13 @@ def _collect(doc: Doc, offset: int, record: Record) -> None:
             trigger={"text": trigger["text"], "start": trigger["start"] + offset, "end": trigger["end"] + offset},
             sentence=fact["sentence"], start=fact["start"] + offset, end=fact["end"] + offset,
             cameo=fact.get("cameo"),
-            party_details=[dict(p, start=p["start"] + offset, end=p["end"] + offset)
-                           for p in fact.get("party_details", ())]))
+            party_details=[_shifted(p, offset) for p in fact.get("party_details", ())]))
+
+
+def _shifted(detail: dict, offset: int) -> dict:
+    """A party detail with its offsets (and its antecedent's) into the whole text."""
+    out = dict(detail, start=detail["start"] + offset, end=detail["end"] + offset)
+    ante = detail.get("antecedent")
+    if ante is not None:
+        out["antecedent"] = dict(ante, start=ante["start"] + offset, end=ante["end"] + offset)
+    return out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any, Optional
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 LABELS = ("ORG", "PLACE", "DATE", "AGREEMENT")
 
@@ -49,7 +49,9 @@ class Agreement:
     date_text: Optional[str] = None
     date_interval: Optional[dict[str, str]] = None  # the calendar days of ``date``: {"start", "end"}
     cameo: Optional[str] = None  # CAMEO event code of the type (057 sign formal agreement), for joining GDELT data
-    # one per party, in the order of ``parties``: {"name", "surface", "role", "start", "end"} (schema 1.3)
+    # one per party, in the order of ``parties``: {"name", "surface", "role", "start", "end"} (schema 1.3), the
+    # mention inside the fact's sentence; where that is a referring expression ("it", "the two companies") or the
+    # agreement word, also "antecedent": {"text", "start", "end"} of the named mention (schema 1.4)
     party_details: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -385,12 +385,18 @@ class OrgsComponent:
         brackets = {e: self._bracket_acronym(v, e) for _, e in runs if e < n and v.text[e] == "("}
         # "Quantum Industry Alliance for Revolution (QIAR)": a name runs on to its bracketed acronym over
         # "of/for/on" and capitalised words
-        for (b, end) in list(found):
-            for s, e in runs:
-                if s <= b and end < e and brackets.get(e) and v.text[end] in _OF_LIKE and (b, end) in found \
-                        and v.text[e - 1] not in self.not_org \
-                        and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
-                    found[(b, e)] = found.pop((b, end))
+        # (runs are disjoint and in order: the one run that can hold a name is found by bisection)
+        acronym_runs = [(s, e) for s, e in runs if brackets.get(e)]
+        acronym_run_starts = [s for s, _ in acronym_runs]
+        for (b, end) in list(found) if acronym_runs else ():
+            at = bisect_right(acronym_run_starts, b) - 1
+            if at < 0:
+                continue
+            s, e = acronym_runs[at]
+            if s <= b and end < e and v.text[end] in _OF_LIKE and (b, end) in found \
+                    and v.text[e - 1] not in self.not_org \
+                    and all(_is_cap(v.text[k]) or v.text[k] in self.connectors for k in range(end + 1, e)):
+                found[(b, e)] = found.pop((b, end))
         longest: dict[int, int] = {}  # the longest found name ending at each token: its acronym's definition
         for (b, end) in found:
             if b < longest.get(end, end):
@@ -698,8 +704,8 @@ class OrgsComponent:
             a = j - 1
             while a > 0 and self._single_word(v, a - 1, covered, places) and j - a < 3:
                 a -= 1
-            for key in [key for key in found if a <= key[0] and key[1] <= end]:
-                del found[key]
+            for key in [(b, e) for b in range(a, end) for e in range(b + 1, end + 1) if (b, e) in found]:
+                del found[key]  # (a few tokens: the spans inside, not a scan of every found name)
             found[(a, end)] = None
             covered.update(range(a, end))
         # "of PLACE"
@@ -827,21 +833,40 @@ class OrgsComponent:
         and across a line break: "<Banque de l'Union Europeenne>") and a name followed by its ticker
         ("Pearson Plc <PSON.L>"). A bare ticker ("<NCR>") is no name."""
         n = len(v.text)
+        # "is the name inside a found one?" by bisection: the found spans before this loop by start with the
+        # running maximum of their ends, and the names added here (their starts only grow) by their largest end
+        static = sorted(found)
+        static_starts = [b for b, _ in static]
+        reach = []
+        top = -1
+        for _, e in static:
+            top = max(top, e)
+            reach.append(top)
+        added_reach = -1
         for k in [i for i, w in enumerate(v.text) if w == "<"] if "<" in v.doc_text else ():
             close = next((j for j in range(k + 1, min(n, k + 14)) if v.text[j] in (">", "<", ".")), None)
             if close is None or v.text[close] != ">" or close - k < 2:
                 continue
-            words = [w for w in v.text[k + 1:close] if not w.isspace()]
-            if _is_cap(words[0]) and _is_cap(words[-1]) and any(not _TICKER.match(w) for w in words) \
-                    and not any(s <= k + 1 and close <= e for (s, e) in found):
-                found.setdefault((k + 1, close), None)
+            inner = [j for j in range(k + 1, close) if not v.text[j].isspace()]
+            if not inner:
+                continue  # "<\n>": brackets around a line break hold no name
+            b, e_ = inner[0], inner[-1] + 1  # the name without the line breaks inside the brackets
+            words = [v.text[j] for j in inner]
+            if _is_cap(words[0]) and _is_cap(words[-1]) and any(not _TICKER.match(w) for w in words):
+                at = bisect_right(static_starts, b) - 1
+                if (at >= 0 and reach[at] >= e_) or added_reach >= e_:
+                    continue  # inside a found name
+                found.setdefault((b, e_), None)
+                added_reach = max(added_reach, e_)
+        ends = {end for (_, end) in found}
         for s, e in runs:
             if s > 0 and v.text[s - 1] == "<" and e < n and v.text[e] == ">":
                 if any(not _TICKER.match(v.text[k]) for k in range(s, e)):
                     found.setdefault((s, e), None)
+                    ends.add(e)
             elif e + 2 < n and v.text[e] == "<" and v.text[e + 2] == ">" and _TICKER.match(v.text[e + 1]) \
                     and not v.text[s].isupper():
-                if any(end == e for (_, end) in found):
+                if e in ends:
                     continue
                 s2 = s
                 for k in range(s, e):  # "Shares of Kelvo Brands <KLV.N>": the name after the last small word
@@ -851,6 +876,7 @@ class OrgsComponent:
                 if s2 < e and v.text[e - 1] not in self.not_org \
                         and any(v.text[k] not in self.suffix for k in range(s2, e)):
                     found.setdefault((s2, e), None)
+                    ends.add(e)
 
     def _people(self, v: TokenView) -> set[str]:
         """Surnames: the last of one to three capitalised words after a title or a first name ("chief executive

@@ -62,3 +62,29 @@ def test_merge_a_short_and_a_full_name_count_as_one_side():
 
 def test_merge_dedupe_keeps_each_party_once(names):
     assert [p.text for p in dedupe([names["Acme Corp"], names["Kelvo"], names["Acme Corp"]])] == ["Acme Corp", "Kelvo"]
+
+
+def test_merge_a_one_party_fact_is_the_bigger_fact_of_its_type_that_has_its_party(merger, names):
+    a = fact("contract", [names["Orrin Bank"]], date="2025-05")
+    b = fact("contract", [names["Acme Corp"], names["Kelvo Ltd"]])
+    c = fact("contract", [names["Orrin Bank"], names["Kelvo Ltd"]])
+    out = merger.finish([a, b, c])
+    assert [(f["parties"], f["date"]) for f in out] == [(["Acme Corp", "Kelvo Ltd"], None),
+                                                        (["Orrin Bank", "Kelvo Ltd"], "2025-05")]
+
+
+def test_merge_a_one_party_fact_named_by_the_first_words_of_a_sides_name_is_that_fact(merger, names):
+    short = fact("contract", [names["Kelvo"]], date="2025-06")
+    full = fact("contract", [names["Kelvo Ltd"], names["Acme Corp"]])
+    other = fact("partnership", [names["Kelvo Ltd"], names["Orrin Bank"]])
+    out = merger.finish([short, full, other])
+    assert [(f["type"], f["date"]) for f in out] == [("contract", "2025-06"), ("partnership", None)]
+
+
+def test_merge_one_sided_facts_each_take_the_latest_two_sided_deal_of_their_party(merger, names):
+    first = fact("contract", [names["Acme Corp"], names["Kelvo Ltd"]])
+    second = fact("contract", [names["Acme Corp"], names["Orrin Bank"]])
+    lone = fact("letter_of_intent", [names["Acme Corp"]], sentence="Acme signed a letter of intent.")
+    lone_kelvo = fact("licensing", [names["Kelvo Ltd"]], sentence="Kelvo signed a licence.")
+    out = merger.finish([first, second, lone, lone_kelvo])
+    assert [f["parties"] for f in out][2:] == [["Acme Corp", "Orrin Bank"], ["Kelvo Ltd", "Acme Corp"]]

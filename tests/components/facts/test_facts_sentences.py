@@ -32,3 +32,39 @@ def test_sentences_dateline_ends_after_the_dash_of_a_city_and_date(blank):
     assert v.text[dateline_end(v)] == "Acme"
     doc = blank.make_doc("Acme Corp - the maker of chips - signed a deal.")
     assert dateline_end(token_view(doc)) == 0
+
+
+def test_sentences_never_end_inside_an_entity(blank):
+    doc = blank.make_doc("Acme Corp and Daejeon signed a\nTRADE\nAGREEMENT\nin Japan.")
+    v = token_view(doc)
+    start = v.text.index("TRADE")
+    trigger = doc[start:v.text.index("AGREEMENT") + 1]
+    plain = sentence_bounds(doc, v)
+    assert any(s <= trigger.start < e < trigger.end for s, e in plain)  # the upper-case line alone would cut it
+    bounds = sentence_bounds(doc, v, [trigger])
+    assert any(s <= trigger.start and trigger.end <= e for s, e in bounds)
+    assert [b for b in bounds if b[0] <= start < b[1]][0][0] == 0
+
+
+def test_sentences_an_overlong_run_without_full_stops_is_cut_after_a_comma_into_pieces(blank):
+    from qfacts.components.facts.sentences import MAX_SENTENCE_TOKENS
+
+    doc = blank.make_doc("Acme Corp, Kelvo Ltd and Daejeon signed an MOU, " * 40)
+    v = token_view(doc)
+    bounds = sentence_bounds(doc, v)
+    assert len(bounds) > 1
+    assert all(e - s <= MAX_SENTENCE_TOKENS for s, e in bounds)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(doc)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # no token lost or read twice
+    assert all(v.text[e - 1] == "," for s, e in bounds[:-1])
+
+
+def test_sentences_an_overlong_piece_is_not_cut_inside_an_entity(blank):
+    from qfacts.components.facts.sentences import MAX_SENTENCE_TOKENS
+
+    doc = blank.make_doc("MOU " * (MAX_SENTENCE_TOKENS * 3))
+    v = token_view(doc)
+    ents = [doc[k:k + 3] for k in range(MAX_SENTENCE_TOKENS - 1, len(doc) - 3, MAX_SENTENCE_TOKENS)]
+    bounds = sentence_bounds(doc, v, ents)
+    for x in ents:
+        assert any(s <= x.start and x.end <= e for s, e in bounds)

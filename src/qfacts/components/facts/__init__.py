@@ -22,11 +22,11 @@ from ...models import Agreement
 from ...resources import load_json
 from ..common import register_extensions, token_view
 from .candidates import Candidates
-from .dates import FactDates, nearest, own_dates, set_date, take_date
+from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
 from .merge import Merger
 from .model import load_models
-from .parties import dedupe, name, name_parties, set_parties
+from .parties import anchor_parties, dedupe, name, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
@@ -34,6 +34,11 @@ from .types import Types
 
 PARTY_LABELS = ("ORG", "PLACE")
 COLLECT = "qfacts_facts_pairs"  # doc.user_data key: a list that training asks the component to fill
+
+
+def within(spans: list, starts: list[int], s: int, e: int) -> list:
+    """The spans of ``spans`` (sorted by start; ``starts`` their starts) inside tokens s..e."""
+    return [x for x in spans[bisect_left(starts, s):bisect_left(starts, e)] if x.end <= e]
 
 
 class FactsComponent:
@@ -72,6 +77,9 @@ class FactsComponent:
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.part_of_cues = phrases(cfg["part_of_cues"])
+        self.referring: dict[str, list[tuple[str, ...]]] = {}  # "it", "the two companies", by first word
+        for phrase, _label in self.sides.subject_phrases:  # longest first
+            self.referring.setdefault(phrase[0], []).append(phrase)
 
     def __call__(self, doc: Doc) -> Doc:
         all_ents = list(doc.ents)
@@ -100,7 +108,13 @@ class FactsComponent:
         headline_end = -1
         headline: Optional[tuple[int, int]] = None
         orphans: list[dict] = []  # specific agreements that no sentence gave a side
-        bounds = sentence_bounds(doc, v)
+        bounds = sentence_bounds(doc, v, all_ents)
+        # each sentence's triggers, names and dates by bisection (doc.ents are in order): linear in the document
+        trigger_starts = [t.start for t in triggers_all]
+        ent_starts = [x.start for x in ents]
+        dated = sorted(dated, key=lambda d: d.start)
+        dated_starts = [d.start for d in dated]
+        commas = comma_counts(v.lower) if dated else None
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
             # the sentences a model will read a parse of: every agreement word's where the fact model reads
             # parses, else only those of the side model's types
@@ -114,7 +128,7 @@ class FactsComponent:
                 headline = headline or (s, e)
             pending = [(m, f) for m, f in pending if m >= n - 1]
             if pending and starts_with(v.lower, s, e, self.party_list_cues):
-                names = sides.listed_names(v, s, e, [x for x in ents if s <= x.start and x.end <= e], dateline)
+                names = sides.listed_names(v, s, e, within(ents, ent_starts, s, e), dateline)
                 for _, fact in pending if names else ():
                     if fact["parties"]:  # "They formed the X Forum. The participants include Y and Z."
                         set_parties(fact, dedupe(list(fact["_spans"]) + names))
@@ -122,14 +136,14 @@ class FactsComponent:
                         set_parties(fact, names)
                         facts.append(fact)
                 pending = []
-            triggers = [t for t in triggers_all if s <= t.start < e]
+            triggers = triggers_all[bisect_left(trigger_starts, s):bisect_left(trigger_starts, e)]
             if not triggers:
                 continue
             words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
             negated = cand.negation(words)
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact
-            sent_ents = [x for x in ents if s <= x.start and x.end <= e]
+            sent_ents = within(ents, ent_starts, s, e)
             groups, used, owned, openers = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
             by_start = {x.start: x for x in sent_ents}
             breaks = sides.breaks(v.lower, s, e)
@@ -146,7 +160,7 @@ class FactsComponent:
             # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
             specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = cand.signs(words)
-            dates = [d for d in dated if s <= d.start < e]
+            dates = dated[bisect_left(dated_starts, s):bisect_left(dated_starts, e)]
             sentence = doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
@@ -180,7 +194,7 @@ class FactsComponent:
                 first_with = min([g[0].start for g in groups] + [trig.start])
                 subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
-                date = nearest(own_dates(dates, trig, triggers), trig, v.lower)
+                date = nearest(own_dates(dates, trig, triggers), trig, v.lower, commas)
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
@@ -277,7 +291,11 @@ class FactsComponent:
         if headline is not None and any(not f["parties"] for f in orphans):
             self.merger.sides_from_headline(v, headline, ents, dateline, orphans, facts)
         # a headline's facts stand only where the body gives none (the body names the sides in full)
-        doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
+        facts = self.merger.finish(facts)
+        if any(not f["start"] <= d["start"] <= d["end"] <= f["end"] for f in facts for d in f["party_details"]):
+            mentions = [(x.start_char, x.end_char, name(x).casefold()) for x in ents]
+            anchor_parties(facts, v, mentions, self.referring)
+        doc._.agreements = [self._record(f) for f in facts]
         return doc
 
     def _fact_parse(self, collect: Optional[list]) -> bool:

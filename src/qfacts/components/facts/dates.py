@@ -46,30 +46,52 @@ def take_date(fact: dict, other: dict) -> None:
 def own_dates(dates: list[Span], trig: Span, triggers: list[Span]) -> list[Span]:
     """The sentence's dates less those that belong to another agreement word right after them
     ("Today's agreement follows an agreement ... in December": "Today's" is the first one's)."""
-    others = [t for t in triggers if t is not trig]
-    own = [d for d in dates if not any(0 <= t.start - d.end <= 1 for t in others)]
+    if not dates:
+        return dates
+    others = {t.start for t in triggers if t is not trig}
+    own = [d for d in dates if d.end not in others and d.end + 1 not in others]
     return own or dates
 
 
-def nearest(dates: list[Span], trig: Span, low: Optional[list[str]] = None) -> Optional[Span]:
+def nearest(dates: list[Span], trig: Span, low: Optional[list[str]] = None,
+            commas: Optional[list[int]] = None) -> Optional[Span]:
     """The DATE of the sentence closest to the agreement word, preferring one that no comma or semicolon
-    separates from it ("X, which opens in October, signed a deal last May": May)."""
+    separates from it ("X, which opens in October, signed a deal last May": May). ``commas``: the count of
+    commas and semicolons before each token of ``low`` (:func:`comma_counts`), to spare counting them again."""
     if not dates:
         return None
+    if len(dates) == 1:
+        return dates[0]
 
     def order(d: Span) -> tuple[bool, int]:
         a, b = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
-        apart = low is not None and any(w in (",", ";") for w in low[a:b])
+        if commas is not None:
+            apart = b > a and commas[b] > commas[a]
+        else:
+            apart = low is not None and any(w in (",", ";") for w in low[a:b])
         return apart, abs(d.start - trig.start)
     return min(dates, key=order)
+
+
+def comma_counts(low: list[str]) -> list[int]:
+    """For each token index k (and len(low)), how many commas and semicolons stand before token k."""
+    out = [0]
+    n = 0
+    for w in low:
+        n += w in (",", ";")
+        out.append(n)
+    return out
 
 
 def share_dates(facts: list[dict]) -> None:
     """Facts stated in one sentence between the same sides ("signed an LOI ... pledging joint research")
     are one occasion: an undated one takes the date its sibling got."""
+    dated: dict[tuple, dict] = {}  # (sentence start, party keys) -> the first dated fact (one pass, not pairs)
+    for g in facts:
+        if g["date"] is not None:
+            dated.setdefault((g["start"], g["keys"]), g)
     for f in facts:
         if f["date"] is None and not f.get("_undated"):
-            sibling = next((g for g in facts if g is not f and g["start"] == f["start"]
-                            and g["keys"] == f["keys"] and g["date"] is not None), None)
+            sibling = dated.get((f["start"], f["keys"]))
             if sibling is not None:
                 take_date(f, sibling)

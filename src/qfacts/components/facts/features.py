@@ -213,6 +213,19 @@ def _path(sp, a: int, b: int) -> str:
     return "^".join(left) + "|" + "v".join(reversed(right))
 
 
+def _sentence_flags(pf: "PairFeatures", v: TokenView, s: int, e: int) -> tuple[bool, bool]:
+    """Whether sentence s..e holds a quotation mark, and a reporting verb (once per sentence of a document, not
+    once per candidate fact: a sentence can hold many)."""
+    cache = getattr(pf, "_sentence_cache", None)
+    if cache is None or cache[0] is not v:
+        cache = pf._sentence_cache = (v, {})
+    flags = cache[1].get((s, e))
+    if flags is None:
+        words = [w for w in v.lower[s:e] if not w.isspace()]
+        flags = cache[1][(s, e)] = ("\"" in words or "\u201c" in words, any(w in pf.reporting for w in words))
+    return flags
+
+
 def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, kind: str, type_: str,
                   base_type: str, parties: list[Span], status: str, rejected: str, hedges: list[str],
                   signing: bool, specific: bool, headline: bool, n: int, purpose: Optional[str], sp) -> list[str]:
@@ -236,10 +249,10 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
         f.append("headline")
     if purpose:
         f.append(f"purpose:{purpose}")
-    words = [w for w in low[s:e] if not w.isspace()]
-    if "\"" in words or "\u201c" in words:
+    quote, reported = _sentence_flags(pf, v, s, e)
+    if quote:
         f.append("quote")
-    if any(w in pf.reporting for w in words):
+    if reported:
         f.append("reported")
     if sp is not None:
         from ... import syntax as sx

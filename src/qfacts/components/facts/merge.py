@@ -65,14 +65,18 @@ class Merger:
     def complete_one_sided(self, facts: list[dict]) -> None:
         """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
         of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
-        for n, f in enumerate(facts):
-            if len(f["keys"]) != 1 or self.unnamed_cues.intersection(f["sentence"].lower().split()):
-                continue  # "a consortium of yet unspecified partners": the text says the others are unnamed
-            for g in reversed(facts[:n]):
-                if side_count(g["keys"]) == 2 and f["keys"] < g["keys"]:
+        latest: dict[str, dict] = {}  # party key -> the latest fact so far with two sides that has it
+        for f in facts:
+            if len(f["keys"]) == 1 and not self.unnamed_cues.intersection(f["sentence"].lower().split()):
+                # (not where the text says the others are unnamed: "a consortium of yet unspecified partners")
+                (only,) = f["keys"]
+                g = latest.get(only)
+                if g is not None:
                     other = [p for p in g["_spans"] if key(p) not in f["keys"]]
                     set_parties(f, dedupe(list(f["_spans"]) + other))
-                    break
+            if side_count(f["keys"]) == 2:  # a fact's sides change only in its own turn above
+                for k in f["keys"]:
+                    latest[k] = f
 
     @staticmethod
     def merge(facts: list[dict]) -> list[dict]:
@@ -87,16 +91,31 @@ class Merger:
                     take_date(merged[k], f)
                 continue
             merged[k] = f
+        # for a one-party fact, the first fact of its type that has its party and more, else the first whose party
+        # name starts with it; found through indexes by (type, key) and (type, leading words of a key), in the
+        # order of ``merged``, not by comparing every pair of facts
+        with_key: dict[tuple, dict] = {}
+        by_prefix: dict[tuple, list[tuple[int, frozenset, dict]]] = {}
+        for rank, ((type_, keys), f) in enumerate(merged.items()):
+            for k in keys:
+                if len(keys) > 1:
+                    with_key.setdefault((type_, k), f)
+                words = k.split(" ")
+                for w in range(1, len(words)):
+                    entries = by_prefix.setdefault((type_, " ".join(words[:w])), [])
+                    if not entries or entries[-1][0] != rank:
+                        entries.append((rank, keys, f))
         out = []
         for (type_, keys), f in merged.items():
-            bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and keys < k2] if len(keys) == 1 else []
-            if len(keys) == 1 and not bigger:  # "Kenya signed ..." where "Kenya Ports Authority" signed it
+            bigger = None
+            if len(keys) == 1:
                 (only,) = keys
-                bigger = [g for (t2, k2), g in merged.items() if t2 == type_ and k2 != keys
-                          and any(k.startswith(only + " ") for k in k2)]
-            if bigger:
-                if f["date"] is not None and bigger[0]["date"] is None:
-                    take_date(bigger[0], f)
+                bigger = with_key.get((type_, only))
+                if bigger is None:  # "Kenya signed ..." where "Kenya Ports Authority" signed it
+                    bigger = next((g for _, k2, g in by_prefix.get((type_, only), ()) if k2 != keys), None)
+            if bigger is not None:
+                if f["date"] is not None and bigger["date"] is None:
+                    take_date(bigger, f)
                 continue
             out.append(f)
         return out

@@ -10,6 +10,7 @@ entity twice.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -122,7 +123,8 @@ def name_record_parties(entities: list[Entity], agreements: list) -> None:
         details: list[dict] = []
         index: dict[str, dict] = {}
         for d in fact.party_details:
-            named = at.get((d["start"], d["end"]), d["name"])
+            named_at = d.get("antecedent") or d  # a referring expression is named as the mention it refers to
+            named = at.get((named_at["start"], named_at["end"]), d["name"])
             if named.casefold() in index:
                 first = index[named.casefold()]
                 first["role"] = first["role"] or d["role"]
@@ -141,3 +143,62 @@ def name_record_parties(entities: list[Entity], agreements: list) -> None:
         seen[k] = fact
         kept.append(fact)
     agreements[:] = kept
+
+
+def anchor_parties(facts: list[dict], v, mentions: list[tuple[int, int, str]],
+                   phrases: dict[str, list[tuple[str, ...]]]) -> None:
+    """Make each fact's ``party_details`` mention lie inside the fact's sentence (``start``..``end``, record
+    layout, character offsets into ``v.doc_text``). A party whose mention is outside (reached through "it", "the
+    two companies", an earlier fact, the headline, a list in the next sentence) is recorded at
+
+    1. a mention of the same name inside the sentence, where there is one; else
+    2. the first referring expression of the sentence (``phrases``: facts.json's subject words, by first word:
+       "it", "they", "the city", "the two companies"); else
+    3. the agreement word itself (the sentence leaves the party implicit),
+
+    with the named mention kept beside it as ``antecedent`` ({"text", "start", "end"}) in cases 2 and 3.
+    ``mentions``: (start, end, case-folded party name) of the document's ORG/PLACE mentions, sorted by start."""
+    if not facts:
+        return
+    starts = [m[0] for m in mentions]
+    for fact in facts:
+        s, e = fact["start"], fact["end"]
+        details = fact.get("party_details") or ()
+        if all(s <= d["start"] and d["end"] <= e for d in details):
+            continue
+        referring = None
+        for d in details:
+            if s <= d["start"] and d["end"] <= e:
+                continue
+            wanted = d["name"].casefold()
+            same = None
+            for a, b, k in mentions[bisect_left(starts, s):]:
+                if a >= e:
+                    break
+                if b <= e and k == wanted:
+                    same = (a, b)
+                    break
+            if same is not None:
+                d.update(start=same[0], end=same[1], surface=surface(v.doc_text[same[0]:same[1]]))
+                continue
+            if referring is None:
+                referring = _referring(v, s, e, phrases) or (fact["trigger_start"], fact["trigger_end"])
+            a, b = referring
+            d["antecedent"] = {"text": v.doc_text[d["start"]:d["end"]], "start": d["start"], "end": d["end"]}
+            d.update(start=a, end=b, surface=surface(v.doc_text[a:b]))
+
+
+def _referring(v, s: int, e: int, phrases: dict[str, list[tuple[str, ...]]]) -> Optional[tuple[int, int]]:
+    """Character span of the first referring expression ("it", "the two companies") in characters s..e."""
+    i = bisect_left(v.idx, s)
+    low = v.lower
+    n = len(low)
+    while i < n and v.idx[i] < e:
+        for phrase in phrases.get(low[i], ()):
+            k = len(phrase)
+            if tuple(low[i:i + k]) == phrase:
+                end = v.idx[i + k - 1] + len(v.text[i + k - 1])
+                if end <= e:
+                    return v.idx[i], end
+        i += 1
+    return None

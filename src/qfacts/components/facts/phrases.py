@@ -9,11 +9,15 @@ def phrases(words: list[str]) -> list[tuple[str, ...]]:
 
 def has(tokens: list[str], cues: list[tuple[str, ...]]) -> bool:
     """Whether any cue phrase occurs in the word list ``tokens``."""
+    if not tokens:
+        return False
+    present = set(tokens)
     for p in cues:
         n = len(p)
+        if p[0] not in present:
+            continue
         if n == 1:
-            if p[0] in tokens:
-                return True
+            return True
         else:
             for i in range(len(tokens) - n + 1):
                 if tuple(tokens[i:i + n]) == p:

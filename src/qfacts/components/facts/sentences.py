@@ -4,13 +4,58 @@ The one place sentence bounds are made: every other facts stage works sentence b
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
 
 from ..common import TokenView
 
 
-def sentence_bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
-    """Sentence bounds: a parser's or senter's where present, else punctuation and line breaks."""
+MAX_SENTENCE_TOKENS = 150
+"""A "sentence" longer than this many tokens (a list, a table, a text without punctuation) is cut into pieces of at
+most this many, after a line break, ";" or "," in the second half of the piece where there is one: every stage
+works sentence by sentence, so their time stays linear in the text however long a run without a full stop."""
+
+_SOFT_BREAKS = (";", ",")
+
+
+def sentence_bounds(doc: Doc, v: TokenView, ents: Optional[Iterable[Span]] = None) -> list[tuple[int, int]]:
+    """Sentence bounds: a parser's or senter's where present, else punctuation and line breaks; none longer than
+    :data:`MAX_SENTENCE_TOKENS`. No bound falls inside one of ``ents`` (an entity is never cut: "a\nTRADE\n
+    AGREEMENT" is one sentence whatever its lines)."""
+    inside: set[int] = set()  # token positions a sentence may not start at: inside an entity
+    for x in ents or ():
+        inside.update(range(x.start + 1, x.end))
+    out: list[tuple[int, int]] = []
+    for s, e in _bounds(doc, v):
+        if out and s in inside:
+            s = out.pop()[0]
+        while e - s > MAX_SENTENCE_TOKENS:
+            cut = _cut(v, s, s + MAX_SENTENCE_TOKENS, inside)
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def _cut(v: TokenView, s: int, limit: int, inside: set[int]) -> int:
+    """Where to end a piece of an overlong sentence that starts at ``s``: after the last line break or soft
+    break in ``s + (limit - s) // 2 .. limit``, else at ``limit``; never inside an entity."""
+    for i in range(limit - 1, s + (limit - s) // 2, -1):
+        w = v.text[i]
+        if (w in _SOFT_BREAKS or "\n" in w or "\n" in v.ws[i]) and i + 1 not in inside:
+            return i + 1
+    cut = limit
+    while cut in inside and cut > s + 1:
+        cut -= 1
+    if cut in inside:  # an entity longer than the whole piece: end after it
+        cut = limit
+        while cut in inside:
+            cut += 1
+    return cut
+
+
+def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         raw = [(s.start, s.end) for s in doc.sents]
     else:

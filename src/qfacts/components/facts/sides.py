@@ -36,6 +36,10 @@ class Sides:
         self.amount_words = frozenset(cfg["amount_words"])
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
+        # the subject phrases by first word, with their rank (the first phrase of the list found wins)
+        self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for rank, (phrase, _label) in enumerate(self.subject_phrases):
+            self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
         self.plural_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, label in self.subject_phrases:  # longest first
             if label == "PAIR" and len(phrase) > 1:
@@ -587,19 +591,24 @@ class Sides:
                         pronouns: bool = True) -> list[Span]:
         """A subject given as "it", "the city", "the two companies": what it refers to. Without ``pronouns``,
         "it" and "they" are left out (after "X said", they stand for X)."""
-        for phrase, label in self.subject_phrases:
-            n = len(phrase)
-            if n == 1 and not pronouns:
-                continue
-            for i in range(len(words) - n + 1):
+        best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
+        index = self.subject_index
+        for i, w in enumerate(words):
+            for rank, phrase in index.get(w, ()):
+                n = len(phrase)
+                if (n == 1 and not pronouns) or (best is not None and rank >= best[0]):
+                    continue
                 if tuple(words[i:i + n]) == phrase:
                     if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
                         continue  # "a partnership between the state of X": no subject
-                    if label == "PAIR":
-                        return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
-                    actor = actors.get(label)
-                    return [actor] if actor is not None else []
-        return []
+                    best = (rank, i)
+        if best is None:
+            return []
+        phrase, label = self.subject_phrases[best[0]]
+        if label == "PAIR":
+            return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
+        actor = actors.get(label)
+        return [actor] if actor is not None else []
 
     def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
