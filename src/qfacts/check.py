@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any, Iterable, Iterator, Optional
 
+from .jsonl import JSONLineError, parse_json_line
 from .models import LABELS, Record
 
 EXIT_OK = 0
@@ -408,9 +409,9 @@ def parse_snapshot(lines: Iterable[str], name: str = "snapshot") -> Snapshot:
             continue
         where = f"{name}:{number}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SnapshotError(where, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+            obj = parse_json_line(line)
+        except JSONLineError as exc:  # a 5,000-digit number or deep nesting too: one line naming it
+            raise SnapshotError(where, f"invalid JSON: {exc.reason}") from None
         entry = _snapshot_entry(obj, where, number)
         if entry.id in snapshot:
             raise SnapshotError(where, f"document {entry.id!r} is listed twice")

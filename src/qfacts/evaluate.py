@@ -39,6 +39,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Mapping, Optional, Sequence
 
+from .jsonl import JSONLineError, parse_json_line
+
 DOCUMENT_KEYS = ("orgs", "places", "agreements")
 LABEL_ORDER = ("ORG", "PLACE", "DATE", "AGREEMENT")
 VALUE_LABELS = frozenset({"DATE", "AGREEMENT"})
@@ -82,9 +84,9 @@ def _read_lines(stream: Iterable[str], name: str) -> tuple[dict[str, dict], list
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(f"{name}:{number}", f"not JSON ({exc.msg}, column {exc.colno})"))
+            record = parse_json_line(line)
+        except JSONLineError as exc:  # a 5,000-digit number or deep nesting too: this line only
+            problems.append(Problem(f"{name}:{number}", f"not JSON ({exc.reason})"))
             continue
         if not isinstance(record, dict):
             problems.append(Problem(f"{name}:{number}", f"a JSON {type(record).__name__}, not an object"))

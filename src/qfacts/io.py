@@ -39,13 +39,13 @@ import codecs
 import datetime as _dt
 import glob as _glob
 import itertools
-import json
 import os
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from .api import Document, parse_reference_date
+from .jsonl import JSONLineError, parse_json_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -128,8 +128,8 @@ def own_output_kind(path: str) -> Optional[str]:
         return "records"
     if head.startswith(b'{"id": ') and b'"facts": [' in head:
         try:
-            obj = json.loads(head.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            obj = parse_json_line(head.decode("utf-8"))
+        except (UnicodeDecodeError, JSONLineError):
             return None
         if isinstance(obj, dict) and set(obj) == {"id", "facts"}:
             return "snapshot"
@@ -236,9 +236,11 @@ def _is_json_object(line: bytes) -> bool:
     if not (stripped.startswith(b"{") and stripped.endswith(b"}")):
         return False
     try:
-        return isinstance(json.loads(stripped.decode("utf-8")), dict)
-    except (UnicodeDecodeError, ValueError):
+        return isinstance(parse_json_line(stripped.decode("utf-8")), dict)
+    except UnicodeDecodeError:
         return False
+    except JSONLineError as exc:  # well-formed but beyond Python's limits (a huge number): a bad record still
+        return not exc.syntax
 
 
 def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
@@ -306,9 +308,9 @@ def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
     if not line.strip():
         return None
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return error(f"invalid JSON: {exc.msg} (column {exc.colno})")
+        obj = parse_json_line(line)
+    except JSONLineError as exc:  # a 5,000-digit number or 10,000 nested arrays too: one bad line
+        return error(f"invalid JSON: {exc.reason}")
     if not isinstance(obj, dict):
         return error(f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
