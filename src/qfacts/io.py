@@ -32,6 +32,16 @@ nothing, an unreadable file, a binary file (a NUL byte in its first 8 KB), a fil
 byte offset of the first bad byte), a malformed JSONL line, or a JSONL record that is not an object, has no
 string ``text``, has a ``reference_date`` that is not ``YYYY-MM-DD``, or whose text or id holds a lone surrogate
 (a ``\\ud800`` escape: valid JSON, but no UTF-8 output can hold it). An empty file is an empty document.
+A JSONL line that Python's parser cannot hold (a number of more than 4,300 digits, nesting deeper than the
+recursion limit) is a malformed line like any other (:func:`qfacts.jsonl.parse_json_line`).
+
+FIFOs and devices
+-----------------
+A FIFO named as an input (``mkfifo``, or ``/dev/fd/N`` from a shell's ``<(...)``) is read as a pipe once it has
+a writer; one with no writer within :func:`fifo_wait` seconds (``$QFACTS_FIFO_WAIT``, default 10) is an
+:class:`InputError`, and the inputs after it are still read (:func:`open_input`). Folder walks and glob matches
+read regular files only. A device named as an input whose first 8 KB hold a NUL byte is binary, and is not
+read further.
 """
 from __future__ import annotations
 
@@ -40,7 +50,10 @@ import datetime as _dt
 import glob as _glob
 import itertools
 import os
+import select
+import stat
 import sys
+import time
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
@@ -52,6 +65,10 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 STDIN = "-"
 STDIN_FORMATS = ("auto", "text", "jsonl")
 BINARY_SNIFF_BYTES = 8192
+FIFO_WAIT = 10.0
+"""Seconds a FIFO named as a PATH may take to get a writer (``QFACTS_FIFO_WAIT`` overrides it)."""
+FIFO_WAIT_ENV = "QFACTS_FIFO_WAIT"
+_FIFO_POLL_MS = 50
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -186,7 +203,7 @@ def read_inputs(paths: Iterable[str], *, reference_date: Union[str, _dt.date, No
             for match in matches:
                 if os.path.isdir(match):
                     yield from _read_folder_quietly(match, override)
-                else:
+                elif os.path.isfile(match):  # a FIFO or a device the pattern met is skipped, as in a folder
                     yield from _read_file(match, override)
 
 
@@ -243,13 +260,98 @@ def _is_json_object(line: bytes) -> bool:
         return not exc.syntax
 
 
+class NoWriter(OSError):
+    """A FIFO named as an input got no writer within the wait (:data:`FIFO_WAIT`)."""
+
+
+def fifo_wait() -> float:
+    """How long a FIFO input may wait for a writer: ``$QFACTS_FIFO_WAIT`` seconds if it is a number >= 0, else
+    :data:`FIFO_WAIT`."""
+    try:
+        value = float(os.environ.get(FIFO_WAIT_ENV, ""))
+    except ValueError:
+        return FIFO_WAIT
+    return value if value >= 0 else FIFO_WAIT
+
+
+def open_input(path: str, wait: Optional[float] = None) -> tuple[BinaryIO, bytes]:
+    """Open ``path`` for reading in binary, never blocking for ever on a FIFO: ``(stream, first_bytes)``, where
+    ``first_bytes`` were read before ``stream`` and come first.
+
+    A regular file opens as usual. A FIFO (a named pipe, or ``/dev/fd/N`` from a shell's ``<(...)``) is opened
+    without blocking, then: data there, or a writer connected (even a silent one), or a writer that came and
+    left, and it is read as a pipe, to its end; no writer within ``wait`` seconds (default :func:`fifo_wait`)
+    raises :class:`NoWriter`. Raises :class:`OSError` as ``open`` does.
+    """
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    if not nonblock:  # no such flag (Windows): no FIFOs either
+        return open(path, "rb"), b""
+    fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_CLOEXEC", 0))
+    try:
+        first = b""
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            first = _await_writer(fd, path, fifo_wait() if wait is None else wait)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), first
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _await_writer(fd: int, path: str, wait: float) -> bytes:
+    """The first bytes of a FIFO opened without blocking, or b"" once it is known that reading it will end.
+
+    A read without blocking tells the cases apart: bytes (data), ``EAGAIN`` (a writer is there, silent for
+    now: read it as a pipe), end of file (no writer: wait for one; ``POLLHUP`` says one came and went)."""
+    deadline = time.monotonic() + wait
+    poller = select.poll() if hasattr(select, "poll") else None
+    if poller is not None:
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+    while True:
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:
+            return b""
+        if chunk:
+            return chunk
+        left = deadline - time.monotonic()
+        if poller is not None:
+            events = poller.poll(max(0, min(_FIFO_POLL_MS, int(left * 1000))))
+            if any(mask & select.POLLHUP and not mask & select.POLLIN for _, mask in events):
+                return b""  # a writer opened it and closed it without writing: an empty input
+        else:
+            time.sleep(max(0.0, min(_FIFO_POLL_MS / 1000, left)))
+        if left <= 0:
+            raise NoWriter(f"a FIFO with no writer (waited {wait:g} s; set {FIFO_WAIT_ENV} to wait longer)")
+
+
+def _read_all(path: str) -> bytes:
+    """All of ``path``; a device that never ends (``/dev/zero``) stops at its first 8 KB when they hold a NUL
+    byte (the binary test), so it is named as binary instead of filling memory."""
+    fh, first = open_input(path)
+    with fh:
+        if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return first + fh.read()
+        chunks = [first]
+        size = len(first)
+        while size < BINARY_SNIFF_BYTES:
+            chunk = fh.read(BINARY_SNIFF_BYTES - size)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+        head = b"".join(chunks)
+        if looks_binary(head):
+            return head
+        return head + fh.read()
+
+
 def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
     if is_jsonl(path):
         yield from _read_jsonl(path, override)
         return
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = _read_all(path)
     except OSError as exc:
         yield InputError(path, _os_message(exc))
         return
@@ -270,20 +372,28 @@ def _decode_document(name: str, data: bytes, override: Optional[_dt.date]) -> It
 
 def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
     try:
-        fh = open(path, "rb")
+        fh, first = open_input(path)
     except OSError as exc:
         yield InputError(path, _os_message(exc))
         return
     with fh:
         try:
-            head = fh.read(BINARY_SNIFF_BYTES)
+            head = first + fh.read(max(0, BINARY_SNIFF_BYTES - len(first)))
             if looks_binary(head):
                 yield InputError(path, "binary file (NUL byte in the first 8 KB), skipped")
                 return
-            fh.seek(0)
-            yield from _jsonl_items(path, fh, override)
+            yield from _jsonl_items(path, _lines_after(head, fh), override)  # no seek: a pipe cannot
         except OSError as exc:
             yield InputError(path, _os_message(exc))
+
+
+def _lines_after(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` followed by those of ``rest`` (``head``'s last, unfinished line completed)."""
+    lines = head.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += rest.readline()
+    yield from lines
+    yield from rest
 
 
 def _jsonl_items(name: str, lines: Iterable[bytes], override: Optional[_dt.date]) -> Iterator[Item]:
@@ -342,6 +452,8 @@ def _is_unicode(value: str) -> bool:
 
 
 def _os_message(exc: OSError) -> str:
+    if isinstance(exc, NoWriter):
+        return str(exc)
     if isinstance(exc, FileNotFoundError):
         return "no such file or directory"
     if isinstance(exc, PermissionError):
