@@ -292,7 +292,7 @@ def open_input(path: str, wait: Optional[float] = None) -> tuple[BinaryIO, bytes
         if stat.S_ISFIFO(os.fstat(fd).st_mode):
             first = _await_writer(fd, path, fifo_wait() if wait is None else wait)
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb"), first
+        return open(fd, "rb"), first
     except BaseException:
         os.close(fd)
         raise
