@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from . import common
-from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date,
-                     interruption_exit, load_pipeline, print_error, probe_output, stdout_stream, usage_error)
+from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date, guarded_stdout,
+                     interruption_exit, load_pipeline, print_error, probe_output, usage_error)
 
 if TYPE_CHECKING:
     from ..api import Document
@@ -231,7 +231,7 @@ def _write(report: Report, fmt: str, quiet: bool, hint: Optional[str] = None) ->
     from ..check import SUITE_NAME, WRITERS, write_human
 
     if fmt in WRITERS:
-        stdout = stdout_stream()
+        stdout = guarded_stdout()  # a full disk: one line naming standard output, exit code 1
         try:
             WRITERS[fmt](report, stdout)
             stdout.flush()

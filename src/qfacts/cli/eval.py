@@ -26,8 +26,7 @@ from typing import IO, TYPE_CHECKING, List, Optional
 import typer
 
 from . import common
-from .common import (EXIT_INPUT_ERROR, Reporter, interruption_exit, load_pipeline, stdout_stream,
-                     usage_error)
+from .common import EXIT_INPUT_ERROR, Reporter, guarded_stdout, interruption_exit, load_pipeline, usage_error
 
 if TYPE_CHECKING:
     from ..evaluate import Evaluation, Problem
@@ -106,7 +105,7 @@ def eval_(
         reporter.close()
 
     result = evaluate.evaluate(gold, predictions)
-    stdout = stdout_stream()
+    stdout = guarded_stdout()  # a full disk: one line naming standard output, exit code 1
     fmt_name = fmt.value if fmt else ("table" if common.is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
               "where": dict(conditions)}
