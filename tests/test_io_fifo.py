@@ -104,3 +104,22 @@ def test_endless_device_with_nul_bytes_is_binary_not_read_for_ever():
         pytest.skip("no /dev/zero")
     (item,) = read_inputs(["/dev/zero"])
     assert isinstance(item, InputError) and item.message.startswith("binary file")
+
+
+def test_eval_and_snapshot_readers_name_a_fifo_without_writer_instead_of_hanging(files):
+    from qfacts.check import SnapshotError, read_snapshot
+    from qfacts.evaluate import read_records
+    from qfacts.pipes import NoWriter
+
+    with pytest.raises(NoWriter):
+        read_records("news.fifo", "gold")
+    with pytest.raises(SnapshotError, match="a FIFO with no writer"):
+        read_snapshot("news.fifo")
+
+
+def test_eval_reader_reads_a_fifo_with_a_writer(files):
+    from qfacts.evaluate import read_records
+
+    thread = writer(files / "news.fifo", b'{"id": "a", "text": "x"}\n', delay=0.1)
+    assert list(read_records("news.fifo", "gold").documents) == ["a"]
+    thread.join()

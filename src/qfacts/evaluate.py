@@ -33,6 +33,7 @@ file and reports its bad lines instead of stopping; ``predict`` runs qfacts itse
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .jsonl import JSONLineError, parse_json_line
+from .pipes import read_input_bytes
 
 DOCUMENT_KEYS = ("orgs", "places", "agreements")
 LABEL_ORDER = ("ORG", "PLACE", "DATE", "AGREEMENT")
@@ -72,9 +74,15 @@ def read_jsonl(source: str | IO[str], name: Optional[str] = None) -> tuple[dict[
     UTF-8 raises ``OSError`` / ``UnicodeDecodeError``.
     """
     if isinstance(source, str):
-        with open(source, encoding="utf-8-sig") as stream:
-            return _read_lines(stream, name or source)
+        return _read_lines(_file_lines(source), name or source)
     return _read_lines(source, name or getattr(source, "name", "-"))
+
+
+def _file_lines(path: str) -> IO[str]:
+    """The lines of a UTF-8 file as ``open(path, encoding="utf-8-sig")`` gives them (a leading BOM dropped,
+    universal newlines; a raw U+2028 inside a JSON string ends no line); a FIFO without a writer raises
+    :class:`qfacts.pipes.NoWriter` (an OSError) instead of waiting for ever."""
+    return io.StringIO(read_input_bytes(path).decode("utf-8-sig"), newline=None)
 
 
 def _read_lines(stream: Iterable[str], name: str, kind: Optional[str] = None,
@@ -125,8 +133,7 @@ def read_records(source: str | IO[str], kind: str, name: Optional[str] = None) -
         raise ValueError(f"kind must be 'gold' or 'pred', not {kind!r}")
     invalid: list[Problem] = []
     if isinstance(source, str):
-        with open(source, encoding="utf-8-sig") as stream:
-            documents, problems = _read_lines(stream, name or source, kind, invalid)
+        documents, problems = _read_lines(_file_lines(source), name or source, kind, invalid)
     else:
         documents, problems = _read_lines(source, name or getattr(source, "name", "-"), kind, invalid)
     return Loaded(documents, problems, invalid)

@@ -58,3 +58,19 @@ def test_extract_process_substitution_pipe_is_read(work):
     assert [r["id"].startswith("/dev/fd/") for r in records] == [True, False]
     assert [r["text_length"] for r in records] == [len("Acme Corp signed an MOU with Daejeon."),
                                                   len("Beta Ltd formed a joint venture with Acme Corp.")]
+
+
+def test_eval_gold_fifo_without_writer_is_one_line_exit_2(work):
+    pred = work / "pred.jsonl"
+    pred.write_text('{"id": "a", "entities": [], "agreements": []}\n', encoding="utf-8")
+    proc = qfacts("eval", "news.fifo", "pred.jsonl", cwd=work)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("qfacts: error: GOLD news.fifo: a FIFO with no writer (waited 0.5 s")
+
+
+def test_check_expect_snapshot_fifo_without_writer_is_one_line_exit_2(work):
+    proc = qfacts("check", "a.txt", "--expect", "news.fifo", cwd=work)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("qfacts: error: --expect news.fifo: a FIFO with no writer (waited 0.5 s")
