@@ -9,6 +9,9 @@ soon as it and every record before it are done: a stream of documents gives a st
 :func:`extract_items` is the same over a mixed stream (the CLI's): documents are extracted, anything else (an
 :class:`qfacts.io.InputError`) is passed through in its place, and every document comes back with its
 :class:`qfacts.Record` or the exception that extracting it raised, so one bad document never stops the run.
+Nor does a worker process that dies (killed, out of memory): the pool is replaced, the documents that were in
+flight are retried alone, and the one a worker dies on again gets an :class:`ExtractionError` of kind
+``WorkerDied`` (see :class:`_Supervisor`).
 
 >>> from qfacts.parallel import extract_parallel
 >>> for record in extract_parallel(documents, jobs=2):
@@ -177,7 +180,7 @@ def _work(document: Document) -> Union[Record, ExtractionError]:
     """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
     try:
         result = extract_or_error(document, shared_pipeline(_worker_model, _worker_overrides))
-    except MemoryError:  # this document only: the worker lives on (one the system kills is retried, see above)
+    except MemoryError:  # this document only: the worker lives on (one the system kills: see _Supervisor)
         gc.collect()
         return ExtractionError("MemoryError", "out of memory extracting this document")
     if isinstance(result, Exception):
@@ -285,9 +288,7 @@ class _Supervisor:
     def close(self) -> None:
         with self._lock:
             self._isolating = False
-            for task in self._deferred:
-                task.cancelled = True
-            self._deferred = []
+            self._deferred = []  # read ahead while isolating, never submitted: nothing to cancel
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -299,13 +300,11 @@ class _Task:
         self.document = document
         self.future: Optional[Any] = None
         self.generation: Optional[int] = None  # the pool it was submitted to; None while deferred
-        self.cancelled = False
 
     def result(self, timeout: Optional[float] = None) -> Result:
         return self.supervisor.outcome(self)
 
     def cancel(self) -> bool:
-        self.cancelled = True
         return self.future.cancel() if self.future is not None else True
 
 
