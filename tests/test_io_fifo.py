@@ -123,3 +123,17 @@ def test_eval_reader_reads_a_fifo_with_a_writer(files):
     thread = writer(files / "news.fifo", b'{"id": "a", "text": "x"}\n', delay=0.1)
     assert list(read_records("news.fifo", "gold").documents) == ["a"]
     thread.join()
+
+
+@pytest.mark.parametrize("first_line_length", [10, 8191, 8192, 8193, 20000])
+def test_jsonl_lines_read_after_the_binary_sniff_are_the_lines_of_the_file(tmp_path, first_line_length):
+    import json
+
+    filler = "x" * max(0, first_line_length - 40)
+    lines = [json.dumps({"id": "a", "text": filler}) + "\r\n", '{"id": "b",\r "text": "lone CR"}\n',
+             json.dumps({"id": "c", "text": "no final newline"})]
+    path = tmp_path / "c.jsonl"
+    path.write_bytes("".join(lines).encode("utf-8"))
+    items = list(read_inputs([str(path)]))
+    assert [(i.id, i.source) for i in items] == [("a", f"{path}:1"), ("b", f"{path}:2"), ("c", f"{path}:3")]
+    assert items[0].text == filler

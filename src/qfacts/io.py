@@ -318,11 +318,13 @@ def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
 
 
 def _lines_after(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
-    """The lines of ``head`` followed by those of ``rest`` (``head``'s last, unfinished line completed)."""
-    lines = head.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(b"\n"):
-        lines[-1] += rest.readline()
-    yield from lines
+    """The lines of ``head`` followed by those of ``rest`` (``head``'s last, unfinished line completed), cut at
+    ``\n`` only, as iterating a binary file cuts them."""
+    *lines, tail = head.split(b"\n")
+    for line in lines:
+        yield line + b"\n"
+    if tail:
+        yield tail + rest.readline()
     yield from rest
 
 
