@@ -126,3 +126,53 @@ def test_the_repository_eval_fixtures_are_well_formed():
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
     assert read_records(str(fixtures / "gold.jsonl"), "gold").invalid == []
     assert read_records(str(fixtures / "pred.jsonl"), "pred").invalid == []
+
+
+# --- property: a record the checks accept never breaks the scorer -------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from qfacts.evaluate import evaluate  # noqa: E402
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 100) | st.floats(allow_nan=False) | st.text(max_size=12)
+    | st.sampled_from(["ORG", "DATE", "AGREEMENT", "partnership", "2024-05-03", "Acme Corp"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+        ["start", "end", "label", "text", "value", "type", "parties", "date"]), inner, max_size=4),
+    max_leaves=8)
+
+
+def _paths(value, prefix=()):
+    """Every path (keys and indexes) inside a JSON value, the value itself first."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*prefix, index))
+
+
+GOLD_PATHS = [p for p in _paths(GOLD) if p and p[0] != "id"]
+PRED_PATHS = [p for p in _paths(PRED) if p and p[0] != "id"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GOLD_PATHS), JSON_VALUES | st.just(...)), min_size=1, max_size=3),
+       st.lists(st.tuples(st.sampled_from(PRED_PATHS), JSON_VALUES | st.just(...)), max_size=3))
+def test_records_that_pass_the_shape_checks_are_scored_without_an_exception(gold_changes, pred_changes):
+    gold, pred = GOLD, PRED
+    for path, value in gold_changes:
+        try:
+            gold = changed(gold, list(path), value)
+        except (KeyError, IndexError, TypeError):
+            pass  # an earlier change removed or replaced the path
+    for path, value in pred_changes:
+        try:
+            pred = changed(pred, list(path), value)
+        except (KeyError, IndexError, TypeError):
+            pass
+    gold_problems, pred_problems = gold_record_problems(gold), prediction_record_problems(pred)
+    assert all(isinstance(p, str) and "\n" not in p for p in gold_problems + pred_problems)
+    if not gold_problems and not pred_problems:
+        evaluate({"g1": gold}, {"g1": pred}).to_dict(findings=100)

@@ -179,6 +179,11 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _member(value: Any, names: frozenset[str]) -> bool:
+    """``value in names`` for any JSON value (a list or an object is no member, and raises nothing)."""
+    return isinstance(value, str) and value in names
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -254,7 +259,7 @@ def gold_record_problems(record: Mapping[str, Any]) -> list[str]:
     if date is not None and not (isinstance(date, str) and _DATE.match(date) and _real_date(date)):
         wrong.append(f'"reference_date" {_short(date)} is not null or a date YYYY-MM-DD')
     for label in _list_of(record, "annotated", wrong):
-        if label not in GOLD_LABELS:
+        if not _member(label, GOLD_LABELS):
             wrong.append(f'"annotated" has the unknown label {_short(label)} (labels: {", ".join(LABEL_ORDER)})')
     types = agreement_types()
     if "mentions" in record and record["mentions"] is None:
@@ -267,11 +272,11 @@ def gold_record_problems(record: Mapping[str, Any]) -> list[str]:
         if not isinstance(mention.get("text"), str):
             wrong.append(f'{where} has no "text" string')
         label = mention.get("label")
-        if label not in GOLD_LABELS:
+        if not _member(label, GOLD_LABELS):
             wrong.append(f"{where} has the unknown label {_short(label)} (labels: {', '.join(LABEL_ORDER)})")
         elif label == "DATE" and not (isinstance(mention.get("value"), str) and mention["value"].strip()):
             wrong.append(f'{where} is a DATE whose "value" is {_kind(mention.get("value"))}, not a TIMEX3 value')
-        elif label == "AGREEMENT" and mention.get("value") not in types:
+        elif label == "AGREEMENT" and not _member(mention.get("value"), types):
             wrong.append(f'{where} is an AGREEMENT whose "value" {_short(mention.get("value"))} is not a '
                          "taxonomy type")
     for index, span in enumerate(_list_of(record, "ignore", wrong)):
@@ -284,7 +289,7 @@ def gold_record_problems(record: Mapping[str, Any]) -> list[str]:
         if not isinstance(fact, dict):
             wrong.append(f"{where} is {_kind(fact)}, not an object")
             continue
-        if fact.get("type") not in types:
+        if not _member(fact.get("type"), types):
             wrong.append(f'{where} "type" {_short(fact.get("type"))} is not a taxonomy type')
         parties = fact.get("parties")
         if not isinstance(parties, list) or not parties:
@@ -303,8 +308,8 @@ def gold_record_problems(record: Mapping[str, Any]) -> list[str]:
 
 def prediction_record_problems(record: Mapping[str, Any]) -> list[str]:
     """What is wrong with the shape of one prediction record (FORMAT.md, "What a system must output"): ``id``
-    a string or integer; ``entities`` null or a list of objects with a ``label`` string and integer offsets
-    0 <= start <= end; ``agreements`` null or a list of objects with a ``type`` string, ``parties`` a list of
+    a string or integer; ``entities`` null or a list of objects with a ``label`` string, integer offsets
+    0 <= start <= end and a ``text`` string (or none); ``agreements`` null or a list of objects with a ``type`` string, ``parties`` a list of
     strings and a ``date`` null or a string."""
     wrong: list[str] = []
     if not (isinstance(record.get("id"), str) or _is_int(record.get("id"))):
@@ -312,8 +317,12 @@ def prediction_record_problems(record: Mapping[str, Any]) -> list[str]:
     entities = record.get("entities")
     for index, entity in enumerate(_list_of(record, "entities", wrong) if entities is not None else []):
         where = f"entities[{index}]"
-        if _span_problems(where, entity, None, wrong, gold=False) and not isinstance(entity.get("label"), str):
+        if not _span_problems(where, entity, None, wrong, gold=False):
+            continue
+        if not isinstance(entity.get("label"), str):
             wrong.append(f'{where} has no "label" string')
+        if entity.get("text") is not None and not isinstance(entity["text"], str):
+            wrong.append(f'{where} "text" is {_kind(entity["text"])}, not a string')
     facts = record.get("agreements")
     for index, fact in enumerate(_list_of(record, "agreements", wrong) if facts is not None else []):
         where = f"agreements[{index}]"
