@@ -56,3 +56,40 @@ def test_snapshot_line_with_a_huge_number_or_deep_nesting_is_a_snapshot_error_na
     with pytest.raises(SnapshotError) as err:
         parse_snapshot(['{"id": "a", "facts": []}\n', bad + "\n"], "snap.jsonl")
     assert err.value.where == "snap.jsonl:2" and "invalid JSON" in err.value.message
+
+
+# --- property: every non-blank JSONL line gives exactly one document or one error -----------------------------
+
+import json  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from qfacts import Document  # noqa: E402
+
+FIELD_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.sampled_from(["2025-05-19", "0001-01-01", "9999-12-31", "2025-02-30", "\ud800"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6)
+RECORDS = st.dictionaries(st.sampled_from(["id", "text", "reference_date", "other"]), FIELD_VALUES, max_size=4)
+LINES = st.one_of(
+    RECORDS.map(lambda r: json.dumps(r).encode("utf-8", "surrogatepass")),
+    FIELD_VALUES.map(lambda v: json.dumps(v).encode("utf-8", "surrogatepass")),
+    st.binary(max_size=40).filter(lambda b: b"\n" not in b),
+    st.sampled_from([b'{"id": ' + HUGE.encode() + b', "text": "x"}', DEEP.encode(), b"{" * 3000]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=6))
+def test_every_non_blank_jsonl_line_is_one_document_or_one_error(lines):
+    raw = [line + b"\n" for line in lines]
+    items = list(_jsonl_items("c.jsonl", raw, None))
+    # blank: nothing but (Unicode) white space, as str.strip sees it
+    expected = [n for n, line in enumerate(raw, start=1) if line.decode("utf-8", "replace").strip()]
+    assert [i.source if isinstance(i, Document) else i.where for i in items] == [f"c.jsonl:{n}" for n in expected]
+    for item in items:
+        if isinstance(item, Document):
+            item.text.encode("utf-8")
+            item.id.encode("utf-8")
+        else:
+            assert "\n" not in item.message
