@@ -417,3 +417,14 @@ def test_workers_fork_after_the_town_list_is_read_and_the_heap_frozen(monkeypatc
     assert seen["towns"] == 1 and seen["frozen"] > 0
     assert gc.get_freeze_count() == 0  # unfrozen once the run is over
     assert [e.text for e in record.entities if e.label == "PLACE"] == ["Davos", "Switzerland"]
+
+
+def test_a_memory_error_in_one_process_fails_that_document_only_and_the_run_goes_on(tmp_path, monkeypatch):
+    _die_on(monkeypatch, "memory", {"doc-002"})
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(5))
+    result = run("--format", "jsonl", "--jobs", "1", str(corpus))
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        "doc-000", "doc-001", "doc-003", "doc-004"]
+    assert result.stderr.splitlines() == [
+        "qfacts: error: doc-002: extraction failed: MemoryError: out of memory extracting this document"]

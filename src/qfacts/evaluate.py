@@ -655,7 +655,8 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
     A gold record without a text, or one the extractor fails on, is a :class:`Problem` and gets no prediction.
     ``on_document(id)`` is called after each document (for a progress bar).
     """
-    from .api import Document, extract_or_error, stage_failures
+    from .api import Document, stage_failures
+    from .parallel import describe_error, guarded_extract
     from .pipeline import get_pipeline
 
     nlp = nlp or get_pipeline()
@@ -668,9 +669,9 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
         else:
             document = Document(id=doc_id, text=text, reference_date=record.get("reference_date"),
                                 reference_date_source="record")
-            result = extract_or_error(document, nlp)  # one document's failure must not lose the others' scores
+            result = guarded_extract(document, nlp)  # one document's failure must not lose the others' scores
             if isinstance(result, Exception):
-                problems.append(Problem(doc_id, f"extraction failed: {type(result).__name__}: {result}"))
+                problems.append(Problem(doc_id, f"extraction failed: {describe_error(result)}"))
             else:
                 predictions[doc_id] = result.to_dict()
                 problems.extend(Problem(doc_id, message) for message in stage_failures(result))

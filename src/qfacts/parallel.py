@@ -151,9 +151,19 @@ def _flush_standard_streams() -> None:
 def _extract_here(items: Iterable[Any], nlp) -> Iterator[Tuple[Any, Result]]:
     for item in items:
         if isinstance(item, Document):
-            yield item, extract_or_error(item, nlp)
+            yield item, guarded_extract(item, nlp)
         else:
             yield item, None
+
+
+def guarded_extract(document: Document, nlp) -> Union[Record, Exception]:
+    """:func:`qfacts.api.extract_or_error`, with a MemoryError costing this document only (as in a worker):
+    what the failed allocation needed is free again once its frames are gone."""
+    try:
+        return extract_or_error(document, nlp)
+    except MemoryError:
+        gc.collect()
+        return ExtractionError("MemoryError", "out of memory extracting this document")
 
 
 def _start_context():
@@ -178,11 +188,10 @@ def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None) ->
 
 def _work(document: Document) -> Union[Record, ExtractionError]:
     """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
-    try:
-        result = extract_or_error(document, shared_pipeline(_worker_model, _worker_overrides))
-    except MemoryError:  # this document only: the worker lives on (one the system kills: see _Supervisor)
-        gc.collect()
-        return ExtractionError("MemoryError", "out of memory extracting this document")
+    # a MemoryError costs this document only: the worker lives on (one the system kills: see _Supervisor)
+    result = guarded_extract(document, shared_pipeline(_worker_model, _worker_overrides))
+    if isinstance(result, ExtractionError):
+        return result
     if isinstance(result, Exception):
         return ExtractionError(type(result).__name__, str(result))
     return result

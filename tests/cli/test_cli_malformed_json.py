@@ -1,5 +1,6 @@
-"""A JSON Lines line Python cannot hold (a 5,000-digit integer, arrays nested 10,000 deep) at the command line:
-one error line naming the file and line, every other record processed (issue 14)."""
+"""One bad record must not lose the others at the command line (issue 14): a JSON Lines line Python cannot hold
+(a 5,000-digit integer, arrays nested 10,000 deep) is one error line naming the file and line, and so is a
+MemoryError while extracting one document (``check``, ``eval``); every other record is processed."""
 from __future__ import annotations
 
 import json
@@ -120,3 +121,36 @@ def test_graph_of_saved_records_with_a_huge_number_names_the_line(tmp_path, monk
     result = run("graph", "records.jsonl", "--format", "graphml")
     assert "Traceback" not in result.stderr
     assert any("records.jsonl:2" in line for line in error_lines(result))
+
+
+def _memory_error_on(monkeypatch, doc_id):
+    from qfacts import api
+
+    real = api._extract_one
+
+    def failing(nlp, document):
+        if document.id == doc_id:
+            raise MemoryError()
+        return real(nlp, document)
+
+    monkeypatch.setattr(api, "_extract_one", failing)
+
+
+def test_check_memory_error_on_one_document_names_it_and_checks_the_others(corpus, monkeypatch):
+    _memory_error_on(monkeypatch, "first")
+    result = run("check", "corpus.jsonl", "--min-facts", "0", "--format", "jsonl")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "qfacts: error: first: extraction failed: MemoryError: out of memory extracting this document" in \
+        error_lines(result)
+    assert [json.loads(line)["document"] for line in result.stdout.splitlines()][-1] == "last"
+
+
+def test_eval_without_pred_memory_error_on_one_document_scores_the_others(tmp_path, monkeypatch):
+    _memory_error_on(monkeypatch, "a")
+    gold = [{"id": i, "text": TEXT, "annotated": ["ORG"], "mentions": []} for i in ("a", "b")]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    result = run("eval", tmp_path / "gold.jsonl", "--format", "json")
+    assert result.exit_code == 1
+    assert error_lines(result) == ["qfacts: error: a: extraction failed: MemoryError: out of memory extracting this "
+                                   "document"]
+    assert json.loads(result.stdout)["without_prediction"] == 1

@@ -195,12 +195,13 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 
 def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
-    from ..api import extract_or_error, stage_failures
+    from ..api import stage_failures
     from ..check import DocumentFacts, document_id
+    from ..parallel import describe_error, guarded_extract
 
-    result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
+    result = guarded_extract(document, nlp)  # a bug in a rule (or a MemoryError) must not stop the other checks
     if isinstance(result, Exception):
-        return f"extraction failed: {type(result).__name__}: {result}", []
+        return f"extraction failed: {describe_error(result)}", []
     # ./articles/a.txt and articles/a.txt are one document: the snapshot must not depend on the spelling
     return DocumentFacts.from_record(result, id=document_id(document.id, document.source)), stage_failures(result)
 
