@@ -74,3 +74,14 @@ def test_check_expect_snapshot_fifo_without_writer_is_one_line_exit_2(work):
     assert proc.returncode == 2
     (line,) = proc.stderr.splitlines()
     assert line.startswith("qfacts: error: --expect news.fifo: a FIFO with no writer (waited 0.5 s")
+
+
+def test_extract_jobs_2_and_graph_name_a_fifo_without_writer_and_go_on(work):
+    proc = qfacts("extract", "--jobs", "2", "--format", "jsonl", "a.txt", "news.fifo", "b.txt", cwd=work)
+    assert proc.returncode == 1
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["a.txt", "b.txt"]
+    assert proc.stderr.startswith("qfacts: error: news.fifo: a FIFO with no writer")
+    graph = qfacts("graph", "a.txt", "news.fifo", "b.txt", "--format", "graphml", cwd=work)
+    assert graph.returncode == 1 and "<graphml" in graph.stdout
+    (line,) = graph.stderr.splitlines()
+    assert line.startswith("qfacts: error: news.fifo: a FIFO with no writer")
