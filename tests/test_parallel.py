@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -129,24 +130,97 @@ def test_extract_parallel_raises_or_reports_a_failing_document(monkeypatch):
         list(extract_parallel(docs, jobs=2))
 
 
-@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
-def test_a_worker_that_dies_ends_the_run_with_exit_1_and_one_error_line(tmp_path, monkeypatch):
+def _die_on(monkeypatch, how, ids, marker=None):
+    """Workers die (``os._exit``, SIGKILL) or raise MemoryError on the documents ``ids``; with ``marker`` (a
+    path), only the first time (the marker file says it happened)."""
     real = api._extract_one
 
     def deadly(nlp, document):
-        if document.id == "doc-006":
-            os._exit(3)  # as if killed for lack of memory
+        if document.id in ids and (marker is None or not os.path.exists(marker)):
+            if marker is not None:
+                open(marker, "w").close()
+            if how == "exit":
+                os._exit(3)  # as if killed for lack of memory
+            if how == "kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            if how == "memory":
+                raise MemoryError()
         return real(nlp, document)
 
     monkeypatch.setattr(api, "_extract_one", deadly)
+
+
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_a_worker_that_dies_on_a_document_names_it_and_the_output_file_holds_every_other_record(
+        tmp_path, monkeypatch):
+    _die_on(monkeypatch, "exit", {"doc-006"})
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(14))
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    result = run("--jobs", "2", str(corpus), "-o", str(target))
+    assert result.exit_code == 1
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [f"doc-{i:03d}" for i in range(14) if i != 6]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("qfacts: error: doc-006: extraction failed: WorkerDied: a worker process died")
+    assert [n for n in os.listdir(tmp_path) if n.endswith(".tmp")] == []
+
+
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_extract_items_goes_on_after_workers_killed_by_a_signal_on_two_documents(monkeypatch):
+    _die_on(monkeypatch, "kill", {"doc-002", "doc-009"})
+    docs = make_documents(12)
+    results = list(extract_items(docs, jobs=2))
+    assert [item.id for item, _ in results] == [d.id for d in docs]
+    failed = {item.id: result.kind for item, result in results if isinstance(result, Exception)}
+    assert failed == {"doc-002": "WorkerDied", "doc-009": "WorkerDied"}
+    sequential = {r.id: r.to_dict() for r in qfacts.extract_documents(d for d in docs if d.id not in failed)}
+    assert {item.id: result.to_dict() for item, result in results if item.id not in failed} == sequential
+
+
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_a_memory_error_in_a_worker_fails_that_document_only(monkeypatch):
+    _die_on(monkeypatch, "memory", {"doc-001"})
+    results = list(extract_items(make_documents(5), jobs=2))
+    assert [(item.id, type(result).__name__) for item, result in results] == [
+        ("doc-000", "Record"), ("doc-001", "ExtractionError"), ("doc-002", "Record"), ("doc-003", "Record"),
+        ("doc-004", "Record")]
+    assert results[1][1].kind == "MemoryError" and str(results[1][1]) == "out of memory extracting this document"
+
+
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_a_worker_killed_once_from_outside_loses_nothing_its_documents_are_retried(tmp_path, monkeypatch):
+    _die_on(monkeypatch, "kill", {"doc-003"}, marker=str(tmp_path / "died-once"))
     corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(8))
     result = run("--format", "jsonl", "--jobs", "2", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"doc-{i:03d}" for i in range(8)]
+    assert (tmp_path / "died-once").exists()
+
+
+@pytest.mark.skipif(not FORK, reason="workers see the test's patch only when they are forked")
+def test_workers_that_cannot_start_again_end_the_run_keeping_the_records_done(tmp_path, monkeypatch):
+    from qfacts import parallel
+
+    marker = tmp_path / "broken"
+    real_init = parallel._init_worker
+
+    def init(*args):
+        if marker.exists():
+            os._exit(4)  # every new worker dies at once: no pool can run
+        real_init(*args)
+
+    monkeypatch.setattr(parallel, "_init_worker", init)
+    _die_on(monkeypatch, "exit", {"doc-005"}, marker=str(marker))
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(9))
+    target = tmp_path / "out.jsonl"
+    result = run("--jobs", "2", str(corpus), "-o", str(target))
     assert result.exit_code == 1
-    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
-    assert ids == [f"doc-{i:03d}" for i in range(len(ids))] and len(ids) <= 6
-    # the first document not written is named (the one that died, or one still pending before it)
-    assert result.stderr.strip() == (f"qfacts: error: --jobs: a worker process died (killed, or out of memory?): "
-                                     f"doc-{len(ids):03d} and the documents after it were not written")
+    ids = [json.loads(line)["id"] for line in target.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"doc-{i:03d}" for i in range(5)]  # every record done before the document it died on
+    (line,) = result.stderr.splitlines()
+    assert line == ("qfacts: error: --jobs: worker processes cannot be started (killed, or out of memory?): "
+                    "doc-005 and the documents after it were not written")
 
 
 def test_a_task_that_failed_elsewhere_is_that_documents_error_only():
@@ -343,3 +417,14 @@ def test_workers_fork_after_the_town_list_is_read_and_the_heap_frozen(monkeypatc
     assert seen["towns"] == 1 and seen["frozen"] > 0
     assert gc.get_freeze_count() == 0  # unfrozen once the run is over
     assert [e.text for e in record.entities if e.label == "PLACE"] == ["Davos", "Switzerland"]
+
+
+def test_a_memory_error_in_one_process_fails_that_document_only_and_the_run_goes_on(tmp_path, monkeypatch):
+    _die_on(monkeypatch, "memory", {"doc-002"})
+    corpus = write_corpus(tmp_path / "corpus.jsonl", make_documents(5))
+    result = run("--format", "jsonl", "--jobs", "1", str(corpus))
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        "doc-000", "doc-001", "doc-003", "doc-004"]
+    assert result.stderr.splitlines() == [
+        "qfacts: error: doc-002: extraction failed: MemoryError: out of memory extracting this document"]

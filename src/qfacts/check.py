@@ -32,6 +32,7 @@ object per document and rule), :func:`write_junit` (JUnit XML: one testsuite, on
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -40,6 +41,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any, Iterable, Iterator, Optional
 
+from .jsonl import JSONLineError, parse_json_line
+from .pipes import read_input_bytes
 from .models import LABELS, Record
 
 EXIT_OK = 0
@@ -390,14 +393,14 @@ def write_snapshot(documents: Iterable[DocumentFacts], out: IO[str]) -> None:
 def read_snapshot(path: str) -> Snapshot:
     """Read a snapshot file; raises :class:`SnapshotError` (missing file, bad JSON, bad shape, repeated id)."""
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return parse_snapshot(fh, path)
+        text = read_input_bytes(path).decode("utf-8-sig")  # a FIFO without a writer: an error, not a hang
     except FileNotFoundError:
         raise SnapshotError(path, "no such snapshot (create it with --update)") from None
     except UnicodeDecodeError as exc:
         raise SnapshotError(path, f"not valid UTF-8 (byte offset {exc.start})") from None
     except OSError as exc:
-        raise SnapshotError(path, (exc.strerror or str(exc)).lower()) from None
+        raise SnapshotError(path, exc.strerror.lower() if exc.strerror else str(exc)) from None
+    return parse_snapshot(io.StringIO(text, newline=None), path)  # lines as open() gives them
 
 
 def parse_snapshot(lines: Iterable[str], name: str = "snapshot") -> Snapshot:
@@ -408,9 +411,9 @@ def parse_snapshot(lines: Iterable[str], name: str = "snapshot") -> Snapshot:
             continue
         where = f"{name}:{number}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SnapshotError(where, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+            obj = parse_json_line(line)
+        except JSONLineError as exc:  # a 5,000-digit number or deep nesting too: one line naming it
+            raise SnapshotError(where, f"invalid JSON: {exc.reason}") from None
         entry = _snapshot_entry(obj, where, number)
         if entry.id in snapshot:
             raise SnapshotError(where, f"document {entry.id!r} is listed twice")

@@ -33,11 +33,15 @@ file and reports its bad lines instead of stopping; ``predict`` runs qfacts itse
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Mapping, Optional, Sequence
+
+from .jsonl import JSONLineError, parse_json_line
+from .pipes import read_input_bytes
 
 DOCUMENT_KEYS = ("orgs", "places", "agreements")
 LABEL_ORDER = ("ORG", "PLACE", "DATE", "AGREEMENT")
@@ -70,29 +74,279 @@ def read_jsonl(source: str | IO[str], name: Optional[str] = None) -> tuple[dict[
     UTF-8 raises ``OSError`` / ``UnicodeDecodeError``.
     """
     if isinstance(source, str):
-        with open(source, encoding="utf-8-sig") as stream:
-            return _read_lines(stream, name or source)
+        return _read_lines(_file_lines(source), name or source)
     return _read_lines(source, name or getattr(source, "name", "-"))
 
 
-def _read_lines(stream: Iterable[str], name: str) -> tuple[dict[str, dict], list[Problem]]:
+def _file_lines(path: str) -> IO[str]:
+    """The lines of a UTF-8 file as ``open(path, encoding="utf-8-sig")`` gives them (a leading BOM dropped,
+    universal newlines; a raw U+2028 inside a JSON string ends no line); a FIFO without a writer raises
+    :class:`qfacts.pipes.NoWriter` (an OSError) instead of waiting for ever."""
+    return io.StringIO(read_input_bytes(path).decode("utf-8-sig"), newline=None)
+
+
+def _read_lines(stream: Iterable[str], name: str, kind: Optional[str] = None,
+                invalid: Optional[list[Problem]] = None) -> tuple[dict[str, dict], list[Problem]]:
     documents: dict[str, dict] = {}
     problems: list[Problem] = []
+    check = {"gold": gold_record_problems, "pred": prediction_record_problems}.get(kind or "")
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(f"{name}:{number}", f"not JSON ({exc.msg}, column {exc.colno})"))
+            record = parse_json_line(line)
+        except JSONLineError as exc:  # a 5,000-digit number or deep nesting too: this line only
+            problems.append(Problem(f"{name}:{number}", f"not JSON ({exc.reason})"))
             continue
         if not isinstance(record, dict):
             problems.append(Problem(f"{name}:{number}", f"a JSON {type(record).__name__}, not an object"))
         elif "id" not in record:
             problems.append(Problem(f"{name}:{number}", "a record without an id"))
         else:
-            documents[str(record["id"])] = record
+            wrong = check(record) if check is not None else []
+            if wrong and invalid is not None:
+                invalid.extend(Problem(f"{name}:{number}", message) for message in wrong)
+            else:
+                documents[str(record["id"])] = record
     return documents, problems
+
+
+@dataclass
+class Loaded:
+    """A gold or prediction file as read by :func:`read_records`.
+
+    ``documents``: the usable records by id; ``problems``: lines skipped because they are no JSON object with an
+    ``id`` (the rest can still be scored); ``invalid``: one :class:`Problem` per thing wrong in a record of the
+    wrong shape (:func:`gold_record_problems`, :func:`prediction_record_problems`), records left out of
+    ``documents``: scores without them would be wrong, so the command line scores nothing then (exit code 2).
+    """
+
+    documents: dict[str, dict]
+    problems: list[Problem]
+    invalid: list[Problem]
+
+
+def read_records(source: str | IO[str], kind: str, name: Optional[str] = None) -> Loaded:
+    """Read a gold (``kind="gold"``) or prediction (``kind="pred"``) JSON Lines file or stream and check each
+    record's shape. Raises ``OSError`` / ``UnicodeDecodeError`` as :func:`read_jsonl` does."""
+    if kind not in ("gold", "pred"):
+        raise ValueError(f"kind must be 'gold' or 'pred', not {kind!r}")
+    invalid: list[Problem] = []
+    if isinstance(source, str):
+        documents, problems = _read_lines(_file_lines(source), name or source, kind, invalid)
+    else:
+        documents, problems = _read_lines(source, name or getattr(source, "name", "-"), kind, invalid)
+    return Loaded(documents, problems, invalid)
+
+
+# --- the shape of gold and prediction records (FORMAT.md) ------------------------------------------------
+
+GOLD_LABELS = frozenset(LABEL_ORDER)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def agreement_types() -> frozenset[str]:
+    """The canonical agreement types, as the shipped record schema lists them (``$defs.agreement_type``)."""
+    global _TYPES
+    if _TYPES is None:
+        from importlib import resources
+
+        schema = json.loads(resources.files("qfacts").joinpath("schema", "record.schema.json")
+                            .read_text(encoding="utf-8"))
+        _TYPES = frozenset(schema["$defs"]["agreement_type"]["enum"])
+    return _TYPES
+
+
+_TYPES: Optional[frozenset[str]] = None
+
+
+def _kind(value: Any) -> str:
+    """How a wrong value is named in a message: ``a string``, ``null``, ``an object``, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _member(value: Any, names: frozenset[str]) -> bool:
+    """``value in names`` for any JSON value (a list or an object is no member, and raises nothing)."""
+    return isinstance(value, str) and value in names
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _list_of(record: Mapping[str, Any], key: str, wrong: list[str]) -> list:
+    """``record[key]`` when it is a list (or absent: empty); else a problem, and empty."""
+    if key not in record:
+        return []
+    value = record[key]
+    if not isinstance(value, list):
+        wrong.append(f'"{key}" is {_kind(value)}, not a list')
+        return []
+    return value
+
+
+def _span_problems(where: str, span: Any, text: Optional[str], wrong: list[str], *, gold: bool) -> bool:
+    """Offsets of a mention, an ignore span or a predicted entity; False when they cannot be used."""
+    if not isinstance(span, dict):
+        wrong.append(f"{where} is {_kind(span)}, not an object")
+        return False
+    for key in ("start", "end"):
+        if key not in span:
+            wrong.append(f'{where} has no "{key}"')
+            return False
+        if not _is_int(span[key]):
+            wrong.append(f'{where} "{key}" is {_kind(span[key])} {_short(span[key])}, not an integer')
+            return False
+    start, end = span["start"], span["end"]
+    if start < 0 or end < start or (gold and end == start):
+        wrong.append(f"{where} offsets {start}..{end} are not a span (0 <= start < end)")
+        return False
+    if text is not None and end > len(text):
+        wrong.append(f"{where} offsets {start}..{end} are out of range (text length {len(text)})")
+        return False
+    if gold and text is not None and "text" in span and span["text"] != text[start:end]:
+        wrong.append(f'{where} "text" {_short(span["text"])} is not text[{start}:{end}] {_short(text[start:end])}')
+        return False
+    return True
+
+
+def _names(where: str, value: Any, wrong: list[str]) -> None:
+    """A list of surface forms (one entity or one party): a non-empty list of non-empty strings."""
+    if not isinstance(value, list) or not value:
+        wrong.append(f"{where} is {_kind(value) if value != [] else 'an empty list'}, not a list of names")
+    elif not all(isinstance(name, str) and name.strip() for name in value):
+        wrong.append(f"{where} holds something that is not a name: {_short(value)}")
+
+
+def gold_record_problems(record: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the shape of one gold record by the shared FORMAT.md (none: an empty list).
+
+    Checked: ``id`` a string or integer; ``text`` a string; ``reference_date`` null or YYYY-MM-DD; ``annotated``
+    a list of known labels (ORG, PLACE, DATE, AGREEMENT); ``mentions`` and ``ignore`` lists of objects with
+    integer offsets, 0 <= start < end <= the text's length, a ``text`` equal to text[start:end] (required for
+    mentions); a mention's ``label`` known, a DATE's ``value`` a string, an AGREEMENT's ``value`` a taxonomy
+    type; ``orgs`` and ``places`` lists of non-empty lists of names; ``agreements`` a list of objects with a
+    taxonomy ``type``, at least one party (each a non-empty list of names) and a ``date`` null or a string;
+    ``scored_types`` a list of strings.
+    """
+    wrong: list[str] = []
+    if not (isinstance(record.get("id"), str) or _is_int(record.get("id"))):
+        wrong.append(f'"id" is {_kind(record.get("id"))}, not a string')
+    text = record.get("text")
+    if "text" in record and not isinstance(text, str):
+        wrong.append(f'"text" is {_kind(text)}, not a string')
+        text = None
+    date = record.get("reference_date")
+    if date is not None and not (isinstance(date, str) and _DATE.match(date) and _real_date(date)):
+        wrong.append(f'"reference_date" {_short(date)} is not null or a date YYYY-MM-DD')
+    for label in _list_of(record, "annotated", wrong):
+        if not _member(label, GOLD_LABELS):
+            wrong.append(f'"annotated" has the unknown label {_short(label)} (labels: {", ".join(LABEL_ORDER)})')
+    types = agreement_types()
+    if "mentions" in record and record["mentions"] is None:
+        wrong.append('"mentions" is null, not a list')
+    for index, mention in enumerate(_list_of(record, "mentions", wrong) if record.get("mentions") is not None
+                                    else []):
+        where = f"mentions[{index}]"
+        if not _span_problems(where, mention, text, wrong, gold=True):
+            continue
+        if not isinstance(mention.get("text"), str):
+            wrong.append(f'{where} has no "text" string')
+        label = mention.get("label")
+        if not _member(label, GOLD_LABELS):
+            wrong.append(f"{where} has the unknown label {_short(label)} (labels: {', '.join(LABEL_ORDER)})")
+        elif label == "DATE" and not (isinstance(mention.get("value"), str) and mention["value"].strip()):
+            wrong.append(f'{where} is a DATE whose "value" is {_kind(mention.get("value"))}, not a TIMEX3 value')
+        elif label == "AGREEMENT" and not _member(mention.get("value"), types):
+            wrong.append(f'{where} is an AGREEMENT whose "value" {_short(mention.get("value"))} is not a '
+                         "taxonomy type")
+    for index, span in enumerate(_list_of(record, "ignore", wrong)):
+        _span_problems(f"ignore[{index}]", span, text, wrong, gold=True)
+    for key in NAME_SETS:
+        for index, forms in enumerate(_list_of(record, key, wrong)):
+            _names(f"{key}[{index}]", forms, wrong)
+    for index, fact in enumerate(_list_of(record, "agreements", wrong)):
+        where = f"agreements[{index}]"
+        if not isinstance(fact, dict):
+            wrong.append(f"{where} is {_kind(fact)}, not an object")
+            continue
+        if not _member(fact.get("type"), types):
+            wrong.append(f'{where} "type" {_short(fact.get("type"))} is not a taxonomy type')
+        parties = fact.get("parties")
+        if not isinstance(parties, list) or not parties:
+            wrong.append(f'{where} "parties" is {_kind(parties) if parties != [] else "empty"}, not a list of '
+                         "parties (each a list of names)")
+        else:
+            for number, forms in enumerate(parties):
+                _names(f"{where} parties[{number}]", forms, wrong)
+        if fact.get("date") is not None and not isinstance(fact["date"], str):
+            wrong.append(f'{where} "date" is {_kind(fact["date"])}, not null or a TIMEX3 value')
+    scored = record.get("scored_types")
+    if scored is not None and not (isinstance(scored, list) and all(isinstance(t, str) for t in scored)):
+        wrong.append('"scored_types" is not a list of agreement types')
+    return wrong
+
+
+def prediction_record_problems(record: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the shape of one prediction record (FORMAT.md, "What a system must output"): ``id``
+    a string or integer; ``entities`` null or a list of objects with a ``label`` string, integer offsets
+    0 <= start <= end and a ``text`` string (or none); ``agreements`` null or a list of objects with a ``type`` string, ``parties`` a list of
+    strings and a ``date`` null or a string."""
+    wrong: list[str] = []
+    if not (isinstance(record.get("id"), str) or _is_int(record.get("id"))):
+        wrong.append(f'"id" is {_kind(record.get("id"))}, not a string')
+    entities = record.get("entities")
+    for index, entity in enumerate(_list_of(record, "entities", wrong) if entities is not None else []):
+        where = f"entities[{index}]"
+        if not _span_problems(where, entity, None, wrong, gold=False):
+            continue
+        if not isinstance(entity.get("label"), str):
+            wrong.append(f'{where} has no "label" string')
+        if entity.get("text") is not None and not isinstance(entity["text"], str):
+            wrong.append(f'{where} "text" is {_kind(entity["text"])}, not a string')
+    facts = record.get("agreements")
+    for index, fact in enumerate(_list_of(record, "agreements", wrong) if facts is not None else []):
+        where = f"agreements[{index}]"
+        if not isinstance(fact, dict):
+            wrong.append(f"{where} is {_kind(fact)}, not an object")
+            continue
+        if not isinstance(fact.get("type"), str):
+            wrong.append(f'{where} "type" is {_kind(fact.get("type"))}, not a string')
+        parties = fact.get("parties")
+        if not (isinstance(parties, list) and all(isinstance(p, str) for p in parties)):
+            wrong.append(f'{where} "parties" is not a list of names')
+        if fact.get("date") is not None and not isinstance(fact["date"], str):
+            wrong.append(f'{where} "date" is {_kind(fact["date"])}, not null or a string')
+    return wrong
+
+
+def _real_date(value: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_where(condition: str) -> tuple[str, str]:
@@ -401,7 +655,8 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
     A gold record without a text, or one the extractor fails on, is a :class:`Problem` and gets no prediction.
     ``on_document(id)`` is called after each document (for a progress bar).
     """
-    from .api import Document, extract_or_error, stage_failures
+    from .api import Document, stage_failures
+    from .parallel import describe_error, guarded_extract
     from .pipeline import get_pipeline
 
     nlp = nlp or get_pipeline()
@@ -414,9 +669,9 @@ def predict(gold: Records, nlp=None, on_document: Optional[Callable[[str], None]
         else:
             document = Document(id=doc_id, text=text, reference_date=record.get("reference_date"),
                                 reference_date_source="record")
-            result = extract_or_error(document, nlp)  # one document's failure must not lose the others' scores
+            result = guarded_extract(document, nlp)  # one document's failure must not lose the others' scores
             if isinstance(result, Exception):
-                problems.append(Problem(doc_id, f"extraction failed: {type(result).__name__}: {result}"))
+                problems.append(Problem(doc_id, f"extraction failed: {describe_error(result)}"))
             else:
                 predictions[doc_id] = result.to_dict()
                 problems.extend(Problem(doc_id, message) for message in stage_failures(result))

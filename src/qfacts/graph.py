@@ -43,6 +43,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Optional, Sequence, Union
 
 from .io import InputError, is_glob, is_jsonl, read_inputs, walk_folder
+from .jsonl import JSONLineError, parse_json_line
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -484,8 +485,8 @@ def _leading_lines(lines: Iterable[bytes]) -> list[bytes]:
 
 def _is_record_line(line: bytes) -> bool:
     try:
-        return is_output_record(json.loads(line.decode("utf-8-sig")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return is_output_record(parse_json_line(line.decode("utf-8-sig")))
+    except (UnicodeDecodeError, JSONLineError):
         return False
 
 
@@ -494,8 +495,8 @@ def _record_array(data: bytes) -> Optional[list[dict]]:
     if not data.lstrip()[:1] == b"[":
         return None
     try:
-        array = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        array = parse_json_line(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, JSONLineError):
         return None
     if isinstance(array, list) and array and all(is_output_record(r) for r in array):
         return array
@@ -508,12 +509,12 @@ def _record_lines(name: str, lines: Iterable[bytes]) -> Iterator[Union[dict, Inp
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            obj = parse_json_line(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
             yield InputError(name, "not valid UTF-8", line=number)
             continue
-        except json.JSONDecodeError as exc:
-            yield InputError(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+        except JSONLineError as exc:  # a 5,000-digit number or deep nesting too: this line only
+            yield InputError(name, f"invalid JSON: {exc.reason}", line=number)
             continue
         if is_output_record(obj):
             yield obj

@@ -32,6 +32,16 @@ nothing, an unreadable file, a binary file (a NUL byte in its first 8 KB), a fil
 byte offset of the first bad byte), a malformed JSONL line, or a JSONL record that is not an object, has no
 string ``text``, has a ``reference_date`` that is not ``YYYY-MM-DD``, or whose text or id holds a lone surrogate
 (a ``\\ud800`` escape: valid JSON, but no UTF-8 output can hold it). An empty file is an empty document.
+A JSONL line that Python's parser cannot hold (a number of more than 4,300 digits, nesting deeper than the
+recursion limit) is a malformed line like any other (:func:`qfacts.jsonl.parse_json_line`).
+
+FIFOs and devices
+-----------------
+A FIFO named as an input (``mkfifo``, or ``/dev/fd/N`` from a shell's ``<(...)``) is read as a pipe once it has
+a writer; one with no writer within :func:`fifo_wait` seconds (``$QFACTS_FIFO_WAIT``, default 10) is an
+:class:`InputError`, and the inputs after it are still read (:func:`open_input`). Folder walks and glob matches
+read regular files only. A device named as an input whose first 8 KB hold a NUL byte is binary, and is not
+read further.
 """
 from __future__ import annotations
 
@@ -39,13 +49,15 @@ import codecs
 import datetime as _dt
 import glob as _glob
 import itertools
-import json
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from .api import Document, parse_reference_date
+from .jsonl import JSONLineError, parse_json_line
+from .pipes import FIFO_WAIT, FIFO_WAIT_ENV, NoWriter, fifo_wait, open_input  # noqa: F401 (re-exported)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -128,8 +140,8 @@ def own_output_kind(path: str) -> Optional[str]:
         return "records"
     if head.startswith(b'{"id": ') and b'"facts": [' in head:
         try:
-            obj = json.loads(head.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            obj = parse_json_line(head.decode("utf-8"))
+        except (UnicodeDecodeError, JSONLineError):
             return None
         if isinstance(obj, dict) and set(obj) == {"id", "facts"}:
             return "snapshot"
@@ -186,7 +198,7 @@ def read_inputs(paths: Iterable[str], *, reference_date: Union[str, _dt.date, No
             for match in matches:
                 if os.path.isdir(match):
                     yield from _read_folder_quietly(match, override)
-                else:
+                elif os.path.isfile(match):  # a FIFO or a device the pattern met is skipped, as in a folder
                     yield from _read_file(match, override)
 
 
@@ -236,9 +248,32 @@ def _is_json_object(line: bytes) -> bool:
     if not (stripped.startswith(b"{") and stripped.endswith(b"}")):
         return False
     try:
-        return isinstance(json.loads(stripped.decode("utf-8")), dict)
-    except (UnicodeDecodeError, ValueError):
+        return isinstance(parse_json_line(stripped.decode("utf-8")), dict)
+    except UnicodeDecodeError:
         return False
+    except JSONLineError as exc:  # well-formed but beyond Python's limits (a huge number): a bad record still
+        return not exc.syntax
+
+
+def _read_all(path: str) -> bytes:
+    """All of ``path``; a device that never ends (``/dev/zero``) stops at its first 8 KB when they hold a NUL
+    byte (the binary test), so it is named as binary instead of filling memory."""
+    fh, first = open_input(path)
+    with fh:
+        if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return first + fh.read()
+        chunks = [first]
+        size = len(first)
+        while size < BINARY_SNIFF_BYTES:
+            chunk = fh.read(BINARY_SNIFF_BYTES - size)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+        head = b"".join(chunks)
+        if looks_binary(head):
+            return head
+        return head + fh.read()
 
 
 def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
@@ -246,8 +281,7 @@ def _read_file(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
         yield from _read_jsonl(path, override)
         return
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = _read_all(path)
     except OSError as exc:
         yield InputError(path, _os_message(exc))
         return
@@ -268,20 +302,30 @@ def _decode_document(name: str, data: bytes, override: Optional[_dt.date]) -> It
 
 def _read_jsonl(path: str, override: Optional[_dt.date]) -> Iterator[Item]:
     try:
-        fh = open(path, "rb")
+        fh, first = open_input(path)
     except OSError as exc:
         yield InputError(path, _os_message(exc))
         return
     with fh:
         try:
-            head = fh.read(BINARY_SNIFF_BYTES)
+            head = first + fh.read(max(0, BINARY_SNIFF_BYTES - len(first)))
             if looks_binary(head):
                 yield InputError(path, "binary file (NUL byte in the first 8 KB), skipped")
                 return
-            fh.seek(0)
-            yield from _jsonl_items(path, fh, override)
+            yield from _jsonl_items(path, _lines_after(head, fh), override)  # no seek: a pipe cannot
         except OSError as exc:
             yield InputError(path, _os_message(exc))
+
+
+def _lines_after(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` followed by those of ``rest`` (``head``'s last, unfinished line completed), cut at
+    ``\n`` only, as iterating a binary file cuts them."""
+    *lines, tail = head.split(b"\n")
+    for line in lines:
+        yield line + b"\n"
+    if tail:
+        yield tail + rest.readline()
+    yield from rest
 
 
 def _jsonl_items(name: str, lines: Iterable[bytes], override: Optional[_dt.date]) -> Iterator[Item]:
@@ -306,9 +350,9 @@ def _jsonl_record(path: str, number: int, offset: int, raw: bytes,
     if not line.strip():
         return None
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return error(f"invalid JSON: {exc.msg} (column {exc.colno})")
+        obj = parse_json_line(line)
+    except JSONLineError as exc:  # a 5,000-digit number or 10,000 nested arrays too: one bad line
+        return error(f"invalid JSON: {exc.reason}")
     if not isinstance(obj, dict):
         return error(f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
@@ -340,6 +384,8 @@ def _is_unicode(value: str) -> bool:
 
 
 def _os_message(exc: OSError) -> str:
+    if isinstance(exc, NoWriter):
+        return str(exc)
     if isinstance(exc, FileNotFoundError):
         return "no such file or directory"
     if isinstance(exc, PermissionError):

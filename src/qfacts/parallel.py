@@ -9,6 +9,9 @@ soon as it and every record before it are done: a stream of documents gives a st
 :func:`extract_items` is the same over a mixed stream (the CLI's): documents are extracted, anything else (an
 :class:`qfacts.io.InputError`) is passed through in its place, and every document comes back with its
 :class:`qfacts.Record` or the exception that extracting it raised, so one bad document never stops the run.
+Nor does a worker process that dies (killed, out of memory): the pool is replaced, the documents that were in
+flight are retried alone, and the one a worker dies on again gets an :class:`ExtractionError` of kind
+``WorkerDied`` (see :class:`_Supervisor`).
 
 >>> from qfacts.parallel import extract_parallel
 >>> for record in extract_parallel(documents, jobs=2):
@@ -23,7 +26,7 @@ import queue
 import signal
 import sys
 import threading
-from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, CancelledError, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple, Union
 
 from .api import Document, extract_or_error
@@ -109,15 +112,17 @@ def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = No
         # built once here, inherited by every worker (and a bad model fails here)
         _prepare_to_fork(shared_pipeline(model, overrides))
     _flush_standard_streams()  # a forked child flushes them on exit: nothing buffered may be written twice
+
+    def make_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(model, overrides))
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(model, overrides)) as pool:
-            try:
-                # The first submit starts every process (with fork) while this process has a single thread.
-                pool.submit(int).result()
-                yield from ordered_results(items, lambda doc: pool.submit(_work, doc), window or 4 * jobs)
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+        supervisor = _Supervisor(make_pool)
+        try:
+            yield from ordered_results(items, supervisor.submit, window or 4 * jobs)
+        finally:
+            supervisor.close()
     finally:
         if forking:
             gc.unfreeze()
@@ -146,9 +151,19 @@ def _flush_standard_streams() -> None:
 def _extract_here(items: Iterable[Any], nlp) -> Iterator[Tuple[Any, Result]]:
     for item in items:
         if isinstance(item, Document):
-            yield item, extract_or_error(item, nlp)
+            yield item, guarded_extract(item, nlp)
         else:
             yield item, None
+
+
+def guarded_extract(document: Document, nlp) -> Union[Record, Exception]:
+    """:func:`qfacts.api.extract_or_error`, with a MemoryError costing this document only (as in a worker):
+    what the failed allocation needed is free again once its frames are gone."""
+    try:
+        return extract_or_error(document, nlp)
+    except MemoryError:
+        gc.collect()
+        return ExtractionError("MemoryError", "out of memory extracting this document")
 
 
 def _start_context():
@@ -173,10 +188,133 @@ def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None) ->
 
 def _work(document: Document) -> Union[Record, ExtractionError]:
     """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
-    result = extract_or_error(document, shared_pipeline(_worker_model, _worker_overrides))
+    # a MemoryError costs this document only: the worker lives on (one the system kills: see _Supervisor)
+    result = guarded_extract(document, shared_pipeline(_worker_model, _worker_overrides))
+    if isinstance(result, ExtractionError):
+        return result
     if isinstance(result, Exception):
         return ExtractionError(type(result).__name__, str(result))
     return result
+
+
+WORKER_DIED = "WorkerDied"
+"""The ``kind`` of the :class:`ExtractionError` of a document whose worker process died on it twice."""
+
+
+class _Supervisor:
+    """The process pool of :func:`extract_items`, replaced when a worker process dies.
+
+    When a worker dies (killed, out of memory, ``os._exit``), every document in flight on that pool fails with
+    ``BrokenExecutor``, though one of them (or none: a worker killed from outside) is to blame. The pool is
+    replaced by a new one; the documents that were in flight are retried alone, one at a time, in input order,
+    while new documents wait; a document whose retry kills a worker again is the one to blame: its result is an
+    :class:`ExtractionError` of kind :data:`WORKER_DIED` (and the pool is replaced once more). Then the run goes
+    on in parallel. Only a pool whose workers cannot even start ends the run, with :class:`WorkersLost`.
+
+    The feeder thread calls :meth:`submit`; the consumer (the thread that reads the results, in order) calls
+    :meth:`outcome`, and is the only one to replace the pool.
+    """
+
+    def __init__(self, make_pool: Callable[[], ProcessPoolExecutor]) -> None:
+        self._make_pool = make_pool
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._isolating = False  # True from a death until every document in flight then has been retried
+        self._deferred: list["_Task"] = []  # documents read while isolating: submitted when it ends
+        self._pool = self._start_pool()
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        pool = self._make_pool()
+        try:
+            # The first submit starts every process (with fork) while this process runs no other of our work.
+            pool.submit(int).result()
+        except BrokenExecutor as exc:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkersLost("worker processes cannot be started (killed, or out of memory?)") from exc
+        return pool
+
+    def submit(self, document: Document) -> "_Task":
+        task = _Task(self, document)
+        with self._lock:
+            if self._isolating:
+                self._deferred.append(task)
+            else:
+                self._start(task)
+        return task
+
+    def _start(self, task: "_Task") -> None:
+        """Submit ``task`` to the current pool (the lock is held)."""
+        task.generation = self._generation
+        try:
+            task.future = self._pool.submit(_work, task.document)
+        except BrokenExecutor:
+            task.future = None  # the pool broke before the consumer saw it: retried like the documents in flight
+
+    def outcome(self, task: "_Task") -> Result:
+        """The task's record or exception, retrying it alone on a new pool if its worker died."""
+        if task.future is not None:
+            try:
+                return task.future.result()
+            except (BrokenExecutor, CancelledError):
+                pass  # its worker (or another one of the pool) died: retried alone below
+            except Exception as exc:
+                return exc
+        elif task.generation is None:  # read while isolating, not submitted yet: every suspect is done
+            self._end_isolation()
+            return self.outcome(task)
+        with self._lock:
+            if task.generation == self._generation:  # the pool it ran on is the current one: it is broken
+                self._replace_pool()
+                self._isolating = True
+        return self._retry_alone(task)
+
+    def _retry_alone(self, task: "_Task") -> Result:
+        with self._lock:
+            pool = self._pool
+        try:
+            return pool.submit(_work, task.document).result()
+        except BrokenExecutor:
+            with self._lock:
+                self._replace_pool()
+            return ExtractionError(WORKER_DIED, "a worker process died extracting this document (killed, or out "
+                                                "of memory?), again when it was retried alone: skipped")
+        except Exception as exc:
+            return exc
+
+    def _replace_pool(self) -> None:
+        """A new pool for the broken one (the lock is held)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._generation += 1
+        self._pool = self._start_pool()
+
+    def _end_isolation(self) -> None:
+        with self._lock:
+            self._isolating = False
+            deferred, self._deferred = self._deferred, []
+            for task in deferred:
+                self._start(task)
+
+    def close(self) -> None:
+        with self._lock:
+            self._isolating = False
+            self._deferred = []  # read ahead while isolating, never submitted: nothing to cancel
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Task:
+    """One document handed to a :class:`_Supervisor`: a future whose ``result()`` survives a worker's death."""
+
+    def __init__(self, supervisor: _Supervisor, document: Document) -> None:
+        self.supervisor = supervisor
+        self.document = document
+        self.future: Optional[Any] = None
+        self.generation: Optional[int] = None  # the pool it was submitted to; None while deferred
+
+    def result(self, timeout: Optional[float] = None) -> Result:
+        return self.supervisor.outcome(self)
+
+    def cancel(self) -> bool:
+        return self.future.cancel() if self.future is not None else True
 
 
 class _Future(Protocol):
@@ -221,6 +359,8 @@ def _outcome(document: Document, future: _Future) -> Result:
     """The future's record or exception; a dead process pool ends the run with :class:`WorkersLost`."""
     try:
         return future.result()
+    except WorkersLost as exc:
+        raise WorkersLost(f"{exc}: {document.id} and the documents after it were not written") from exc
     except BrokenExecutor as exc:
         raise WorkersLost(f"a worker process died (killed, or out of memory?): {document.id} and the documents "
                           "after it were not written") from exc

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from . import common
-from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date,
-                     interruption_exit, load_pipeline, print_error, probe_output, stdout_stream, usage_error)
+from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date, guarded_stdout,
+                     interruption_exit, load_pipeline, print_error, probe_output, usage_error)
 
 if TYPE_CHECKING:
     from ..api import Document
@@ -195,12 +195,13 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
 
 def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
-    from ..api import extract_or_error, stage_failures
+    from ..api import stage_failures
     from ..check import DocumentFacts, document_id
+    from ..parallel import describe_error, guarded_extract
 
-    result = extract_or_error(document, nlp)  # a bug in a rule must not stop the other documents' checks
+    result = guarded_extract(document, nlp)  # a bug in a rule (or a MemoryError) must not stop the other checks
     if isinstance(result, Exception):
-        return f"extraction failed: {type(result).__name__}: {result}", []
+        return f"extraction failed: {describe_error(result)}", []
     # ./articles/a.txt and articles/a.txt are one document: the snapshot must not depend on the spelling
     return DocumentFacts.from_record(result, id=document_id(document.id, document.source)), stage_failures(result)
 
@@ -231,7 +232,7 @@ def _write(report: Report, fmt: str, quiet: bool, hint: Optional[str] = None) ->
     from ..check import SUITE_NAME, WRITERS, write_human
 
     if fmt in WRITERS:
-        stdout = stdout_stream()
+        stdout = guarded_stdout()  # a full disk: one line naming standard output, exit code 1
         try:
             WRITERS[fmt](report, stdout)
             stdout.flush()

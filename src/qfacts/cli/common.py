@@ -211,6 +211,12 @@ def quiet_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def guarded_stdout() -> GuardedStream:
+    """:func:`stdout_stream` whose write errors (a full disk) are :class:`OutputError` naming "standard output":
+    one line and exit code 1 instead of a traceback, for the commands that write their result at the end."""
+    return GuardedStream(stdout_stream(), "standard output")
+
+
 def stdout_stream() -> IO[str]:
     out = sys.stdout
     encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")

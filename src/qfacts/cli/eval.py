@@ -9,7 +9,10 @@ Exit codes
 0    both files read and scored
 1    some line of a readable file was skipped (not JSON, not an object, no ``id``) or the extraction failed
      on a gold document; each is named on one line of stderr, and the scores of the rest are still printed
-2    usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE, or
+2    a record of GOLD or PRED of the wrong shape (FORMAT.md: agreements not a list, mentions null, offsets not
+     integers or out of range, an unknown label, a missing ``end``, ...): each problem is one line of stderr
+     (``FILE:LINE: mentions[0] has no "end"``) and no score is printed;
+     usage error: GOLD or PRED missing, a folder, unreadable or not UTF-8; ``--where`` not FIELD=VALUE, or
      matching no gold document (the message names the field); ``--model`` that cannot be loaded, or given
      together with PRED; both GOLD and PRED ``-``
 130  interrupted (143: terminated by SIGTERM)
@@ -26,8 +29,7 @@ from typing import IO, TYPE_CHECKING, List, Optional
 import typer
 
 from . import common
-from .common import (EXIT_INPUT_ERROR, Reporter, interruption_exit, load_pipeline, stdout_stream,
-                     usage_error)
+from .common import EXIT_INPUT_ERROR, EXIT_USAGE, Reporter, guarded_stdout, interruption_exit, load_pipeline, usage_error
 
 if TYPE_CHECKING:
     from ..evaluate import Evaluation, Problem
@@ -76,8 +78,9 @@ def eval_(
         qfacts eval conll.jsonl pred.jsonl --where topic=sport --format json
 
     Exit codes: 0 scored; 1 some line skipped or a document's extraction failed (each named on stderr, the
-    scores of the rest still printed); 2 usage error (GOLD or PRED unreadable, bad --where or one matching no
-    gold document, bad --model, --model with PRED); 130 interrupted; 143 terminated.
+    scores of the rest still printed); 2 a record of the wrong shape (each problem named on stderr as
+    FILE:LINE, nothing scored) or usage error (GOLD or PRED unreadable, bad --where or one matching no gold
+    document, bad --model, --model with PRED); 130 interrupted; 143 terminated.
     """
     from .. import evaluate  # the scorer loads here, not for --help
 
@@ -91,7 +94,13 @@ def eval_(
         raise usage_error(f"--where: {exc}") from None
 
     reporter = Reporter(quiet=quiet, progress_allowed=True)
-    gold_all = _load(gold_path, "GOLD", reporter)
+    gold_all, invalid = _load(gold_path, "GOLD", "gold", reporter)
+    if pred_path is not None:  # both files are checked before anything is scored: every bad record is named
+        pred_loaded, pred_invalid = _load(pred_path, "PRED", "pred", reporter)
+        invalid += pred_invalid
+    if invalid:  # records of the wrong shape: scores without them would be wrong, so none are printed
+        _report(invalid, reporter)
+        raise typer.Exit(EXIT_USAGE)
     gold = evaluate.select(gold_all, conditions)
     if conditions and gold_all and not gold:
         raise usage_error(empty_selection(gold_all, conditions))
@@ -99,14 +108,14 @@ def eval_(
         if pred_path is None:
             predictions = _extract(gold, model, reporter)
         else:
-            predictions = _load(pred_path, "PRED", reporter)
+            predictions = pred_loaded
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
         raise interruption_exit(exc, reporter) from None
     finally:
         reporter.close()
 
     result = evaluate.evaluate(gold, predictions)
-    stdout = stdout_stream()
+    stdout = guarded_stdout()  # a full disk: one line naming standard output, exit code 1
     fmt_name = fmt.value if fmt else ("table" if common.is_terminal(stdout) else "text")
     header = {"gold": gold_path, "predictions": pred_path, "model": model if pred_path is None else None,
               "where": dict(conditions)}
@@ -137,23 +146,24 @@ def empty_selection(gold: dict, conditions: List[tuple[str, str]], shown: int = 
     return f"--where: no gold document has {wanted} together"
 
 
-def _load(path: str, what: str, reporter: Reporter) -> dict[str, dict]:
-    """Records by id; bad lines are reported (exit 1 later), an unreadable file is a usage error (exit 2)."""
+def _load(path: str, what: str, kind: str, reporter: Reporter) -> tuple[dict[str, dict], list[Problem]]:
+    """Records by id and the problems of the records of the wrong shape (exit 2 later); lines that are no JSON
+    object with an id are reported (exit 1 later); an unreadable file is a usage error (exit 2)."""
     from .. import evaluate
 
     if path != "-" and os.path.isdir(path):
         raise usage_error(f"{what} {path}: is a folder, not a JSON Lines file")
     try:
         if path == "-":
-            documents, problems = evaluate.read_jsonl(_stdin(), "-")
+            loaded = evaluate.read_records(_stdin(), kind, "-")
         else:
-            documents, problems = evaluate.read_jsonl(path)
+            loaded = evaluate.read_records(path, kind)
     except UnicodeDecodeError as exc:
         raise usage_error(f"{what} {path}: not UTF-8 (bad byte at offset {exc.start})") from None
     except OSError as exc:
         raise usage_error(f"{what} {path}: {exc.strerror or exc}") from None
-    _report(problems, reporter)
-    return documents
+    _report(loaded.problems, reporter)
+    return loaded.documents, loaded.invalid
 
 
 def _extract(gold: dict, model: Optional[str], reporter: Reporter) -> dict[str, dict]:

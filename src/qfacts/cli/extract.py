@@ -11,8 +11,10 @@ Exit codes
 0    every input was read and processed
 1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
      one line on stderr names each, and the output for all the other inputs is still written; also when a
-     ``--jobs`` worker process dies (killed, out of memory), which stops the run there; also when the output
-     cannot be written (a full disk), which stops the run and leaves ``--output FILE`` as it was
+     ``--jobs`` worker process dies on a document (killed, out of memory): the documents in flight are retried
+     alone on a new worker, the one it dies on again is named and the run goes on (only workers that cannot
+     start any more stop it, keeping the records done); also when the output cannot be written (a full disk),
+     which stops the run and leaves ``--output FILE`` as it was
 2    usage error: unknown or bad option, bad ``--reference-date``, ``--model`` that cannot be loaded,
      ``--output`` in a folder that does not exist or cannot hold the file, an ``--output`` suffix that names
      no format without ``--format``, ``--rows`` with a format other than CSV, no PATH while stdin is a
@@ -203,8 +205,6 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
     """Run the extraction to ``out`` (the ``--output`` file's stream) or stdout, with errors and progress on
     stderr. A write that fails is an :class:`OutputError` (one line, exit code 1); a closed stdout pipe ends the
     run quietly with exit code 0."""
-    from ..parallel import WorkersLost
-
     try:
         if out is None:
             _run(paths, GuardedStream(stdout, "standard output"), fmt_name, rows, reference_date, stdin_format,
@@ -217,10 +217,6 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
         reporter.close()
         quiet_stdout()
         raise typer.Exit(EXIT_OK) from None
-    except WorkersLost as exc:  # with --output the file is left untouched, as on any failure
-        reporter.close()
-        reporter.error("--jobs", str(exc))
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
     finally:
         reporter.close()
 
@@ -233,26 +229,29 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
     """
     from ..api import YEARLESS_DATELINE, stage_failures
     from ..io import InputError, read_inputs
-    from ..parallel import describe_error
+    from ..parallel import WorkersLost, describe_error
     from ..render import make_writer
 
     writer = make_writer(fmt, out, rows=rows, color=color)
     writer.start()
     warned_year = False  # one warning per run for datelines without a year
     items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)
-    for item, result in process(items):
-        if isinstance(item, InputError):
-            reporter.error(item.where, item.message)
-            continue
-        if isinstance(result, Exception):
-            reporter.error(item.id, f"extraction failed: {describe_error(result)}")
-        else:
-            writer.write(result)
-            for message in stage_failures(result):  # the record is written with what the other stages found
-                reporter.error(item.id, message)
-            if result.reference_date_source == YEARLESS_DATELINE and not warned_year:
-                warned_year = True
-                reporter.warning(item.id, "the dateline gives no year; relative dates keep X parts "
-                                          "(pass --reference-date YYYY-MM-DD)")
-        reporter.document_done(item.id)
+    try:
+        for item, result in process(items):
+            if isinstance(item, InputError):
+                reporter.error(item.where, item.message)
+                continue
+            if isinstance(result, Exception):
+                reporter.error(item.id, f"extraction failed: {describe_error(result)}")
+            else:
+                writer.write(result)
+                for message in stage_failures(result):  # the record is written with what the other stages found
+                    reporter.error(item.id, message)
+                if result.reference_date_source == YEARLESS_DATELINE and not warned_year:
+                    warned_year = True
+                    reporter.warning(item.id, "the dateline gives no year; relative dates keep X parts "
+                                              "(pass --reference-date YYYY-MM-DD)")
+            reporter.document_done(item.id)
+    except WorkersLost as exc:  # no worker process can be started any more: the records done so far are kept
+        reporter.error("--jobs", str(exc))
     writer.finish()

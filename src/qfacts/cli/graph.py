@@ -184,11 +184,12 @@ def _records(paths: List[str], reference_date: Optional[str], model: Optional[st
 
 def _extract(document: Document, nlp, reporter: Reporter) -> Optional[dict]:
     """One document's record dict, or None (reported) if the extractor fails on it."""
-    from ..api import extract_or_error, stage_failures
+    from ..api import stage_failures
+    from ..parallel import describe_error, guarded_extract
 
-    result = extract_or_error(document, nlp)  # a bug in a rule must not lose the other documents' facts
+    result = guarded_extract(document, nlp)  # a bug in a rule (or a MemoryError) must not lose the others' facts
     if isinstance(result, Exception):
-        reporter.error(document.id, f"extraction failed: {type(result).__name__}: {result}")
+        reporter.error(document.id, f"extraction failed: {describe_error(result)}")
         return None
     for message in stage_failures(result):  # the record keeps what the other stages found
         reporter.error(document.id, message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 from ..models import SCHEMA_VERSION
-from .common import stdout_stream
+from .common import guarded_stdout
 
 SCHEMA_RESOURCE = ("schema", "record.schema.json")
 
@@ -33,7 +33,7 @@ def schema() -> None:
 
     Exit code: 0.
     """
-    out = stdout_stream()
+    out = guarded_stdout()  # a full disk: one line naming standard output, exit code 1
     text = record_schema_text()
     out.write(text if text.endswith("\n") else text + "\n")
     out.flush()
