@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
-from spacy.attrs import IDX, SPACY
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -33,9 +33,9 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
     new = filter_spans(list(spans))
     if not new:
         return
-    kept = list(doc.ents)  # sorted and disjoint, so their ends are sorted too
+    kept = doc_ents(doc)  # sorted and disjoint, so their ends are sorted too
     if not kept:
-        doc.ents = new
+        set_ents(doc, new)
         return
     ends = [e.end for e in kept]
     removed: set[int] = set()
@@ -51,7 +51,58 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
             removed.update(clash)
             out_new.append(span)
     survivors = [e for j, e in enumerate(kept) if j not in removed]
-    doc.ents = sorted(survivors + out_new, key=lambda s: s.start)
+    set_ents(doc, survivors + out_new)
+
+
+_ENTS = "qfacts_ents"  # doc.user_data: the entity list a qfacts component set last, with the mark it left
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+
+
+def _ent_mark(doc: Doc) -> bytes:
+    """The token-level entity annotation of ``doc`` (one array read): equal marks, equal ``doc.ents``."""
+    return doc.to_array(_ENT_ATTRS).tobytes()
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` without building every Span anew: the spans the last :func:`set_ents` handed over while
+    the document's entity annotation is still what it left (another component may have changed it since),
+    else ``doc.ents`` (kept for the next reader)."""
+    handed = doc.user_data.get(_ENTS)
+    if handed is not None:
+        mark = _ent_mark(doc)
+        if handed[1] == mark:
+            return handed[0]
+    else:
+        mark = _ent_mark(doc)
+    ents = doc.ents
+    doc.user_data[_ENTS] = (ents, mark)
+    return ents
+
+
+def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
+    """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), handing the span list over to the next
+    :func:`doc_ents` (the same spans ``doc.ents`` would give: sorted, with their labels)."""
+    spans = tuple(sorted(spans, key=lambda x: x.start))
+    doc.set_ents(list(spans), default="outside")
+    marks = doc.to_array(_ENT_ATTRS)
+    # spans with knowledge-base or entity ids, or tokens that keep an earlier entity id (spaCy keeps it where a
+    # span has none): doc.ents is read anew rather than handed over
+    exact = not marks[:, 2:].any() and all(not x.kb_id and not x.id and x.label for x in spans)
+    doc.user_data[_ENTS] = (spans, marks.tobytes()) if exact else None
+
+
+def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[Any, ...]]:
+    """A reader of the Span extension attributes ``names`` by a span's character offsets: what ``span._.name``
+    gives, read from the document's store without an Underscore object per span. An attribute with a getter or
+    a method (registered by someone else) is read through a Span."""
+    exts = [Span.get_extension(name) for name in names]
+    if any(ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set))
+           for ext in exts):
+        return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
+    store = doc.user_data
+    keys = [("._.", name) for name in names]
+    defaults = [ext[0] for ext in exts]
+    return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
 
 
 def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> bool:

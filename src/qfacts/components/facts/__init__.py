@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...models import Agreement
 from ...resources import load_json
-from ..common import register_extensions, token_view
+from ..common import doc_ents, register_extensions, token_view
 from .candidates import Candidates
 from .dates import FactDates, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
@@ -74,7 +74,7 @@ class FactsComponent:
         self.part_of_cues = phrases(cfg["part_of_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
-        all_ents = list(doc.ents)
+        all_ents = list(doc_ents(doc))
         triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
         if not triggers_all:
             doc._.agreements = []
@@ -281,7 +281,7 @@ class FactsComponent:
             bounds = [b for b in self._wanted if b not in self._parses] or [(s, e)]
             if (s, e) not in bounds:
                 bounds.append((s, e))
-            names = [(x.start, x.end) for x in doc.ents if x.label_ in PARTY_LABELS]
+            names = [(x.start, x.end) for x in doc_ents(doc) if x.label_ in PARTY_LABELS]
             skip = [i for b0, b1 in bounds for i in syntax.markup_tokens(doc, b0, b1)]
             try:
                 parsed = syntax.parse_sentences(doc, bounds, skip=skip, merge=names)
