@@ -2,10 +2,11 @@
 one component to the next, and extension values read without Underscore objects."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
-from qfacts.components.common import doc_ents, register_extensions, set_ents, span_values, token_view
+from qfacts.components.common import add_entities, register_extensions, set_ents, span_values, token_view
 
 NLP = spacy.blank("en")
 
@@ -42,38 +43,32 @@ def _spans(doc, *triples):
     return [Span(doc, b, e, label=label) for b, e, label in triples]
 
 
-def test_set_ents_hands_its_spans_to_the_next_reader_in_document_order():
+def test_set_ents_returns_the_entities_in_document_order():
     doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
     spans = _spans(doc, (9, 10, "PLACE"), (0, 2, "ORG"), (3, 4, "PLACE"))
-    set_ents(doc, spans)
-    handed = doc_ents(doc)
-    assert handed == doc.ents
-    assert [s.start for s in handed] == [0, 3, 9]
-    assert handed[0] is spans[1]  # the same objects: no Span is built anew
+    assert set_ents(doc, spans) == doc.ents
+    assert [s.start for s in doc.ents] == [0, 3, 9]
 
 
-def test_doc_ents_follows_a_change_another_component_made_since():
+def test_add_entities_returns_the_merged_entities_and_reads_none_it_was_handed(monkeypatch):
+    from qfacts.components import common
+
     doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
-    set_ents(doc, _spans(doc, (0, 2, "ORG"), (3, 4, "PLACE")))
-    doc.ents = _spans(doc, (0, 2, "ORG"), (3, 4, "GPE"))       # relabelled, same boundaries
-    assert [e.label_ for e in doc_ents(doc)] == ["ORG", "GPE"]
-    doc.ents = _spans(doc, (6, 7, "DATE"))
-    assert doc_ents(doc) == doc.ents
+    current = set_ents(doc, _spans(doc, (3, 4, "PLACE")))
+    monkeypatch.setattr(common, "doc_ents", lambda doc: pytest.fail("doc.ents read again"))
+    merged = add_entities(doc, _spans(doc, (0, 2, "ORG"), (3, 4, "ORG")), current=current)
+    assert merged == doc.ents
+    assert [(e.start, e.label_) for e in merged] == [(0, "ORG"), (3, "PLACE")]  # the existing entity stays
+    assert add_entities(doc, [], current=merged) == merged
+    assert add_entities(doc, []) is None  # nothing to add, nothing handed: nothing read
 
 
-def test_doc_ents_reads_a_document_no_component_touched():
+def test_add_entities_reads_the_document_when_handed_nothing():
     doc = NLP.make_doc("Acme Corp met Daejeon officials.")
-    doc.ents = _spans(doc, (0, 2, "ORG"))
-    assert doc_ents(doc) == doc.ents
-    assert doc_ents(NLP.make_doc("")) == ()
-
-
-def test_set_ents_does_not_hand_over_spans_whose_entity_ids_doc_ents_would_change():
-    doc = NLP.make_doc("Acme Corp met Daejeon officials.")
-    doc.ents = [Span(doc, 0, 2, label="ORG", span_id="acme")]
-    set_ents(doc, _spans(doc, (0, 2, "ORG")))  # spaCy keeps the tokens' entity id
-    assert doc_ents(doc) == doc.ents
-    assert doc_ents(doc)[0].id_ == "acme"
+    doc.ents = _spans(doc, (3, 4, "GPE"))  # a model's entity: a qfacts PLACE replaces it
+    merged = add_entities(doc, _spans(doc, (3, 4, "PLACE"), (0, 2, "ORG")))
+    assert merged == doc.ents
+    assert [e.label_ for e in doc.ents] == ["ORG", "PLACE"]
 
 
 def test_span_values_reads_what_the_span_extensions_hold():

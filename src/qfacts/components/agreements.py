@@ -122,7 +122,7 @@ class AgreementsComponent:
             out.append(span)
             if kind in ("specific", "new"):
                 previous.append(span)
-        add_entities(doc, out)
+        add_entities(doc, out, current=ents)  # nothing above changed the entities read at the start
         return doc
 
     def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:

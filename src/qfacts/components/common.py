@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Optional, Sequence
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
+from spacy.attrs import IDX, SPACY
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -22,21 +22,25 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[str] = frozenset()) -> None:
-    """Merge ``spans`` into ``doc.ents``.
+def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[str] = frozenset(),
+                 current: Optional[Sequence[Span]] = None) -> Optional[tuple[Span, ...]]:
+    """Merge ``spans`` into ``doc.ents``, and return the document's entities after it (None when there was
+    nothing to add and no ``current``: then ``doc.ents`` is not read at all).
 
     Among new spans the longest wins. A new span replaces existing entities it overlaps when they carry a label
     that is not a qfacts label (a statistical model's), a label in ``replace_labels``, or are strictly shorter
     and carry an ORG/PLACE label (an organisation's name contains its city: "Daejeon Metropolitan Government").
     Otherwise the existing entity stays and the new span is dropped.
+
+    ``current``: the document's entities as the caller last read or set them (:func:`doc_ents`, or what an
+    earlier call returned), handed along so that ``doc.ents`` is not read again.
     """
     new = filter_spans(list(spans))
     if not new:
-        return
-    kept = doc_ents(doc)  # sorted and disjoint, so their ends are sorted too
+        return None if current is None else tuple(current)
+    kept = doc_ents(doc) if current is None else current  # sorted and disjoint, so their ends are sorted too
     if not kept:
-        set_ents(doc, new)
-        return
+        return set_ents(doc, new)
     ends = [e.end for e in kept]
     removed: set[int] = set()
     out_new = []
@@ -50,45 +54,24 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
         if all(_replaceable(kept[j], span, replace_labels) for j in clash):
             removed.update(clash)
             out_new.append(span)
+    if not out_new:
+        return tuple(kept)
     survivors = [e for j, e in enumerate(kept) if j not in removed]
-    set_ents(doc, survivors + out_new)
-
-
-_ENTS = "qfacts_ents"  # doc.user_data: the entity list a qfacts component set last, with the mark it left
-_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
-
-
-def _ent_mark(doc: Doc) -> bytes:
-    """The token-level entity annotation of ``doc`` (one array read): equal marks, equal ``doc.ents``."""
-    return doc.to_array(_ENT_ATTRS).tobytes()
+    return set_ents(doc, survivors + out_new)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents`` without building every Span anew: the spans the last :func:`set_ents` handed over while
-    the document's entity annotation is still what it left (another component may have changed it since),
-    else ``doc.ents`` (kept for the next reader)."""
-    handed = doc.user_data.get(_ENTS)
-    if handed is not None:
-        mark = _ent_mark(doc)
-        if handed[1] == mark:
-            return handed[0]
-    else:
-        mark = _ent_mark(doc)
-    ents = doc.ents
-    doc.user_data[_ENTS] = (ents, mark)
-    return ents
+    """``doc.ents``: the one place the components read the entities from (each read builds every Span anew, so
+    a component reads them once and hands the list along: :func:`add_entities` takes and returns it)."""
+    return doc.ents
 
 
-def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
-    """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), handing the span list over to the next
-    :func:`doc_ents` (the same spans ``doc.ents`` would give: sorted, with their labels)."""
-    spans = tuple(sorted(spans, key=lambda x: x.start))
-    doc.set_ents(list(spans), default="outside")
-    marks = doc.to_array(_ENT_ATTRS)
-    # spans with knowledge-base or entity ids, or tokens that keep an earlier entity id (spaCy keeps it where a
-    # span has none): doc.ents is read anew rather than handed over
-    exact = not marks[:, 2:].any() and all(not x.kb_id and not x.id and x.label for x in spans)
-    doc.user_data[_ENTS] = (spans, marks.tobytes()) if exact else None
+def set_ents(doc: Doc, spans: Iterable[Span]) -> tuple[Span, ...]:
+    """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), returning them in document order: the
+    entities a later step of the same component can take instead of reading ``doc.ents`` again."""
+    ordered = tuple(sorted(spans, key=lambda x: x.start))
+    doc.set_ents(list(ordered), default="outside")
+    return ordered
 
 
 def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[Any, ...]]:

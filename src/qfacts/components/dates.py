@@ -42,13 +42,13 @@ class DatesComponent:
             if m.interval_start and m.interval_end:
                 span._.interval = {"start": m.interval_start, "end": m.interval_end}
             spans.append(span)
-        if doc_ents(doc):
+        ents = doc_ents(doc)
+        if ents:
             # a model's DATE/TIME spans that no rule confirmed carry no value: drop them
-            add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}))
-            ents = doc_ents(doc)
+            ents = add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}), current=ents)
             kept = [e for e in ents if e.label_ not in ("DATE", "TIME") or e._.value is not None]
             if len(kept) != len(ents):
                 set_ents(doc, kept)
         else:
-            add_entities(doc, spans)
+            add_entities(doc, spans, current=ents)
         return doc

@@ -457,11 +457,10 @@ class OrgsComponent:
         weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
                 and (e.start, e.end) in found and ((e.start, e.end) in known_spans
                                                   or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
-        if weak:
-            set_ents(doc, [e for e in ents if (e.start, e.end) not in weak])
-        add_entities(doc, spans)
+        current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
+        current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:
-            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places])
+            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places], current=current)
         return doc
 
     # ------------------------------------------------------------------ names no rule labels
