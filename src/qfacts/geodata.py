@@ -251,11 +251,15 @@ def prepared_table_fits(settings_file: str = "places.json", extra_file: str = "p
     return table_digest(_gunzip_text(TABLE_FILE)) == current_digest(settings_file, extra_file, stop_file)
 
 
-@lru_cache(maxsize=8)
 def place_gazetteer(settings_file: str = "places.json", extra_file: str = "places_extra.jsonl",
                     stop_file: str = "places_stop.txt") -> Gazetteer[Place]:
     """The place gazetteer of these settings, extra and stop files: the prepared one when it was built from
-    them, else built from the source lists (once per process)."""
+    them, else built from the source lists (once per process, however the arguments are passed)."""
+    return _place_gazetteer(settings_file, extra_file, stop_file)
+
+
+@lru_cache(maxsize=8)
+def _place_gazetteer(settings_file: str, extra_file: str, stop_file: str) -> Gazetteer[Place]:
     text = _gunzip_text(TABLE_FILE)
     if table_digest(text) == current_digest(settings_file, extra_file, stop_file):
         return parse_table(text)
