@@ -606,3 +606,12 @@ def test_facts_said_it_agreed_after_a_headline_is_a_new_agreement_not_a_repeat(n
     text = "KELVO TO ACQUIRE ZENTRIX\nKelvo Corp said it agreed to acquire Zentrix Labs Inc for cash."
     assert [(f["type"], f["parties"]) for f in nlp(text)._.agreements] == [
         ("acquisition", ["Kelvo Corp", "Zentrix Labs Inc"])]
+
+
+def test_facts_load_lazy_data_loads_the_parser_before_workers_fork(nlp):
+    from qfacts import syntax
+
+    facts = nlp.get_pipe("qfacts_facts")
+    syntax.load_parser.cache_clear()
+    facts.load_lazy_data()
+    assert syntax.load_parser.cache_info().currsize == (1 if facts.parse else 0)

@@ -262,6 +262,19 @@ class FactsComponent:
         doc._.agreements = [self._record(f) for f in self.merger.finish(facts)]
         return doc
 
+    def load_lazy_data(self) -> None:
+        """Load now what is otherwise loaded on first need (the parser, for the sentences whose sides the model
+        decides): ``--jobs`` calls it before forking, so that the workers share one copy (about 33 MB) instead of
+        each loading its own."""
+        if not self.parse or (self.fact_model is None and self.side_model is None):
+            return
+        try:
+            from ... import syntax
+
+            syntax.load_parser()
+        except (ImportError, FileNotFoundError):
+            self.parse = False  # as on first need: the rules go on without a parse
+
     def _fact_parse(self, collect: Optional[list]) -> bool:
         """Whether the fact model reads parse features (training collects them all)."""
         return collect is not None or self.fact_model is not None and self.fact_model.meta.get("parse", True)
