@@ -273,6 +273,7 @@ def _trie(words) -> str:
         for c in w:
             node = node.setdefault(c, {})
         node[""] = {}
+
     def walk(node: dict) -> str:
         ends = "" in node
         branches = [re.escape(c) + walk(node[c]) for c in sorted(node) if c]
