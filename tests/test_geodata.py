@@ -102,3 +102,9 @@ def test_towns_load_only_when_a_text_needs_them_and_fast():
     assert float(seconds) < 0.5  # CPU time of the whole document, town list included (about 0.05 s idle)
     assert out[2] == "['Davos', 'Switzerland']"
     assert out[3] == "[]"  # the build-time packages and plotting are never imported
+
+
+def test_place_gazetteer_is_loaded_once_however_its_files_are_named():
+    default = geodata.place_gazetteer()
+    assert geodata.place_gazetteer("places.json", "places_extra.jsonl", "places_stop.txt") is default
+    assert geodata.place_gazetteer(stop_file="places_stop.txt") is default

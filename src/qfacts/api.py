@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.common import doc_ents, span_values, token_view
 from .components.facts.parties import name_record_parties
 from .dates import find_reference_date, find_yearless_dateline
 from .entities import resolve
@@ -220,14 +221,20 @@ def _guarded(record: Record, stage: str, func: Callable, *args):
 
 
 def _collect(doc: Doc, offset: int, record: Record) -> None:
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PLACE", "DATE", "AGREEMENT"):
+    # the extension values straight from the document's store: no Underscore object per entity and attribute
+    text = token_view(doc).doc_text
+    values = span_values(doc, ("value", "canonical", "interval"))
+    for ent in doc_ents(doc):
+        label = ent.label_
+        if label not in ("ORG", "PLACE", "DATE", "AGREEMENT"):
             continue
-        if ent.label_ == "DATE" and ent._.value is None:
+        start, end = ent.start_char, ent.end_char
+        value, canonical, interval = values(start, end)
+        if label == "DATE" and value is None:
             continue  # a model's DATE that the rules could not normalise
         record.entities.append(Entity(
-            label=ent.label_, start=ent.start_char + offset, end=ent.end_char + offset, text=ent.text,
-            value=ent._.value, canonical=ent._.canonical, interval=ent._.interval))
+            label=label, start=start + offset, end=end + offset, text=text[start:end],
+            value=value, canonical=canonical, interval=interval))
     for fact in doc._.agreements or ():
         trigger = fact["trigger"]
         record.agreements.append(Agreement(

@@ -127,3 +127,46 @@ def test_an_output_error_escaping_a_command_is_one_line_not_a_traceback(tmp_path
     result = invoke("extract", "-o", tmp_path / "x.jsonl", tmp_path)
     assert result.exit_code == 1
     assert one_error_line(result) == "qfacts: error: --output x.jsonl: no space left on device"
+
+
+def _coercion_cases():
+    import typer as _typer
+
+    from qfacts.cli.application import app as _app
+
+    group = _typer.main.get_command(_app)
+    samples = ["jsonl", "JSONL", "Json", "csv", "facts", "entities", "human", "auto", "text", "a.txt", "2025-05-19",
+               "", "-", 0, 1, 3, -1, ("a.txt", "b.txt"), ["x"], (), ("a", 1), 2.5]
+    for name, command in sorted(group.commands.items()):
+        for param in command.params:
+            for value in samples:
+                yield name, param, value
+
+
+def test_plain_values_skip_typer_coercion_with_the_same_result():
+    import click
+
+    from qfacts.cli.application import _NOT_PLAIN, plain_value
+
+    checked = 0
+    for name, param, value in _coercion_cases():
+        plain = plain_value(param, value)
+        if plain is _NOT_PLAIN:
+            continue
+        ctx = click.Context(click.Command(name))
+        expected = param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+        assert plain == expected and type(plain) is type(expected), (name, param.name, value)
+        checked += 1
+    assert checked > 30
+
+
+def test_a_short_extract_builds_no_typer_adapter(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Acme Corp signed an agreement with Daejeon on Friday.\n", encoding="utf-8")
+    code = ("import sys; from qfacts.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "assert 'typer._adapters' not in sys.modules, 'a Typer adapter was built'\n")
+    proc = subprocess.run([sys.executable, "-c", code, "extract", "--format", "JSONL", "-q", str(article)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert '"label": "ORG"' in proc.stdout

@@ -139,3 +139,30 @@ def test_guarded_stream_names_the_stream_and_lets_a_closed_pipe_through():
 
     with pytest.raises(BrokenPipeError):
         GuardedStream(Closed(), "standard output").write("x")
+
+
+def test_collection_is_paused_while_the_pipeline_loads_then_what_loaded_is_frozen():
+    import gc
+
+    was_enabled, frozen_before = gc.isenabled(), gc.get_freeze_count()
+    gc.enable()
+    try:
+        with common.collection_paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(1000)]  # tracked objects made while loading
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen_before + len(kept)
+        gc.disable()
+        with common.collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is left as it was
+        with pytest.raises(ValueError):
+            with common.collection_paused():
+                raise ValueError("bad model")
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+        else:
+            gc.disable()

@@ -1,9 +1,12 @@
-"""The shared token view: plain lists of a Doc's tokens, and the text they index."""
+"""The shared token view: plain lists of a Doc's tokens, and the text they index; the entity list handed from
+one component to the next, and extension values read without Underscore objects."""
 from __future__ import annotations
 
+import pytest
 import spacy
+from spacy.tokens import Span
 
-from qfacts.components.common import token_view
+from qfacts.components.common import add_entities, register_extensions, set_ents, span_values, token_view
 
 NLP = spacy.blank("en")
 
@@ -34,3 +37,56 @@ def test_token_view_ignores_a_left_text_that_does_not_fit_the_tokens():
 def test_token_view_of_an_empty_doc_is_empty():
     view = token_view(NLP.make_doc(""))
     assert (view.text, view.idx, view.ws, view.doc_text) == ([], [], [], "")
+
+
+def _spans(doc, *triples):
+    return [Span(doc, b, e, label=label) for b, e, label in triples]
+
+
+def test_set_ents_returns_the_entities_in_document_order():
+    doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
+    spans = _spans(doc, (9, 10, "PLACE"), (0, 2, "ORG"), (3, 4, "PLACE"))
+    assert set_ents(doc, spans) == doc.ents
+    assert [s.start for s in doc.ents] == [0, 3, 9]
+
+
+def test_add_entities_returns_the_merged_entities_and_reads_none_it_was_handed(monkeypatch):
+    from qfacts.components import common
+
+    doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
+    current = set_ents(doc, _spans(doc, (3, 4, "PLACE")))
+    monkeypatch.setattr(common, "doc_ents", lambda doc: pytest.fail("doc.ents read again"))
+    merged = add_entities(doc, _spans(doc, (0, 2, "ORG"), (3, 4, "ORG")), current=current)
+    assert merged == doc.ents
+    assert [(e.start, e.label_) for e in merged] == [(0, "ORG"), (3, "PLACE")]  # the existing entity stays
+    assert add_entities(doc, [], current=merged) == merged
+    assert add_entities(doc, []) is None  # nothing to add, nothing handed: nothing read
+
+
+def test_add_entities_reads_the_document_when_handed_nothing():
+    doc = NLP.make_doc("Acme Corp met Daejeon officials.")
+    doc.ents = _spans(doc, (3, 4, "GPE"))  # a model's entity: a qfacts PLACE replaces it
+    merged = add_entities(doc, _spans(doc, (3, 4, "PLACE"), (0, 2, "ORG")))
+    assert merged == doc.ents
+    assert [e.label_ for e in doc.ents] == ["ORG", "PLACE"]
+
+
+def test_span_values_reads_what_the_span_extensions_hold():
+    register_extensions()
+    doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday.")
+    acme, daejeon = _spans(doc, (0, 2, "ORG"), (3, 4, "PLACE"))
+    daejeon._.canonical = "Daejeon"
+    daejeon._.value = {"kind": "city"}
+    read = span_values(doc, ("value", "canonical", "interval"))
+    for span in (acme, daejeon):
+        assert read(span.start_char, span.end_char) == (span._.value, span._.canonical, span._.interval)
+    assert read(daejeon.start_char, daejeon.end_char) == ({"kind": "city"}, "Daejeon", None)
+
+
+def test_span_values_reads_an_extension_with_a_getter_through_the_span():
+    Span.set_extension("qfacts_test_upper", getter=lambda span: span.text.upper(), force=True)
+    try:
+        doc = NLP.make_doc("Acme Corp met Daejeon officials.")
+        assert span_values(doc, ("qfacts_test_upper",))(0, 9) == ("ACME CORP",)
+    finally:
+        Span.remove_extension("qfacts_test_upper")

@@ -164,3 +164,13 @@ def test_dates_import_compiles_no_big_regex():
     code = ("import qfacts.dates, qfacts.dates.patterns as p; assert not p._SCANNERS, p._SCANNERS; "
             "qfacts.dates.find_dates('It rained on May 5, 2024.'); assert p._SCANNERS")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_dates_start_words_are_the_word_starts_some_rule_can_begin_at():
+    texts = TEXTS + ["Mayor Maya met the mayday crew at 3pm; an apron, a thew, 'tis Q3's April-May span.",
+                     "éfriday x2024 '90s O'Brien earlyish mid-May fyi fy2025 sept. Septembers 12th"]
+    for text in texts:
+        low = text.translate(patterns.ASCII_LOWER)
+        expected = [(w.start(), w.group()) for w in patterns.WORD_START.finditer(low)
+                    if w.group()[0].isdigit() or w.group() in patterns.KEY_RULES]
+        assert [(w.start(), w.group()) for w in patterns.START_WORD.finditer(low)] == expected, text

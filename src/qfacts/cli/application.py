@@ -17,6 +17,7 @@ The group and command classes below make Typer's output read like the rest of qf
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import Any, Optional
 
 import typer
@@ -43,7 +44,7 @@ class _PlainArgument(TyperArgument):
     def process_value(self, ctx: Any, value: Any) -> Any:
         if value is None and not self.required:
             return _process_missing(self, ctx, value)
-        return super().process_value(ctx, value)
+        return _process_plain(self, ctx, value, super().process_value)
 
     def _rich_display_name(self) -> str:
         name = self.display_name_raw
@@ -62,7 +63,7 @@ class _PlainOption(TyperOption):
     def process_value(self, ctx: Any, value: Any) -> Any:
         if value is None and not self.required:
             return _process_missing(self, ctx, value)
-        return super().process_value(ctx, value)
+        return _process_plain(self, ctx, value, super().process_value)
 
     def display_type_rich(self, ctx: Any) -> Optional[str]:
         if self.metavar is not None:
@@ -89,6 +90,53 @@ def _process_missing(param: Any, ctx: Any, value: Any) -> Any:
     building its Pydantic adapter, which costs 0.1-0.2 s of start-up (``qfacts schema``, ``--version``)."""
     value = () if (param.multiple or param.nargs == -1) else None
     return param.callback(ctx, param, value) if param.callback is not None else value
+
+
+_NOT_PLAIN = object()
+
+
+def plain_value(param: Any, value: Any) -> Any:
+    """What Typer's coercion gives for ``value`` when that needs no conversion (a text for a text, a whole number
+    in range for a number, texts for a list of texts, a choice's name for a choice), or ``_NOT_PLAIN``.
+
+    Typer builds a Pydantic adapter per parameter to coerce (importing Pydantic costs 0.1-0.2 s of start-up); a
+    value this reads is what the adapter would return, and every other value (one to convert, or an error to
+    report in Typer's words) still goes through it.
+    """
+    desc = param.type_descriptor
+    info = desc.parameter_info
+    if desc.file_annotation is not None or desc.is_path or desc.is_datetime or desc.is_tuple \
+            or info.parser is not None or getattr(info, "click_type", None) is not None:
+        return _NOT_PLAIN
+    annotation = desc.annotation
+    if annotation is str:
+        return value if type(value) is str else _NOT_PLAIN
+    if annotation is int:
+        if type(value) is int and (info.min is None or value >= info.min) and (info.max is None or value <= info.max):
+            return value
+        return _NOT_PLAIN
+    if desc.is_list and getattr(annotation, "__args__", None) == (str,):
+        if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
+            return list(value)
+        return _NOT_PLAIN
+    if desc.is_choice and isinstance(annotation, type) and issubclass(annotation, Enum):
+        if isinstance(value, annotation):
+            return value
+        if type(value) is str:
+            found = [m for m in annotation if m.value == value]
+            if not found and not desc.case_sensitive:
+                found = [m for m in annotation if str(m.value).casefold() == value.casefold()]
+            if len(found) == 1:
+                return found[0]
+    return _NOT_PLAIN
+
+
+def _process_plain(param: Any, ctx: Any, value: Any, process: Any) -> Any:
+    """``process(ctx, value)`` (Typer's), or the same result without Typer's adapter when the value is plain."""
+    plain = plain_value(param, value)
+    if plain is _NOT_PLAIN or (param.required and param.value_is_missing(plain)):
+        return process(ctx, value)
+    return param.callback(ctx, param, plain) if param.callback is not None else plain
 
 
 def _plain_params(params: list) -> None:

@@ -10,6 +10,7 @@ here and never from :mod:`.application`, which imports them to register the comm
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import tempfile
@@ -324,15 +325,34 @@ def interruption_exit(exc: BaseException, reporter: Optional["Reporter"] = None)
     return typer.Exit(interruption(exc))
 
 
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while spaCy and the pipeline load, then every object made so far moved to the
+    collector's permanent generation (:func:`gc.freeze`).
+
+    Start-up makes hundreds of thousands of objects that live as long as the command (spaCy's modules, the
+    gazetteers); the collector's passes over them while they are made free nothing and cost about 0.2 s of CPU
+    (15% of a one-article ``qfacts extract``), and frozen they are not walked again by later collections."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def load_pipeline(model: Optional[str], overrides=None):
     """The process's pipeline for ``--model`` (and component overrides); one that cannot be loaded is a usage
-    error."""
-    from ..pipeline import ModelError, get_pipeline
+    error. Loaded with the collector paused (:func:`collection_paused`)."""
+    with collection_paused():
+        from ..pipeline import ModelError, get_pipeline
 
-    try:
-        return get_pipeline(model, overrides)
-    except ModelError as exc:
-        raise usage_error(f"--model: {exc}") from None
+        try:
+            return get_pipeline(model, overrides)
+        except ModelError as exc:
+            raise usage_error(f"--model: {exc}") from None
 
 
 def check_reference_date(value: Optional[str]) -> Optional[str]:

@@ -38,6 +38,7 @@ import typer
 from . import common
 from .common import (EXIT_INPUT_ERROR, EXIT_OK, GuardedStream, Reporter, atomic_output, check_reference_date,
                      colour_allowed, interruption_exit, load_pipeline, quiet_stdout, stdout_stream, usage_error)
+from .common import collection_paused
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -182,9 +183,10 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
         return _dask_processor(stack, model, scheduler, overrides)
-    from ..parallel import extract_items
+    with collection_paused():  # spaCy is imported here
+        from ..parallel import extract_items
 
-    load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
+        load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
     return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
-from .common import add_entities, register_extensions, token_view
+from .common import add_entities, doc_ents, register_extensions, token_view
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
@@ -63,7 +63,7 @@ class AgreementsComponent:
             span = Span(doc, s, e, label="AGREEMENT")
             spans.append(span)
             rows.setdefault((s, e), self.rows[key])
-        ents = doc.ents  # each read of doc.ents builds every Span anew: once per doc
+        ents = doc_ents(doc)
         taken = {i for ent in ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
@@ -122,7 +122,7 @@ class AgreementsComponent:
             out.append(span)
             if kind in ("specific", "new"):
                 previous.append(span)
-        add_entities(doc, out)
+        add_entities(doc, out, current=ents)  # nothing above changed the entities read at the start
         return doc
 
     def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:

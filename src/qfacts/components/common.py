@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from spacy.attrs import IDX, SPACY
 from spacy.tokens import Doc, Span
@@ -22,21 +22,25 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[str] = frozenset()) -> None:
-    """Merge ``spans`` into ``doc.ents``.
+def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[str] = frozenset(),
+                 current: Optional[Sequence[Span]] = None) -> Optional[tuple[Span, ...]]:
+    """Merge ``spans`` into ``doc.ents``, and return the document's entities after it (None when there was
+    nothing to add and no ``current``: then ``doc.ents`` is not read at all).
 
     Among new spans the longest wins. A new span replaces existing entities it overlaps when they carry a label
     that is not a qfacts label (a statistical model's), a label in ``replace_labels``, or are strictly shorter
     and carry an ORG/PLACE label (an organisation's name contains its city: "Daejeon Metropolitan Government").
     Otherwise the existing entity stays and the new span is dropped.
+
+    ``current``: the document's entities as the caller last read or set them (:func:`doc_ents`, or what an
+    earlier call returned), handed along so that ``doc.ents`` is not read again.
     """
     new = filter_spans(list(spans))
     if not new:
-        return
-    kept = list(doc.ents)  # sorted and disjoint, so their ends are sorted too
+        return None if current is None else tuple(current)
+    kept = doc_ents(doc) if current is None else current  # sorted and disjoint, so their ends are sorted too
     if not kept:
-        doc.ents = new
-        return
+        return set_ents(doc, new)
     ends = [e.end for e in kept]
     removed: set[int] = set()
     out_new = []
@@ -50,8 +54,38 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
         if all(_replaceable(kept[j], span, replace_labels) for j in clash):
             removed.update(clash)
             out_new.append(span)
+    if not out_new:
+        return tuple(kept)
     survivors = [e for j, e in enumerate(kept) if j not in removed]
-    doc.ents = sorted(survivors + out_new, key=lambda s: s.start)
+    return set_ents(doc, survivors + out_new)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``: the one place the components read the entities from (each read builds every Span anew, so
+    a component reads them once and hands the list along: :func:`add_entities` takes and returns it)."""
+    return doc.ents
+
+
+def set_ents(doc: Doc, spans: Iterable[Span]) -> tuple[Span, ...]:
+    """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), returning them in document order: the
+    entities a later step of the same component can take instead of reading ``doc.ents`` again."""
+    ordered = tuple(sorted(spans, key=lambda x: x.start))
+    doc.set_ents(list(ordered), default="outside")
+    return ordered
+
+
+def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[Any, ...]]:
+    """A reader of the Span extension attributes ``names`` by a span's character offsets: what ``span._.name``
+    gives, read from the document's store without an Underscore object per span. An attribute with a getter or
+    a method (registered by someone else) is read through a Span."""
+    exts = [Span.get_extension(name) for name in names]
+    if any(ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set))
+           for ext in exts):
+        return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
+    store = doc.user_data
+    keys = [("._.", name) for name in names]
+    defaults = [ext[0] for ext in exts]
+    return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
 
 
 def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import find_dates, find_reference_date, find_yearless_dateline
-from .common import add_entities, register_extensions, token_view
+from .common import add_entities, doc_ents, register_extensions, set_ents, token_view
 
 
 class DatesComponent:
@@ -42,13 +42,13 @@ class DatesComponent:
             if m.interval_start and m.interval_end:
                 span._.interval = {"start": m.interval_start, "end": m.interval_end}
             spans.append(span)
-        if doc.ents:
+        ents = doc_ents(doc)
+        if ents:
             # a model's DATE/TIME spans that no rule confirmed carry no value: drop them
-            add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}))
-            ents = doc.ents
+            ents = add_entities(doc, spans, replace_labels=frozenset({"DATE", "TIME"}), current=ents)
             kept = [e for e in ents if e.label_ not in ("DATE", "TIME") or e._.value is not None]
             if len(kept) != len(ents):
-                doc.ents = kept
+                set_ents(doc, kept)
         else:
-            add_entities(doc, spans)
+            add_entities(doc, spans, current=ents)
         return doc

@@ -15,7 +15,7 @@ from ..gazetteer import Gazetteer
 from ..namecls import NameFeatures, DocContext, load_model
 from ..people import first_names, titles
 from ..resources import load_json, load_jsonl
-from .common import TokenView, add_entities, register_extensions, token_view
+from .common import TokenView, add_entities, doc_ents, register_extensions, set_ents, token_view
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Z]?[a-z]*$")
 _SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Del|Della|St)[A-Z]")
@@ -322,7 +322,7 @@ class OrgsComponent:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         v = token_view(doc)
-        ents = doc.ents
+        ents = doc_ents(doc)
         places = {e.start: e for e in ents if e.label_ == "PLACE"}
         taken = {i for e in ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
         found: dict[tuple[int, int], Optional[str]] = {}  # span -> canonical
@@ -470,11 +470,10 @@ class OrgsComponent:
         weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
                 and (e.start, e.end) in found and ((e.start, e.end) in known_spans
                                                   or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
-        if weak:
-            doc.ents = [e for e in ents if (e.start, e.end) not in weak]
-        add_entities(doc, spans)
+        current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
+        current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:
-            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places])
+            add_entities(doc, [Span(doc, b, e, label="PLACE") for b, e in new_places], current=current)
         return doc
 
     # ------------------------------------------------------------------ names no rule labels

@@ -16,7 +16,7 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_yea
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import (ASCII_LOWER, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
-                       THE_FOLLOWERS, THE_NEXT, WORD_START, scanner, word_key)
+                       START_WORD, THE_FOLLOWERS, THE_NEXT, scanner, word_key)
 
 LEX = lexicon()
 CUES = cues()
@@ -1516,12 +1516,13 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
     pos = 0
-    for w in WORD_START.finditer(low):
+    for w in START_WORD.finditer(low):   # only the words some rule can start with (most words are skipped)
         word = w.group()
+        at = w.start()
         rules = DIGIT_RULES[min(len(word), 5) - 1] if word[0] <= "9" and word[0] >= "0" else KEY_RULES.get(word)
-        if not rules and word not in MOD_KEYS or w.start() < pos:
-            continue   # no rule starts with this word (most words), or it lies inside the last date
-        m = _match_at(low, w.start(), w.group(), rules)
+        if not rules and word not in MOD_KEYS or at < pos:
+            continue   # no rule starts with this run of digits, or the word lies inside the last date
+        m = _match_at(low, at, word, rules)
         if m is None:
             continue
         rule = m.lastgroup[2:]

@@ -262,6 +262,33 @@ KEY_RULES.update({c: KEY_RULES[APOS] for c in "'\u2019"})          # looked up a
 DIGIT_RULES = tuple(KEY_RULES.get(k, ()) for k in DIGITS)           # by the length of the run of digits, less one
 KEY_RULES = {k: v for k, v in KEY_RULES.items() if (v or k in MOD_KEYS) and not k.startswith("#")}
 WORD_START = re.compile(r"(?<![\w'\u2019])(?:[a-z]+|[0-9]+|['\u2019])")
+
+
+def _trie(words) -> str:
+    """A regex matching any of ``words`` (letters only), as a trie of nested groups: the regex engine follows
+    one branch per letter instead of trying every word in turn."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + walk(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+    return walk(tree)
+
+
+# the words WORD_START finds at which some rule (or a position modifier) can start: every run of digits, an
+# apostrophe, and the letter words of KEY_RULES as whole runs of letters. Scanning with it visits the same
+# candidate positions as WORD_START followed by a KEY_RULES lookup, without a Python step per other word.
+START_WORD = re.compile(r"(?<![\w'\u2019])(?:[0-9]+|['\u2019]|"
+                        + _trie(sorted(k for k in KEY_RULES if k.isalpha())) + r"(?![a-z]))")
 _PATTERN = dict(RULES)
 _SCANNERS: dict[tuple[str, ...], re.Pattern] = {}
 

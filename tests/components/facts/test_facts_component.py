@@ -688,3 +688,12 @@ def test_facts_an_owned_affiliate_described_before_its_name_hedges_nothing(rules
     got = _roles(rules_nlp, "Kelvo Corp said its 80 pct owned affiliate, Orrin Holdings Inc, has agreed to acquire "
                             "Zentrix Labs Inc for cash.")
     assert got and ("Orrin Holdings Inc", "buyer") in got[0] and ("Zentrix Labs Inc", "target") in got[0]
+
+
+def test_facts_load_lazy_data_loads_the_parser_before_workers_fork(nlp):
+    from qfacts import syntax
+
+    facts = nlp.get_pipe("qfacts_facts")
+    syntax.load_parser.cache_clear()
+    facts.load_lazy_data()
+    assert syntax.load_parser.cache_info().currsize == (1 if facts.parse else 0)

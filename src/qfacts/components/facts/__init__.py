@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...models import Agreement
 from ...resources import load_json
-from ..common import register_extensions, token_view
+from ..common import doc_ents, register_extensions, token_view
 from .candidates import Candidates
 from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
@@ -82,7 +82,7 @@ class FactsComponent:
             self.referring.setdefault(phrase[0], []).append(phrase)
 
     def __call__(self, doc: Doc) -> Doc:
-        all_ents = list(doc.ents)
+        all_ents = list(doc_ents(doc))
         triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
         if not triggers_all:
             doc._.agreements = []
@@ -298,6 +298,19 @@ class FactsComponent:
         doc._.agreements = [self._record(f) for f in facts]
         return doc
 
+    def load_lazy_data(self) -> None:
+        """Load now what is otherwise loaded on first need (the parser, for the sentences whose sides the model
+        decides): ``--jobs`` calls it before forking, so that the workers share one copy (about 33 MB) instead of
+        each loading its own."""
+        if not self.parse or (self.fact_model is None and self.side_model is None):
+            return
+        try:
+            from ... import syntax
+
+            syntax.load_parser()
+        except (ImportError, FileNotFoundError):
+            self.parse = False  # as on first need: the rules go on without a parse
+
     def _fact_parse(self, collect: Optional[list]) -> bool:
         """Whether the fact model reads parse features (training collects them all)."""
         return collect is not None or self.fact_model is not None and self.fact_model.meta.get("parse", True)
@@ -317,7 +330,7 @@ class FactsComponent:
             bounds = [b for b in self._wanted if b not in self._parses] or [(s, e)]
             if (s, e) not in bounds:
                 bounds.append((s, e))
-            names = [(x.start, x.end) for x in doc.ents if x.label_ in PARTY_LABELS]
+            names = [(x.start, x.end) for x in doc_ents(doc) if x.label_ in PARTY_LABELS]
             skip = [i for b0, b1 in bounds for i in syntax.markup_tokens(doc, b0, b1)]
             try:
                 parsed = syntax.parse_sentences(doc, bounds, skip=skip, merge=names)
