@@ -238,6 +238,7 @@ class FactsComponent:
                 base_type = types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 groups_of_trig = own or [[]]
+                hedge_words = None  # the trigger's hedge cues (a feature of each of its candidate facts)
                 for group in groups_of_trig:
                     parties = dedupe(subject + group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
@@ -261,8 +262,10 @@ class FactsComponent:
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
                     if parties and (self.fact_model is not None or collect is not None):
+                        if hedge_words is None:
+                            hedge_words = cand.hedge_words(v, labels, s, trig)
                         ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
-                                                cand.hedge_words(v, labels, s, trig), signing, specific,
+                                                hedge_words, signing, specific,
                                                 e <= headline_end, n, purpose,
                                                 self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
                         if collect is not None:
