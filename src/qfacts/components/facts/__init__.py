@@ -16,11 +16,11 @@ from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...models import Agreement
 from ...resources import load_json
-from ..common import doc_ents, register_extensions, token_view
+from ..common import doc_ents, register_extensions, span_values, token_view
 from .candidates import Candidates
 from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
@@ -34,6 +34,47 @@ from .types import Types
 
 PARTY_LABELS = ("ORG", "PLACE")
 COLLECT = "qfacts_facts_pairs"  # doc.user_data key: a list that training asks the component to fill
+
+
+class _Values:
+    """The extension values the facts stages read of an agreement word (``trig._.value`` and so on)."""
+
+    __slots__ = ("value", "kind", "own_value")
+
+    def __init__(self, value, kind, own_value) -> None:
+        self.value, self.kind, self.own_value = value, kind, own_value
+
+
+class Trigger:
+    """An AGREEMENT mention as the facts stages read it: the Span's offsets, document and label as plain
+    attributes, and its extension values read once (``trig._.value``, ``trig._.kind``, ``trig._.own_value``).
+    Each ``span._`` builds an Underscore object, and a sentence with many agreement words reads them for each
+    word many times. Anything else is the Span's."""
+
+    __slots__ = ("span", "doc", "start", "end", "start_char", "end_char", "label_", "_")
+
+    def __init__(self, span: Span, values: tuple) -> None:
+        self.span = span
+        self.doc = span.doc
+        self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
+        self.label_ = span.label_
+        self._ = _Values(*values)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, i):
+        return self.span[i]
+
+    def __iter__(self):
+        return iter(self.span)
+
+    def __getattr__(self, attr: str):
+        return getattr(self.span, attr)
 
 
 def within(spans: list, starts: list[int], s: int, e: int) -> list:
@@ -87,6 +128,8 @@ class FactsComponent:
         if not triggers_all:
             doc._.agreements = []
             return doc
+        values = span_values(doc, ("value", "kind", "own_value"))
+        triggers_all = [Trigger(t, values(t.start_char, t.end_char)) for t in triggers_all]
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
