@@ -133,6 +133,7 @@ class FactsComponent:
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
+        fact_probs: dict[tuple, float] = {}  # the fact model's verdict by features (many candidates share them)
         self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
@@ -316,7 +317,9 @@ class FactsComponent:
                                             "parties": [name(p) for p in parties], "features": ff})
                         if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
                                 "resurrects", ("general", "hedged", "absorbed"))):
-                            p_fact = self.fact_model.prob(ff)
+                            p_fact = fact_probs.get(tuple(ff))
+                            if p_fact is None:
+                                p_fact = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
                             rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
                                                         if not rejected else self.fact_model.threshold) else "model"
                     if rejected:

@@ -244,6 +244,12 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
     phrase, prev, nxt, _, parsed = own
     labels = "-".join(sorted({p.label_ for p in parties}))
     inside = sum(1 for p in parties if s <= p.start < e)
+    # the candidate facts of one agreement word often differ only in their parties' names: built once
+    key = (at, kind, type_, base_type, status, rejected, min(len(parties), 3), labels,
+           min(len(parties) - inside, 2), min(n, 3), tuple(hedges), signing, specific, headline, purpose)
+    built = cache[1].get(key)
+    if built is not None and built[0] is sp:
+        return list(built[1])
     f = [f"phrase:{phrase}", f"type:{type_}", f"base:{base_type}", f"kind:{kind}", f"status:{status}",
          f"rejected:{rejected or 'no'}", f"nparties:{min(len(parties), 3)}", f"plabels:{labels}",
          f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{prev}",
@@ -264,6 +270,7 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
     if reported:
         f.append("reported")
     f.extend(parsed)
+    cache[1][key] = (sp, tuple(f))
     return f
 
 
