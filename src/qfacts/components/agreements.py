@@ -68,6 +68,7 @@ class AgreementsComponent:
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
+        store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
         # how often each type occurs among ``previous``, and where last: what "the agreement" refers to is read
         # from these instead of from every earlier mention
@@ -116,9 +117,7 @@ class AgreementsComponent:
                         kind = "specific"  # "a similar agreement": another agreement of the type referred to
                 else:
                     kind = "new"
-            span._.value = value
-            span._.own_value = row["type"] if not row.get("business_type") else value
-            span._.kind = kind
+            store(span, value, row["type"] if not row.get("business_type") else value, kind)
             out.append(span)
             if kind in ("specific", "new"):
                 counts[value] = counts.get(value, 0) + 1
@@ -238,3 +237,24 @@ class AgreementsComponent:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+
+
+def _value_writer(doc: Doc, names: tuple[str, ...]):
+    """A writer of the Span extension attributes ``names`` (``span._.name = x`` for each), straight into the
+    document's store where :func:`~qfacts.components.common.span_values` reads them: no Underscore object per
+    span and attribute. An attribute with a getter, setter or method (registered by someone else) is set
+    through the Span."""
+    exts = [Span.get_extension(name) for name in names]
+    if any(ext is None or ext[1] is not None or ext[2] is not None or ext[3] is not None for ext in exts):
+        def through_span(span: Span, *values) -> None:
+            for name, value in zip(names, values):
+                setattr(span._, name, value)
+        return through_span
+    data = doc.user_data
+    keys = [("._.", name) for name in names]
+
+    def direct(span: Span, *values) -> None:
+        start, end = span.start_char, span.end_char
+        for key, value in zip(keys, values):
+            data[key + (start, end)] = value
+    return direct
