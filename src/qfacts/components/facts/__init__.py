@@ -205,7 +205,7 @@ class FactsComponent:
             specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = cand.signs(words)
             dates = dated[bisect_left(dated_starts, s):bisect_left(dated_starts, e)]
-            sentence = doc[s:e].text
+            sentence = v.doc_text[v.idx[s]:v.idx[e - 1] + len(v.text[e - 1])]  # doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
             # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
