@@ -200,7 +200,8 @@ class FactsComponent:
                 if obj is not None and obj.start not in used:
                     objects[trig.start] = obj
                     used.add(obj.start)
-            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)}
+            # (a sentence without a hedge cue's first word hedges none of its agreement words)
+            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)} if cand.may_hedge(words) else set()
             # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
             specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = cand.signs(words)
@@ -295,7 +296,7 @@ class FactsComponent:
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
                             [x for x in sent_ents if x.start not in siblings or x in group], dateline,
                             e <= headline_end, collect)
-                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                    fact = {"type": type_, "status": status, "trigger_text": v.doc_text[trig.start_char:trig.end_char],
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
