@@ -15,6 +15,7 @@ from .dates import find_reference_date, find_yearless_dateline
 from .entities import resolve
 from .models import Agreement, Entity, Record
 from .pipeline import get_pipeline
+from .tokenizer import LONG_RUN, RUN_PIECE, RunSafeTokenizer, tokenize  # noqa: F401  (LONG_RUN, RUN_PIECE: as before)
 
 DateLike = Union[str, _dt.date, None]
 
@@ -134,39 +135,14 @@ def analysable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-LONG_RUN = re.compile(r"\S{200,}")
-"""A run of 200 or more characters without whitespace: where it holds many punctuation characters, spaCy's
-tokenizer strips its prefixes and suffixes one at a time, searching the whole rest of the run each time (time
-quadratic in the run: 16,000 "!" took over half a minute)."""
-
-RUN_PIECE = 100
-"""Such a run is tokenised in pieces of at most this many characters (token bounds forced between them)."""
-
-
 def make_doc(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc(text)`` in time linear in ``text``: a long run without whitespace that holds punctuation
-    (:data:`LONG_RUN`, 16 or more characters that are no letter or digit) is tokenised in pieces of
-    :data:`RUN_PIECE` characters, cut after punctuation where there is some near the end of the piece. Token
-    offsets and whitespace are those of ``text`` exactly; a text without such runs is tokenised as is."""
-    cuts: list[int] = []
-    for m in LONG_RUN.finditer(text):
-        run = m.group()
-        if sum(1 for c in run if not c.isalnum()) < 16:
-            continue  # letters and digits only (or nearly): the tokenizer reads it in one go
-        start, end = m.span()
-        while end - start > RUN_PIECE:
-            cut = start + RUN_PIECE
-            for k in range(cut, cut - RUN_PIECE // 2, -1):
-                if not text[k - 1].isalnum():
-                    cut = k
-                    break
-            cuts.append(cut)
-            start = cut
-    if not cuts:
+    """``nlp.make_doc(text)`` in time linear in ``text``: a long run without whitespace that holds punctuation is
+    tokenised in pieces (:func:`qfacts.tokenizer.tokenize`), token offsets and whitespace those of ``text``
+    exactly. The pipelines :func:`qfacts.build_pipeline` builds have a tokenizer that does so itself
+    (:class:`qfacts.tokenizer.RunSafeTokenizer`); for any other, the pieces are made here."""
+    if isinstance(nlp.tokenizer, RunSafeTokenizer):
         return nlp.make_doc(text)
-    bounds = [0] + cuts + [len(text)]
-    docs = [nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    return tokenize(nlp.make_doc, text)
 
 
 def _extract_one(nlp: Language, document: Document) -> Record:

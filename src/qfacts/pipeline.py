@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
+from .tokenizer import TOKENIZER_CONFIG, RunSafeTokenizer
 
 COMPONENTS = ("qfacts_dates", "qfacts_places", "qfacts_orgs", "qfacts_agreements", "qfacts_facts")
 
@@ -50,12 +51,21 @@ def build_pipeline(model: Optional[str] = None, overrides: Optional[Overrides] =
             for name, config in overrides.items():
                 if name in nlp.pipe_names:
                     nlp.replace_pipe(name, name, config=dict(config))
+            _run_safe(nlp)
             return nlp
+        _run_safe(nlp)
     else:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config=TOKENIZER_CONFIG)  # long punctuation runs in pieces (qfacts.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name, config=dict(overrides.get(name, {})))
     return nlp
+
+
+def _run_safe(nlp: Language) -> None:
+    """Give a loaded model's pipeline the tokenizer that reads long punctuation runs in pieces (its config still
+    names the model's own tokenizer; a pipeline built from the embedded default names this one)."""
+    if not isinstance(nlp.tokenizer, RunSafeTokenizer):
+        nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
 
 
 def get_pipeline(model: Optional[str] = None, overrides: Optional[Overrides] = None) -> Language:

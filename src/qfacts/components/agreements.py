@@ -68,7 +68,12 @@ class AgreementsComponent:
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         out = []
+        store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
+        # how often each type occurs among ``previous``, and where last: what "the agreement" refers to is read
+        # from these instead of from every earlier mention
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
         generic_seen: set[str] = set()  # "a partnership" ... "the partnership": the same one
         for span in spans:
             row = rows[(span.start, span.end)]
@@ -90,37 +95,33 @@ class AgreementsComponent:
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
-                    and (any(p._.value == value for p in previous) or kind == "generic" and value in generic_seen):
+                    and (value in counts or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
             elif kind == "generic":
                 generic_seen.add(value)
             elif kind == "anaphor":
                 det = self._determined(doc, span.start) or self._copy_determined(doc, span.start)
-                if row.get("requires") == "antecedent" and not (det and any(p._.value == value for p in previous)) \
+                if row.get("requires") == "antecedent" and not (det and value in counts) \
                         and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
                 if det and previous:
                     # "the venture" refers to the last joint venture; "the agreement" to the last agreement
                     # "the agreement" (the general type) refers to a specific agreement where there is one
-                    pool = [p for p in previous if p._.value != value] or previous \
-                        if value == self.general_type else previous
-                    if value == self.general_type or not any(p._.value == value for p in previous):
-                        # the most-mentioned agreement so far; on a tie, the latest
-                        counts: dict[str, int] = {}
-                        last: dict[str, int] = {}
-                        for k, p in enumerate(pool):
-                            counts[p._.value] = counts.get(p._.value, 0) + 1
-                            last[p._.value] = k
-                        value = max(counts, key=lambda t: (counts[t], last[t]))
+                    if value == self.general_type or value not in counts:
+                        # the most-mentioned agreement so far; on a tie, the latest (of the other types, where
+                        # there are others, for the general type)
+                        pool = [t for t in counts if t != value] or list(counts) \
+                            if value == self.general_type else list(counts)
+                        value = max(pool, key=lambda t: (counts[t], last[t]))
                     if det in self.copy_determiners:
                         kind = "specific"  # "a similar agreement": another agreement of the type referred to
                 else:
                     kind = "new"
-            span._.value = value
-            span._.own_value = row["type"] if not row.get("business_type") else value
-            span._.kind = kind
+            store(span, value, row["type"] if not row.get("business_type") else value, kind)
             out.append(span)
             if kind in ("specific", "new"):
+                counts[value] = counts.get(value, 0) + 1
+                last[value] = len(previous)
                 previous.append(span)
         add_entities(doc, out, current=ents)  # nothing above changed the entities read at the start
         return doc
@@ -147,26 +148,28 @@ class AgreementsComponent:
         """The determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
         "the first government-to-government agreement" (a hyphenated compound counts as one modifier); None
         where there is none."""
+        v = token_view(doc)  # the words as plain strings: no Token object per look
+        low, text = v.lower, v.text
         modifiers = 0
         k = start - 1
         while k >= 0 and modifiers <= 2:
-            word = doc[k].lower_
+            word = low[k]
             if word in self.determiners:
                 return word
             if word in self.phrase_breaks:
                 return None  # "said it agreed to ...": the noun phrase ended before "it"
-            if word in ("'s", "\u2019s") and k > 0 and doc[k - 1].lower_ in self.date_possessors:
+            if word in ("'s", "\u2019s") and k > 0 and low[k - 1] in self.date_possessors:
                 return word  # "today's agreement", "Friday's accord"
-            if word in ("'s", "\u2019s") and k > 1 and doc[k - 2].lower_ in self.determiners:
-                return doc[k - 2].lower_  # "the bank's first loan": determined by its possessor
-            if k > 0 and doc[k - 1].text == "-":
+            if word in ("'s", "\u2019s") and k > 1 and low[k - 2] in self.determiners:
+                return low[k - 2]  # "the bank's first loan": determined by its possessor
+            if k > 0 and text[k - 1] == "-":
                 k -= 2  # inside a hyphenated compound
                 continue
-            if _MODEL_CODE.match(doc[k].text):
+            if _MODEL_CODE.match(text[k]):
                 modifiers += 1  # a model name: "the MD-11 deal", "this A340 order"
                 k -= 1
                 continue
-            if not doc[k].is_alpha or doc[k].is_title and k != start - 1:
+            if not text[k].isalpha() or text[k].istitle() and k != start - 1:
                 return None
             modifiers += 1
             k -= 1
@@ -234,3 +237,24 @@ class AgreementsComponent:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+
+
+def _value_writer(doc: Doc, names: tuple[str, ...]):
+    """A writer of the Span extension attributes ``names`` (``span._.name = x`` for each), straight into the
+    document's store where :func:`~qfacts.components.common.span_values` reads them: no Underscore object per
+    span and attribute. An attribute with a getter, setter or method (registered by someone else) is set
+    through the Span."""
+    exts = [Span.get_extension(name) for name in names]
+    if any(ext is None or ext[1] is not None or ext[2] is not None or ext[3] is not None for ext in exts):
+        def through_span(span: Span, *values) -> None:
+            for name, value in zip(names, values):
+                setattr(span._, name, value)
+        return through_span
+    data = doc.user_data
+    keys = [("._.", name) for name in names]
+
+    def direct(span: Span, *values) -> None:
+        start, end = span.start_char, span.end_char
+        for key, value in zip(keys, values):
+            data[key + (start, end)] = value
+    return direct

@@ -16,11 +16,11 @@ from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...models import Agreement
 from ...resources import load_json
-from ..common import doc_ents, register_extensions, token_view
+from ..common import doc_ents, register_extensions, span_values, token_view
 from .candidates import Candidates
 from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
@@ -34,6 +34,47 @@ from .types import Types
 
 PARTY_LABELS = ("ORG", "PLACE")
 COLLECT = "qfacts_facts_pairs"  # doc.user_data key: a list that training asks the component to fill
+
+
+class _Values:
+    """The extension values the facts stages read of an agreement word (``trig._.value`` and so on)."""
+
+    __slots__ = ("value", "kind", "own_value")
+
+    def __init__(self, value, kind, own_value) -> None:
+        self.value, self.kind, self.own_value = value, kind, own_value
+
+
+class Trigger:
+    """An AGREEMENT mention as the facts stages read it: the Span's offsets, document and label as plain
+    attributes, and its extension values read once (``trig._.value``, ``trig._.kind``, ``trig._.own_value``).
+    Each ``span._`` builds an Underscore object, and a sentence with many agreement words reads them for each
+    word many times. Anything else is the Span's."""
+
+    __slots__ = ("span", "doc", "start", "end", "start_char", "end_char", "label_", "_")
+
+    def __init__(self, span: Span, values: tuple) -> None:
+        self.span = span
+        self.doc = span.doc
+        self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
+        self.label_ = span.label_
+        self._ = _Values(*values)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, i):
+        return self.span[i]
+
+    def __iter__(self):
+        return iter(self.span)
+
+    def __getattr__(self, attr: str):
+        return getattr(self.span, attr)
 
 
 def within(spans: list, starts: list[int], s: int, e: int) -> list:
@@ -87,9 +128,12 @@ class FactsComponent:
         if not triggers_all:
             doc._.agreements = []
             return doc
+        values = span_values(doc, ("value", "kind", "own_value"))
+        triggers_all = [Trigger(t, values(t.start_char, t.end_char)) for t in triggers_all]
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
+        fact_probs: dict[tuple, float] = {}  # the fact model's verdict by features (many candidates share them)
         self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
@@ -156,12 +200,13 @@ class FactsComponent:
                 if obj is not None and obj.start not in used:
                     objects[trig.start] = obj
                     used.add(obj.start)
-            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)}
+            # (a sentence without a hedge cue's first word hedges none of its agreement words)
+            hedged = {t.start for t in triggers if cand.hedged(v, labels, s, t)} if cand.may_hedge(words) else set()
             # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
             specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = cand.signs(words)
             dates = dated[bisect_left(dated_starts, s):bisect_left(dated_starts, e)]
-            sentence = doc[s:e].text
+            sentence = v.doc_text[v.idx[s]:v.idx[e - 1] + len(v.text[e - 1])]  # doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
             # "The MOC was signed on Friday. It covers talent exchange": "it" is the agreement of the sentence before
@@ -238,6 +283,7 @@ class FactsComponent:
                 base_type = types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 groups_of_trig = own or [[]]
+                hedge_words = None  # the trigger's hedge cues (a feature of each of its candidate facts)
                 for group in groups_of_trig:
                     parties = dedupe(subject + group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
@@ -250,7 +296,7 @@ class FactsComponent:
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
                             [x for x in sent_ents if x.start not in siblings or x in group], dateline,
                             e <= headline_end, collect)
-                    fact = {"type": type_, "status": status, "trigger_text": trig.text,
+                    fact = {"type": type_, "status": status, "trigger_text": v.doc_text[trig.start_char:trig.end_char],
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
@@ -261,8 +307,10 @@ class FactsComponent:
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
                     if parties and (self.fact_model is not None or collect is not None):
+                        if hedge_words is None:
+                            hedge_words = cand.hedge_words(v, labels, s, trig)
                         ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
-                                                cand.hedge_words(v, labels, s, trig), signing, specific,
+                                                hedge_words, signing, specific,
                                                 e <= headline_end, n, purpose,
                                                 self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
                         if collect is not None:
@@ -270,7 +318,9 @@ class FactsComponent:
                                             "parties": [name(p) for p in parties], "features": ff})
                         if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
                                 "resurrects", ("general", "hedged", "absorbed"))):
-                            p_fact = self.fact_model.prob(ff)
+                            p_fact = fact_probs.get(tuple(ff))
+                            if p_fact is None:
+                                p_fact = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
                             rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
                                                         if not rejected else self.fact_model.threshold) else "model"
                     if rejected:

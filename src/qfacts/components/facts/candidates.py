@@ -26,6 +26,7 @@ class Candidates:
         self.hedges = phrases(cfg["hedge_cues"])
         self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
         self.ownership_hedges = phrases(cfg["ownership_hedges"]["cues"])
+        self.hedge_firsts = frozenset(p[0] for p in self.hedges) | frozenset(p[0] for p in self.ownership_hedges)
         self.signing = phrases(cfg["signing_cues"])
         self.status = {k: phrases(v) for k, v in cfg["status_cues"].items()}
         self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
@@ -110,6 +111,11 @@ class Candidates:
                 return k + 1
             k -= 1
         return max(s, i - 15)
+
+    def may_hedge(self, words: list[str]) -> bool:
+        """Whether the words of a sentence (less dates and spaces) hold the first word of a hedge cue: where
+        they hold none, :meth:`hedged` is False for each of its agreement words."""
+        return not self.hedge_firsts.isdisjoint(words)
 
     def hedged(self, v: TokenView, labels: list, s: int, trig: Span) -> bool:
         """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""

@@ -231,14 +231,29 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
                   signing: bool, specific: bool, headline: bool, n: int, purpose: Optional[str], sp) -> list[str]:
     """Features of a candidate fact, for the learned decision "does this sentence state this agreement?"."""
     low = v.lower
-    phrase = " ".join(w for w in low[trig.start:trig.end] if not w.isspace())
+    # what depends on the agreement word and its sentence only: once per word, not once per candidate fact
+    cache = getattr(pf, "_trigger_cache", None)
+    if cache is None or cache[0] is not v:
+        cache = pf._trigger_cache = (v, {})
+    at = (trig.start, trig.end, s, e, id(sp))
+    own = cache[1].get(at)
+    if own is None or own[3] is not sp:
+        own = cache[1][at] = (" ".join(w for w in low[trig.start:trig.end] if not w.isspace()),
+                              closed(_prev_word(low, trig.start, s)), closed(_next_word(low, trig.end, e)), sp,
+                              _trigger_parse(trig, sp))
+    phrase, prev, nxt, _, parsed = own
     labels = "-".join(sorted({p.label_ for p in parties}))
     inside = sum(1 for p in parties if s <= p.start < e)
-    prev = _prev_word(low, trig.start, s)
+    # the candidate facts of one agreement word often differ only in their parties' names: built once
+    key = (at, kind, type_, base_type, status, rejected, min(len(parties), 3), labels,
+           min(len(parties) - inside, 2), min(n, 3), tuple(hedges), signing, specific, headline, purpose)
+    built = cache[1].get(key)
+    if built is not None and built[0] is sp:
+        return list(built[1])
     f = [f"phrase:{phrase}", f"type:{type_}", f"base:{base_type}", f"kind:{kind}", f"status:{status}",
          f"rejected:{rejected or 'no'}", f"nparties:{min(len(parties), 3)}", f"plabels:{labels}",
-         f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{closed(prev)}",
-         f"next:{closed(_next_word(low, trig.end, e))}", f"type_status:{type_}:{status}",
+         f"outside:{min(len(parties) - inside, 2)}", f"sent:{min(n, 3)}", f"prev:{prev}",
+         f"next:{nxt}", f"type_status:{type_}:{status}",
          f"kind_rejected:{kind}:{rejected}"]
     f.extend(f"hedge:{h}" for h in hedges)
     if signing:
@@ -254,6 +269,14 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
         f.append("quote")
     if reported:
         f.append("reported")
+    f.extend(parsed)
+    cache[1][key] = (sp, tuple(f))
+    return f
+
+
+def _trigger_parse(trig: Span, sp) -> list[str]:
+    """The parse features of an agreement word (none without a parse ``sp`` of its sentence)."""
+    f: list[str] = []
     if sp is not None:
         from ... import syntax as sx
 

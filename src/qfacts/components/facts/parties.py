@@ -33,6 +33,7 @@ class _Names:
     def __init__(self, ents: list[Span]) -> None:
         self.ents = ents
         self.names: Optional[dict[int, str]] = None
+        self.seen: dict[tuple[int, int], tuple[str, str, str, int, int]] = {}  # (start, end) -> _party_of
 
     def get(self, start: int, end: Optional[int] = None) -> Optional[str]:
         """The name of the mention at token ``start`` (that ends at ``end``, where given)."""
@@ -70,23 +71,39 @@ def text_names(entities: list[Entity]) -> list[str]:
     return out
 
 
+def _party_of(ent: Span) -> tuple[str, str, str, int, int]:
+    """(name, key, surface form, start_char, end_char) of a party's span: worked out once per mention and
+    document (a sentence with many agreement words writes the same names into many candidate facts)."""
+    names = ent.doc.user_data.get(NAMES)
+    at = (ent.start, ent.end)
+    if names is not None:
+        found = names.seen.get(at)
+        if found is not None:
+            return found
+    found_name = names.get(ent.start, ent.end) if names else None
+    text = ent.text
+    named = found_name or surface(ent._.canonical or text)
+    out = (named, named.casefold(), surface(text), ent.start_char, ent.end_char)
+    if names is not None:
+        names.seen[at] = out
+    return out
+
+
 def name(ent: Span) -> str:
     """A party's canonical name (its surface form, on one line, where the document's names are not known)."""
-    names = ent.doc.user_data.get(NAMES)
-    found = names.get(ent.start, ent.end) if names else None
-    return found or surface(ent._.canonical or ent.text)
+    return _party_of(ent)[0]
 
 
 def key(ent: Span) -> str:
     """What a party is compared on: its canonical name, case-folded."""
-    return name(ent).casefold()
+    return _party_of(ent)[1]
 
 
 def dedupe(parties: list[Span]) -> list[Span]:
     """The parties in order, each entity once."""
     seen, out = set(), []
     for p in parties:
-        k = key(p)
+        k = _party_of(p)[1]
         if k not in seen:
             seen.add(k)
             out.append(p)
@@ -98,13 +115,14 @@ def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]]
     spans, and the keys facts are merged on. ``roles`` maps a party's token start to its role; a party that
     had a role in the fact keeps it."""
     old = {d["start"]: d["role"] for d in fact.get("party_details", ())}
-    fact["parties"] = [name(p) for p in parties]
+    infos = [_party_of(p) for p in parties]
+    fact["parties"] = [info[0] for info in infos]
     fact["party_details"] = [
-        {"name": name(p), "surface": surface(p.text),
-         "role": (roles or {}).get(p.start) or old.get(p.start_char), "start": p.start_char, "end": p.end_char}
-        for p in parties]
+        {"name": named, "surface": form, "role": (roles or {}).get(p.start) or old.get(start),
+         "start": start, "end": end}
+        for p, (named, _, form, start, end) in zip(parties, infos)]
     fact["_spans"] = parties
-    fact["keys"] = frozenset(key(p) for p in parties)
+    fact["keys"] = frozenset(info[1] for info in infos)
 
 
 def name_record_parties(entities: list[Entity], agreements: list) -> None:

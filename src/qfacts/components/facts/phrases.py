@@ -2,25 +2,39 @@
 from __future__ import annotations
 
 
-def phrases(words: list[str]) -> list[tuple[str, ...]]:
+class Cues(list):
+    """A list of cue phrases (tuples of lower-case words) with an index of them by first word, so that
+    :func:`has` looks only at the cues whose first word the text holds."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in self:
+            self.by_first.setdefault(p[0], []).append(p)
+
+
+def phrases(words: list[str]) -> Cues:
     """Cue phrases from a data file ("letter of intent") as tuples of lower-case words."""
-    return [tuple(w.lower().split()) for w in words]
+    return Cues(tuple(w.lower().split()) for w in words)
 
 
 def has(tokens: list[str], cues: list[tuple[str, ...]]) -> bool:
     """Whether any cue phrase occurs in the word list ``tokens``."""
     if not tokens:
         return False
-    present = set(tokens)
-    for p in cues:
-        n = len(p)
-        if p[0] not in present:
-            continue
-        if n == 1:
-            return True
-        else:
+    by_first = getattr(cues, "by_first", None)
+    if by_first is None:
+        by_first = {}
+        for p in cues:
+            by_first.setdefault(p[0], []).append(p)
+    present = by_first.keys() & set(tokens)
+    for first in present:
+        for p in by_first[first]:
+            n = len(p)
+            if n == 1:
+                return True
             for i in range(len(tokens) - n + 1):
-                if tuple(tokens[i:i + n]) == p:
+                if tokens[i] == first and tuple(tokens[i:i + n]) == p:
                     return True
     return False
 
@@ -28,4 +42,9 @@ def has(tokens: list[str], cues: list[tuple[str, ...]]) -> bool:
 def starts_with(low: list[str], s: int, e: int, cues: list[tuple[str, ...]]) -> bool:
     """Whether the words of tokens s..e (spaces skipped) begin with one of the cue phrases."""
     words = [w for w in low[s:min(e, s + 8)] if not w.isspace()]
+    if not words:
+        return False
+    by_first = getattr(cues, "by_first", None)
+    if by_first is not None:
+        cues = by_first.get(words[0], ())
     return any(tuple(words[:len(p)]) == p for p in cues)

@@ -13,6 +13,7 @@ branch") as the target.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Optional
 
@@ -563,7 +564,9 @@ class Sides:
         relative = self._relative_head(low, s, limit, ents, dateline)
         if relative is not None:
             return [relative]
-        report = max((k for k in range(s, limit) if low[k] in self.reporting_verbs), default=-1)
+        words = self._word_index(low)
+        k = bisect_left(words.reports, limit) - 1  # the last reporting verb before the limit
+        report = words.reports[k] if k >= 0 and words.reports[k] >= s else -1
         if eligible and report > eligible[0].start:
             # "X said Y agreed ...", "X said the companies agreed ...": the reported clause has the subject
             after = [ent for ent in eligible if ent.start > report]
@@ -574,12 +577,44 @@ class Sides:
                     return self._coordination(v, eligible, report)
                 sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
                 return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
-            phrase = self._subject_phrase(low[report + 1:limit], actors, previous, pronouns=False)
+            phrase = self._subject_phrase_in(words, report + 1, limit, actors, previous, pronouns=False)
             if phrase:
                 return phrase
         if eligible:
             return self._coordination(v, eligible, limit)
-        return self._subject_phrase(low[s:limit], actors, previous)
+        return self._subject_phrase_in(words, s, limit, actors, previous)
+
+    def _word_index(self, low: list[str]) -> "_WordIndex":
+        """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
+        with many agreement words asks for its subject once per word)."""
+        words = getattr(self, "_words", None)
+        if words is None or words.low is not low:
+            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index)
+        return words
+
+    def _subject_phrase_in(self, words: "_WordIndex", a: int, limit: int, actors: dict[str, Optional[Span]],
+                           previous: list[dict], pronouns: bool = True) -> list[Span]:
+        """:meth:`_subject_phrase` of the words of tokens a..limit, from the document's index of subject
+        phrases: the phrase of the lowest rank that stands whole in a..limit (the first one on a tie)."""
+        low = words.low
+        best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
+        at = words.subject_starts
+        for j in range(bisect_left(at, a), len(at)):
+            i, rank, n = words.subjects[j]
+            if i >= limit:
+                break
+            if i + n > limit or (n == 1 and not pronouns) or (best is not None and rank >= best[0]):
+                continue
+            if i > a and (low[i - 1] in self.object_preps or low[i - 1] in self.anywhere_preps):
+                continue  # "a partnership between the state of X": no subject
+            best = (rank, i)
+        if best is None:
+            return []
+        phrase, label = self.subject_phrases[best[0]]
+        if label == "PAIR":
+            return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
+        actor = actors.get(label)
+        return [actor] if actor is not None else []
 
     def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
         """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
@@ -800,3 +835,18 @@ class Sides:
                 continue
             out.append(ent)
         return dedupe(out)
+
+
+class _WordIndex:
+    """A document's reporting verbs (token positions) and subject phrases ((position, rank, length), by
+    position, and at one position by rank), for :meth:`Sides.subject`."""
+
+    __slots__ = ("low", "reports", "subjects", "subject_starts")
+
+    def __init__(self, low: list[str], reporting_verbs: frozenset,
+                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+        self.low = low
+        self.reports = [k for k, w in enumerate(low) if w in reporting_verbs]
+        self.subjects = [(i, rank, len(phrase)) for i, w in enumerate(low) if w in subject_index
+                         for rank, phrase in subject_index[w] if tuple(low[i:i + len(phrase)]) == phrase]
+        self.subject_starts = [i for i, _, _ in self.subjects]

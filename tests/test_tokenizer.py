@@ -1,0 +1,73 @@
+"""The pipeline's own tokenizer reads long punctuation runs in pieces (qfacts.tokenizer), and saves and loads."""
+from __future__ import annotations
+
+import pickle
+
+import spacy
+
+import qfacts
+from qfacts import api
+from qfacts.tokenizer import RUN_PIECE, RunSafeTokenizer
+
+RUN_TEXT = "Acme Corp said:" + "!?" * 400 + " it signed an MOU with Kelvo Ltd.\n" + "-" * 700 + "\nEnd."
+
+
+def _tokens(doc) -> list[tuple[str, int, str]]:
+    return [(t.text, t.idx, t.whitespace_) for t in doc]
+
+
+def test_pipeline_tokenizer_is_the_run_safe_one_and_named_in_its_config():
+    nlp = qfacts.get_pipeline()
+    assert isinstance(nlp.tokenizer, RunSafeTokenizer)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "qfacts.RunSafeTokenizer.v1"
+
+
+def test_pipeline_tokenizer_tokenises_runs_in_pieces_of_at_most_run_piece_characters():
+    nlp = qfacts.get_pipeline()
+    seen: list[int] = []
+
+    def recording(text: str):
+        seen.append(len(text))
+        return nlp.tokenizer.inner(text)
+
+    doc = RunSafeTokenizer(recording)("!" * 1000)
+    assert len(seen) > 1 and max(seen) <= RUN_PIECE
+    assert doc.text == "!" * 1000
+
+
+def test_pipeline_tokenizer_keeps_offsets_and_whitespace_of_the_text():
+    nlp = qfacts.get_pipeline()
+    doc = nlp.make_doc(RUN_TEXT)
+    assert doc.text == RUN_TEXT
+    assert all(RUN_TEXT[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    # the same tokens as the library's own entry point gives
+    assert _tokens(doc) == _tokens(api.make_doc(nlp, RUN_TEXT))
+
+
+def test_pipeline_tokenizer_leaves_text_without_long_runs_as_spacy_tokenises_it():
+    nlp = qfacts.get_pipeline()
+    text = "Acme Corp (ACME.N) signed a $1.5 billion deal -- its first -- with Kelvo Ltd!!! on Friday."
+    assert _tokens(nlp.make_doc(text)) == _tokens(nlp.tokenizer.inner(text))
+
+
+def test_nlp_call_on_the_pipeline_finds_entities_beside_a_long_run():
+    nlp = qfacts.get_pipeline()
+    doc = nlp("Acme Corp signed an MOU with Kelvo Ltd. " + "." * 3000)
+    assert "AGREEMENT" in {e.label_ for e in doc.ents}
+
+
+def test_saved_pipeline_loads_with_the_run_safe_tokenizer(tmp_path):
+    nlp = qfacts.build_pipeline()
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert isinstance(loaded.tokenizer, RunSafeTokenizer)
+    assert _tokens(loaded.make_doc(RUN_TEXT)) == _tokens(nlp.make_doc(RUN_TEXT))
+    # and qfacts on top of the saved pipeline keeps it
+    assert isinstance(qfacts.build_pipeline(str(tmp_path / "pipe")).tokenizer, RunSafeTokenizer)
+
+
+def test_run_safe_tokenizer_pickles_with_its_inner_tokenizer():
+    tokenizer = qfacts.get_pipeline().tokenizer
+    copy = pickle.loads(pickle.dumps(tokenizer))
+    assert isinstance(copy, RunSafeTokenizer)
+    assert _tokens(copy(RUN_TEXT)) == _tokens(tokenizer(RUN_TEXT))
