@@ -23,7 +23,7 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Console-script entry point: the ``qfacts`` command. Ctrl-C or SIGTERM at any moment, start-up included,
     prints one line, cleans up and exits with 130 or 143."""
-    interrupts.received = None
+    interrupts.received = interrupts.signalled = None
     handle_sigterm()
     try:
         from .application import run
@@ -32,8 +32,11 @@ def main() -> None:
     except KeyboardInterrupt as exc:  # while Typer, Rich or the commands load, or after a command returned
         interruption(exc)
     except SystemExit:
-        if interrupts.received is None:
+        if interrupts.received is None and interrupts.signalled is None:
             raise
+    lost = interrupts.lost_interruption()
+    if lost is not None:  # a KeyboardInterrupt some library swallowed: still one line and 130/143
+        interruption(lost)
     if interrupts.received is not None:  # the one line is written and everything cleaned up by now
         interrupts.exit_by_signal(interrupts.received)
 

@@ -22,14 +22,28 @@ class Terminated(KeyboardInterrupt):
 
 _owner_pid = None
 
+signalled = None
+"""The last SIGINT or SIGTERM this process received, set by the handlers before they raise: a
+``KeyboardInterrupt`` raised where a library swallows it (a finaliser, a callback during an import) still ends
+the run with its line and exit code (:func:`main` reads it at the end)."""
+
 
 def _on_sigterm(signum, frame):  # pragma: no cover - runs in a real process (tests use subprocesses)
+    global signalled
     if os.getpid() != _owner_pid:
         # a forked worker process inherited the handler: die of the signal as if it had never been set
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
         return
+    signalled = signal.SIGTERM
     raise Terminated()
+
+
+def _on_sigint(signum, frame):  # pragma: no cover - runs in a real process (tests use subprocesses)
+    global signalled
+    if os.getpid() == _owner_pid:
+        signalled = signal.SIGINT
+    raise KeyboardInterrupt()
 
 
 def handle_sigterm() -> None:
@@ -38,8 +52,17 @@ def handle_sigterm() -> None:
     _owner_pid = os.getpid()
     try:
         signal.signal(signal.SIGTERM, _on_sigterm)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where SIGINT is ignored
+            signal.signal(signal.SIGINT, _on_sigint)
     except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM on this platform
         pass
+
+
+def lost_interruption() -> BaseException | None:
+    """The interruption a signal handler raised that nothing reported (a library swallowed it), or None."""
+    if signalled is None or received is not None:
+        return None
+    return Terminated() if signalled == signal.SIGTERM else KeyboardInterrupt()
 
 
 received = None
