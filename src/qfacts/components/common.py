@@ -88,6 +88,18 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
     return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
 
 
+def span_store(doc: Doc, names: tuple[str, ...]) -> Optional[dict]:
+    """Where ``span._.name = value`` writes for each of ``names`` on a span of ``doc``: the document's
+    ``user_data``, under ``("._.", name, span.start_char, span.end_char)`` (spaCy's own key), so a component can
+    store values without an Underscore object per span. None when one of the attributes has a setter or a getter
+    (registered by someone else): then the caller sets them through ``span._``."""
+    for name in names:
+        ext = Span.get_extension(name)
+        if ext is None or ext[1] is not None or ext[2] is not None or ext[3] is not None:
+            return None
+    return doc.user_data
+
+
 def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> bool:
     return (
         existing.label_ not in QFACTS_LABELS
