@@ -836,9 +836,11 @@ class OrgsComponent:
         for (b, e), canonical in list(found.items()):
             if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
                 gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))
-        covered = {i for (b, e) in found for i in range(b, e)}
+        covered = bytearray(len(v.text))   # 1 at the tokens of a found name (slices set at C speed)
+        for (b, e) in found:
+            covered[b:e] = b"\x01" * (e - b)
         for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
-            if not any(i in covered for i in range(b, e)):
+            if covered.find(1, b, e) < 0:
                 text = _text(v, b, e)
                 found[(b, e)] = canonical if canonical != text else None
 
