@@ -185,8 +185,12 @@ class OrgsComponent:
         particles = self.particles
         starts = _where(words, _START_CHARS, particles)
         last = 0
+        name_token = self._name_token
         for i in starts:
-            if i < last or i in taken or not self._name_token(v, i):
+            if i < last or i in taken:
+                continue
+            c = words[i][0]
+            if not (c.isupper() and c.isalpha() or name_token(v, i)):   # the first test is _name_token's own
                 continue
             j = i + 1
             while j < n:
@@ -194,8 +198,12 @@ class OrgsComponent:
                     break
                 if j in taken:
                     break
-                c = words[j][0]
-                if c.isupper() and c.isalpha() or self._name_token(v, j):   # the first test is _name_token's own
+                w = words[j]
+                c = w[0]
+                # _name_token's own first answers: a capital letter is one, a lower-case word is none unless it is
+                # a particle or follows a hyphen
+                if c.isupper() and c.isalpha() or not (c.islower() and words[j - 1] != "-" and w not in particles) \
+                        and name_token(v, j):
                     j += 1
                     continue
                 # a headline in capitals ends at its line break ("... TO BUY ACME\nAcme Corp said")
