@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from qfacts.components.common import add_entities, register_extensions, set_ents, span_values, token_view
+from qfacts.components.common import add_entities, register_extensions, set_ents, span_store, span_values, token_view
 
 NLP = spacy.blank("en")
 
@@ -88,5 +88,27 @@ def test_span_values_reads_an_extension_with_a_getter_through_the_span():
     try:
         doc = NLP.make_doc("Acme Corp met Daejeon officials.")
         assert span_values(doc, ("qfacts_test_upper",))(0, 9) == ("ACME CORP",)
+    finally:
+        Span.remove_extension("qfacts_test_upper")
+
+
+def test_span_store_writes_what_the_span_extensions_then_hold():
+    register_extensions()
+    doc = NLP.make_doc("Talks in Daejeon on Friday.")
+    daejeon = Span(doc, 2, 3, label="PLACE")
+    store = span_store(doc, ("canonical", "kind"))
+    store[("._.", "canonical", daejeon.start_char, daejeon.end_char)] = "Daejeon"
+    store[("._.", "kind", daejeon.start_char, daejeon.end_char)] = "city"
+    again = Span(doc, 2, 3, label="PLACE")
+    assert (again._.canonical, again._.kind) == ("Daejeon", "city")
+    assert Span(doc, 4, 5)._.canonical is None
+
+
+def test_span_store_is_none_when_an_attribute_has_a_setter_or_getter():
+    Span.set_extension("qfacts_test_upper", getter=lambda span: span.text.upper(), force=True)
+    try:
+        doc = NLP.make_doc("Acme Corp met Daejeon officials.")
+        assert span_store(doc, ("canonical", "qfacts_test_upper")) is None
+        assert span_store(doc, ("canonical",)) is doc.user_data
     finally:
         Span.remove_extension("qfacts_test_upper")

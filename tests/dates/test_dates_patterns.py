@@ -174,3 +174,50 @@ def test_dates_start_words_are_the_word_starts_some_rule_can_begin_at():
         expected = [(w.start(), w.group()) for w in patterns.WORD_START.finditer(low)
                     if w.group()[0].isdigit() or w.group() in patterns.KEY_RULES]
         assert [(w.start(), w.group()) for w in patterns.START_WORD.finditer(low)] == expected, text
+
+
+def _day_digit_continuations() -> list[str]:
+    """What can follow a one- or two-digit run in text: every lexicon word (months, units, ordinals, number
+    words) after a space, a separator or nothing, clock and numeric forms, and every single ASCII character."""
+    words = set()
+    for key in ("months", "weekdays", "ordinals", "number_words", "seasons", "holidays", "parts_of_day"):
+        words.update(w.lower() for w in engine.LEX[key] if not w.startswith("_"))
+    words.update(["day", "days", "week", "weeks", "fortnight", "month", "months", "year", "years", "decade",
+                  "century", "centuries", "quarter", "quarters", "hour", "hours", "minutes", "of", "in", "the",
+                  "a.m.", "p.m.", "am", "pm", "o'clock", "o\u2019clock", "q", "h", "q1", "st", "nd", "rd", "th",
+                  "points", "percent", "million", "gmt"])
+    tails = [" ago", " in the morning", " in the evening", " century", " quarter", " 1996", ", 1996", " of march",
+             "", " est", " (gmt) friday", " later", "/1996", "-1996", ".1996"]
+    out = {chr(c) for c in range(32, 127)} | {"\n", "\t"}
+    for w in words:
+        for sep in (" ", "", "-", "/", ".", "\n", "  "):
+            for tail in tails:
+                out.add(sep + w + tail)
+    for a in ("1", "5", "12", "30", "1996", "96"):
+        for sep in "-/.:":
+            out.update({sep + a, sep + a + sep + "96", sep + a + sep + "1996", sep + a + " p.m.", sep + a + " gmt"})
+    return sorted(out)
+
+
+@pytest.mark.parametrize("run", ["1", "3", "5", "9", "01", "12", "21", "23", "30", "31", "45", "99"])
+def test_dates_day_digit_filter_lets_through_every_run_a_rule_can_match(run):
+    """DAY_DIGIT_NEXT is a necessary condition: wherever a rule that can start with one or two digits matches at
+    the run, the filter passes what follows the run (else the scan would lose dates)."""
+    rules = patterns.DIGIT_RULES[len(run) - 1]
+    rx = patterns.scanner(rules)
+    missed = []
+    for tail in _day_digit_continuations():
+        if tail[:1].isdigit():
+            continue   # the run would be longer
+        low = (run + tail).translate(patterns.ASCII_LOWER)
+        if rx.match(low, 0) is not None and patterns.DAY_DIGIT_NEXT.match(low, len(run)) is None:
+            missed.append(run + tail)
+    assert missed == []
+
+
+def test_dates_day_digit_filter_skips_scores_and_amounts():
+    for text in ("3-1", "21 goals", "1.5 percent", "12 runs", "7 ,"):
+        run = re.match(r"\d+", text).group()
+        assert patterns.DAY_DIGIT_NEXT.match(text, len(run)) is None, text
+    assert [m.text for m in find_dates("They won 3-1 on 21 March after 10 years of trying, 5 years ago.")] == [
+        "21 March", "5 years ago"]

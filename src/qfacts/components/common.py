@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import sub
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from spacy.attrs import IDX, SPACY
@@ -88,6 +89,18 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
     return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
 
 
+def span_store(doc: Doc, names: tuple[str, ...]) -> Optional[dict]:
+    """Where ``span._.name = value`` writes for each of ``names`` on a span of ``doc``: the document's
+    ``user_data``, under ``("._.", name, span.start_char, span.end_char)`` (spaCy's own key), so a component can
+    store values without an Underscore object per span. None when one of the attributes has a setter or a getter
+    (registered by someone else): then the caller sets them through ``span._``."""
+    for name in names:
+        ext = Span.get_extension(name)
+        if ext is None or ext[1] is not None or ext[2] is not None or ext[3] is not None:
+            return None
+    return doc.user_data
+
+
 def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> bool:
     return (
         existing.label_ not in QFACTS_LABELS
@@ -112,12 +125,16 @@ class TokenView:
 
     def __init__(self, doc: Doc) -> None:
         # one array read per attribute instead of a Token object per token (1-D: a 2-D tolist is much slower)
+        # (the lists are built by map() over C functions: no Python step per token)
         self.idx = doc.to_array(IDX).tolist() if len(doc) else []
-        self.ws = [" " if flag else "" for flag in doc.to_array(SPACY).tolist()] if len(doc) else []
+        self.ws = list(map(_WS_OF_FLAG.__getitem__, doc.to_array(SPACY).tolist())) if len(doc) else []
         self.doc_text = text = _doc_text(doc, self.idx, self.ws)
-        ends = [start for start in self.idx[1:]] + [len(text)]
-        self.text = [text[start:end - len(ws)] for start, end, ws in zip(self.idx, ends, self.ws)]
-        self.lower = [w.lower() for w in self.text]
+        ends = self.idx[1:] + [len(text)]
+        self.text = list(map(text.__getitem__, map(slice, self.idx, map(sub, ends, map(len, self.ws)))))
+        self.lower = list(map(str.lower, self.text))
+
+
+_WS_OF_FLAG = ("", " ")   # a token's trailing whitespace by its SPACY flag
 
 
 def _doc_text(doc: Doc, idx: list[int], ws: list[str]) -> str:

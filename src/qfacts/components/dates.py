@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import find_dates, find_reference_date, find_yearless_dateline
-from .common import add_entities, doc_ents, register_extensions, set_ents, token_view
+from .common import add_entities, doc_ents, register_extensions, set_ents, span_store, token_view
 
 
 class DatesComponent:
@@ -34,13 +34,20 @@ class DatesComponent:
             elif find_yearless_dateline(text) is not None:
                 doc._.reference_date_source = "dateline_without_year"
         spans = []
+        store = span_store(doc, ("value", "interval"))   # span._.value/interval without an Underscore per span
         for m in find_dates(text, ref):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            span._.value = m.value
-            if m.interval_start and m.interval_end:
-                span._.interval = {"start": m.interval_start, "end": m.interval_end}
+            if store is not None:
+                a, b = span.start_char, span.end_char
+                store[("._.", "value", a, b)] = m.value
+                if m.interval_start and m.interval_end:
+                    store[("._.", "interval", a, b)] = {"start": m.interval_start, "end": m.interval_end}
+            else:
+                span._.value = m.value
+                if m.interval_start and m.interval_end:
+                    span._.interval = {"start": m.interval_start, "end": m.interval_end}
             spans.append(span)
         ents = doc_ents(doc)
         if ents:

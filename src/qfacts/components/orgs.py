@@ -5,6 +5,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -50,6 +52,18 @@ class _Lazy:
         if self._value is None:
             self._value = self._make()
         return item in self._value
+
+
+def _where(words: list[str], first_chars: frozenset[str], whole: "set[str] | frozenset[str]") -> list[int]:
+    """The positions of the words that begin with one of ``first_chars`` or with a capital letter beyond ASCII, or
+    are in ``whole``, in order: ``[k for k, w in enumerate(words) if w[0] in first_chars or (w[0] > "\\x7f" and
+    w[0].isupper()) or w in whole]``, with the scans run by C code (no Python step per token)."""
+    n = len(words)
+    first = list(map(itemgetter(0), words))
+    marks = set(compress(range(n), map(first_chars.__contains__, first)))
+    marks.update(k for k in compress(range(n), map("\x7f".__lt__, first)) if first[k].isupper())
+    marks.update(compress(range(n), map(whole.__contains__, words)))
+    return sorted(marks)
 
 
 def _is_cap(text: str) -> bool:
@@ -169,11 +183,14 @@ class OrgsComponent:
         words = v.text
         # a run starts at a capitalised word, a number or "&" (cheaper than testing every token)
         particles = self.particles
-        starts = [k for k, w in enumerate(words)
-                  if w[0] in _START_CHARS or (w[0] > "\x7f" and w[0].isupper()) or w in particles]
+        starts = _where(words, _START_CHARS, particles)
         last = 0
+        name_token = self._name_token
         for i in starts:
-            if i < last or i in taken or not self._name_token(v, i):
+            if i < last or i in taken:
+                continue
+            c = words[i][0]
+            if not (c.isupper() and c.isalpha() or name_token(v, i)):   # the first test is _name_token's own
                 continue
             j = i + 1
             while j < n:
@@ -181,7 +198,12 @@ class OrgsComponent:
                     break
                 if j in taken:
                     break
-                if self._name_token(v, j):
+                w = words[j]
+                c = w[0]
+                # _name_token's own first answers: a capital letter is one, a lower-case word is none unless it is
+                # a particle or follows a hyphen
+                if c.isupper() and c.isalpha() or not (c.islower() and words[j - 1] != "-" and w not in particles) \
+                        and name_token(v, j):
                     j += 1
                     continue
                 # a headline in capitals ends at its line break ("... TO BUY ACME\nAcme Corp said")
@@ -329,6 +351,7 @@ class OrgsComponent:
         text = v.doc_text
         wrapped = len(_WRAP_BREAK.findall(text)) > max(2, len(_SENT_BREAK.findall(text)))
         runs = self._runs(v, taken, wrapped)
+        starts = self._starts[1]
 
         amp = " & " in text
         for s, e in runs:
@@ -347,12 +370,12 @@ class OrgsComponent:
         for key in seeded:
             found.setdefault(key, None)
         n = len(v.text)
-        for i in [k for k, w in enumerate(v.text) if len(w) > 3 and w[0] in _START_CHARS]:
+        for i in [k for k in starts if len(v.text[k]) > 3 and v.text[k][0] in _START_CHARS]:
             text = v.text[i]
             if text[0].isupper() and not text.isupper() and _CAMEL.match(text) \
                     and not _SURNAME_PREFIX.match(text) and not (i > 0 and v.text[i - 1] == "-" and not v.ws[i - 1]):
                 found.setdefault((i, i + 1), None)
-        hits = [k for k, w in enumerate(v.lower) if w in self.scan_words]
+        hits = list(compress(range(n), map(self.scan_words.__contains__, v.lower)))
         people = _Lazy(lambda: self._people(v))  # computed on first use, shared with the classifier
         self._cue_names(v, found, places, hits, wrapped, people)
         self._bracketed(v, runs, found)
@@ -430,7 +453,7 @@ class OrgsComponent:
                     and b not in places and first.lower() not in STOP_WORDS and len(first) >= 3 and first.isalpha():
                 aliases.setdefault(first, name)
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
-        for i in [k for k, w in enumerate(v.text) if w in aliases]:
+        for i in list(compress(range(n), map(aliases.__contains__, v.text))):
             text = v.text[i]
             if text in aliases and found.get((i, i + 1)) is None and (i, i + 1) not in name_starts \
                     and not (0 < i < n - 1 and v.text[i - 1] == "<" and v.text[i + 1] == ">"):
@@ -690,7 +713,7 @@ class OrgsComponent:
                     found[(k, e)] = None
                     covered.update(range(k, e))
         # possessives: the capitalised word before "'s" and a name with a legal suffix after it
-        for j in [i for i, w in enumerate(words) if w in ("'s", "’s")] if "s " in v.doc_text else ():
+        for j in list(compress(range(n), map(("'s", "’s").__contains__, words))) if "s " in v.doc_text else ():
             if j < 1 or j + 2 >= n or v.ws[j - 1] or not self._single_word(v, j - 1, covered, places) \
                     or not _is_cap(words[j + 1]):
                 continue
@@ -821,9 +844,11 @@ class OrgsComponent:
         for (b, e), canonical in list(found.items()):
             if e - b >= 3 and v.text[e - 1] in self.legal and all(_is_cap(w) for w in v.text[b:e - 1]):
                 gaz.add(_text(v, b, e - 1), canonical or _text(v, b, e))
-        covered = {i for (b, e) in found for i in range(b, e)}
+        covered = bytearray(len(v.text))   # 1 at the tokens of a found name (slices set at C speed)
+        for (b, e) in found:
+            covered[b:e] = b"\x01" * (e - b)
         for b, e, canonical in gaz.find(doc, words=v.text, idx=v.idx, text=v.doc_text):
-            if not any(i in covered for i in range(b, e)):
+            if covered.find(1, b, e) < 0:
                 text = _text(v, b, e)
                 found[(b, e)] = canonical if canonical != text else None
 
@@ -842,7 +867,7 @@ class OrgsComponent:
             top = max(top, e)
             reach.append(top)
         added_reach = -1
-        for k in [i for i, w in enumerate(v.text) if w == "<"] if "<" in v.doc_text else ():
+        for k in list(compress(range(len(v.text)), map("<".__eq__, v.text))) if "<" in v.doc_text else ():
             close = next((j for j in range(k + 1, min(n, k + 14)) if v.text[j] in (">", "<", ".")), None)
             if close is None or v.text[close] != ">" or close - k < 2:
                 continue
@@ -883,7 +908,7 @@ class OrgsComponent:
         out: set[str] = set()
         n = len(v.text)
         cues = self.person_cues
-        for k in [i for i, w in enumerate(v.text) if w in cues]:
+        for k in list(compress(range(n), map(cues.__contains__, v.text))):
             j = k + 1
             while j < n and j - k <= 3 and v.ws[j - 1] == " " and _is_cap(v.text[j]) and v.text[j].isalpha() \
                     and not v.text[j].isupper() and v.text[j] not in self.suffix:
@@ -930,7 +955,7 @@ class OrgsComponent:
                     j += 1
                 found.setdefault((k, j), None)
         # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
-        for i in [k for k, w in enumerate(v.text) if w == ","]:
+        for i in list(compress(range(n), map(",".__eq__, v.text))):
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
                 c = next((p for p, w in enumerate(window) if w in self.cues), None)

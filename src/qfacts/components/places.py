@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..geodata import Place, place_gazetteer, region_codes, small_towns
 from ..resources import load_json
 from ..people import first_names, titles
-from .common import TokenView, add_entities, register_extensions, token_view
+from .common import TokenView, add_entities, register_extensions, span_store, token_view
 
 
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Za-z.' ,-]{0,40}?[ ,]((?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))")
@@ -79,6 +79,7 @@ class PlacesComponent:
         surnames: set[str] = set()
         people: set[str] = set()  # surnames after a first name or title: "Michael Jordan", "Mr Reading"
         sports = bool(self.sport_slug.match(text[:200]))
+        store = span_store(doc, ("canonical", "kind"))   # span._.canonical/kind without an Underscore per span
         for start, end, place in self._matches(doc, v):
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
@@ -103,9 +104,14 @@ class PlacesComponent:
                 end += 1  # "Brisbane Airport": a named facility that is a place
                 place = Place(text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])], "facility")
             span = Span(doc, start, end, label="PLACE")
-            ext = span._
-            ext.canonical = place.canonical
-            ext.kind = place.kind
+            if store is not None:
+                a, b = span.start_char, span.end_char
+                store[("._.", "canonical", a, b)] = place.canonical
+                store[("._.", "kind", a, b)] = place.kind
+            else:
+                ext = span._
+                ext.canonical = place.canonical
+                ext.kind = place.kind
             spans.append(span)
         if sports:
             spans.extend(self._table_clubs(doc, v))

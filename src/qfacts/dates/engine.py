@@ -15,7 +15,7 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_yea
                        last_day, make_date, nth_weekday, quarter_of, season_bounds, shift_quarter, shift_value, v_century, v_day, v_decade,
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
-from .patterns import (ASCII_LOWER, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
+from .patterns import (ASCII_LOWER, DAY_DIGIT_NEXT, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
                        START_WORD, THE_FOLLOWERS, THE_NEXT, scanner, word_key)
 
 LEX = lexicon()
@@ -1516,10 +1516,16 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
     pos = 0
+    day_digit_next = DAY_DIGIT_NEXT.match
     for w in START_WORD.finditer(low):   # only the words some rule can start with (most words are skipped)
         word = w.group()
         at = w.start()
-        rules = DIGIT_RULES[min(len(word), 5) - 1] if word[0] <= "9" and word[0] >= "0" else KEY_RULES.get(word)
+        if word[0] <= "9" and word[0] >= "0":
+            if len(word) <= 2 and day_digit_next(low, w.end()) is None:
+                continue   # "3-1", "21 points": no rule can go on after this day or hour
+            rules = DIGIT_RULES[min(len(word), 5) - 1]
+        else:
+            rules = KEY_RULES.get(word)
         if not rules and word not in MOD_KEYS or at < pos:
             continue   # no rule starts with this run of digits, or the word lies inside the last date
         m = _match_at(low, at, word, rules)

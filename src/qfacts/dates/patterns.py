@@ -263,6 +263,20 @@ DIGIT_RULES = tuple(KEY_RULES.get(k, ()) for k in DIGITS)           # by the len
 KEY_RULES = {k: v for k, v in KEY_RULES.items() if (v or k in MOD_KEYS) and not k.startswith("#")}
 WORD_START = re.compile(r"(?<![\w'\u2019])(?:[a-z]+|[0-9]+|['\u2019])")
 
+# A run of one or two digits starts a date only when what follows it can go on with one of the rules in DIGIT_RULES[0]
+# or DIGIT_RULES[1] (checked on the ASCII-lower-cased text right after the run): a separator then a number or a month
+# ("5/11/96", "12/1996", "5-Nov-96"), a colon ("10:35"), a letter of "a.m."/"pm", of a quarter ("3q") or of an
+# ordinal suffix ("21st"), or a space then a word an hour, day or count can be followed by: "a.m.", "o'clock", "in
+# the morning", "of", a month, a unit ("three days ago").  Most runs of digits (scores, amounts: "3-1", "21 points")
+# fail this cheap test and the rules' alternation is not tried there; tests check the condition against the rules.
+_ORD_SUFFIX = {k.lstrip("0123456789")[:1] for k in LEX["ordinals"] if k[:1].isdigit()} | set("snrt")
+_MONTH_INITIALS = {k[0] for k in LEX["months"]}
+_UNIT_INITIALS = set(re.findall(r"(?:\(\?:|\|)([a-z])", UNIT))   # days, weeks, fortnights, months, years ...
+DAY_DIGIT_NEXT = re.compile(
+    r"[-/.](?:[0-9][0-9]?[-/.]|[0-9]{4}|[" + "".join(sorted(_MONTH_INITIALS)) + r"])"
+    r"|[:" + "".join(sorted(set("aphq") | _ORD_SUFFIX)) + r"]"
+    r"|\s+[" + "".join(sorted(set("apoi") | _MONTH_INITIALS | _UNIT_INITIALS)) + r"]")
+
 
 def _trie(words) -> str:
     """A regex matching any of ``words`` (letters only), as a trie of nested groups: the regex engine follows
