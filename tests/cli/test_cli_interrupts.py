@@ -57,3 +57,22 @@ def test_main_installs_a_sigint_handler_that_records_the_signal(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         handler(signal.SIGINT, None)
     assert interrupts.signalled == signal.SIGINT
+
+
+def test_an_interruption_raised_where_python_cannot_propagate_it_prints_no_traceback(monkeypatch):
+    import sys
+    import types
+
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)  # the hook in place before qfacts starts
+    monkeypatch.setattr(application, "run", lambda: None)
+    cli.main()  # installs qfacts' hook in front of it
+    interrupts.signalled = signal.SIGTERM
+    swallowed = types.SimpleNamespace(exc_type=interrupts.Terminated, exc_value=interrupts.Terminated(),
+                                      exc_traceback=None, err_msg=None, object=None)
+    sys.unraisablehook(swallowed)
+    assert seen == []  # recorded by the handler, reported once at the end, no traceback
+    other = types.SimpleNamespace(exc_type=ValueError, exc_value=ValueError("boom"), exc_traceback=None,
+                                  err_msg=None, object=None)
+    sys.unraisablehook(other)
+    assert seen == [other]  # anything else goes to the hook that was there

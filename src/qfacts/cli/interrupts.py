@@ -48,14 +48,29 @@ def _on_sigint(signum, frame):  # pragma: no cover - runs in a real process (tes
 
 def handle_sigterm() -> None:
     """Turn SIGTERM into :class:`Terminated` in this process (not in the processes it forks later)."""
-    global _owner_pid
+    global _owner_pid, _previous_unraisablehook
     _owner_pid = os.getpid()
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        if sys.unraisablehook is not _quiet_unraisable:
+            _previous_unraisablehook = sys.unraisablehook
+            sys.unraisablehook = _quiet_unraisable
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where SIGINT is ignored
             signal.signal(signal.SIGINT, _on_sigint)
+        signal.signal(signal.SIGTERM, _on_sigterm)  # last: a SIGTERM handler in place means both are
     except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM on this platform
         pass
+
+
+_previous_unraisablehook = sys.unraisablehook
+
+
+def _quiet_unraisable(unraisable) -> None:  # pragma: no cover - runs in a real process
+    """Python reports an exception raised where it cannot propagate (a weakref callback of the import system,
+    a finaliser) as "Exception ignored in ...". A Ctrl-C or SIGTERM landing there is not lost (the handler
+    recorded it: :func:`lost_interruption`), so it is not reported as a traceback; anything else is."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt) and signalled is not None:
+        return
+    _previous_unraisablehook(unraisable)
 
 
 def lost_interruption() -> BaseException | None:
