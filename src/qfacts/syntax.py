@@ -364,41 +364,33 @@ def linked_obliques(sp: SentenceParse, noun: int,
     return sorted(out, key=lambda a: a.index)
 
 
-def conjuncts(sp: SentenceParse, i: int) -> list[int]:
-    """``i`` and the tokens coordinated with it ("X, Y and Z"), left to right."""
-    first = i
-    seen = {i}
-    while sp.dep(first) == "conj" and sp.head(first) not in seen:
-        first = sp.head(first)
-        seen.add(first)
-    out = [first]
-    stack = [first]
-    while stack:
-        k = stack.pop()
-        for c in sp.children_with(k, "conj"):
-            if c not in out:
-                out.append(c)
-                stack.append(c)
-    return sorted(out)
-
-
-def appositions(sp: SentenceParse, i: int) -> list[int]:
-    """``i`` and the tokens in apposition to it, or to which it is in apposition ("Acme, **a unit of Y**,"),
-    left to right."""
+def _chain(sp: SentenceParse, i: int, rel: str) -> list[int]:
+    """``i`` and the tokens linked to it by ``rel`` arcs, up to the chain's top and down from it, left to right."""
     top = i
     seen = {i}
-    while sp.dep(top) == "appos" and sp.head(top) not in seen:
+    while sp.dep(top) == rel and sp.head(top) not in seen:
         top = sp.head(top)
         seen.add(top)
     out = [top]
     stack = [top]
     while stack:
         k = stack.pop()
-        for c in sp.children_with(k, "appos"):
+        for c in sp.children_with(k, rel):
             if c not in out:
                 out.append(c)
                 stack.append(c)
     return sorted(out)
+
+
+def conjuncts(sp: SentenceParse, i: int) -> list[int]:
+    """``i`` and the tokens coordinated with it ("X, Y and Z"), left to right."""
+    return _chain(sp, i, "conj")
+
+
+def appositions(sp: SentenceParse, i: int) -> list[int]:
+    """``i`` and the tokens in apposition to it, or to which it is in apposition ("Acme, **a unit of Y**,"),
+    left to right."""
+    return _chain(sp, i, "appos")
 
 
 def is_passive(sp: SentenceParse, verb: int) -> bool:

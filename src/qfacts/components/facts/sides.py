@@ -594,8 +594,10 @@ class Sides:
 
     def _subject_phrase_in(self, words: "_WordIndex", a: int, limit: int, actors: dict[str, Optional[Span]],
                            previous: list[dict], pronouns: bool = True) -> list[Span]:
-        """:meth:`_subject_phrase` of the words of tokens a..limit, from the document's index of subject
-        phrases: the phrase of the lowest rank that stands whole in a..limit (the first one on a tie)."""
+        """A subject given as "it", "the city", "the two companies" among tokens a..limit: what it refers to,
+        from the document's index of subject phrases (the phrase of the lowest rank that stands whole in a..limit,
+        the first one on a tie). Without ``pronouns``, "it" and "they" are left out (after "X said", they stand
+        for X)."""
         low = words.low
         best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
         at = words.subject_starts
@@ -621,29 +623,6 @@ class Sides:
         is named as the side (GUIDELINES: unit and parent form one side)."""
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
-
-    def _subject_phrase(self, words: list[str], actors: dict[str, Optional[Span]], previous: list[dict],
-                        pronouns: bool = True) -> list[Span]:
-        """A subject given as "it", "the city", "the two companies": what it refers to. Without ``pronouns``,
-        "it" and "they" are left out (after "X said", they stand for X)."""
-        best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
-        index = self.subject_index
-        for i, w in enumerate(words):
-            for rank, phrase in index.get(w, ()):
-                n = len(phrase)
-                if (n == 1 and not pronouns) or (best is not None and rank >= best[0]):
-                    continue
-                if tuple(words[i:i + n]) == phrase:
-                    if i > 0 and (words[i - 1] in self.object_preps or words[i - 1] in self.anywhere_preps):
-                        continue  # "a partnership between the state of X": no subject
-                    best = (rank, i)
-        if best is None:
-            return []
-        phrase, label = self.subject_phrases[best[0]]
-        if label == "PAIR":
-            return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
-        actor = actors.get(label)
-        return [actor] if actor is not None else []
 
     def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
