@@ -31,12 +31,14 @@ per-fold table is printed for each corpus. The thresholds' defaults were chosen 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
+
+from ..evaluate import normalise_name as norm  # names compared as the scorer compares them
+from . import fold_of
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -55,23 +57,6 @@ PARSE_FACT_FEATURES = ("tdep:", "tpos:", "gov:", "aux:", "negated_verb", "gov_de
 # ---------------------------------------------------------------------------------------------- data
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-
-
-def norm(name: str) -> str:
-    """Names compared as the scorer compares them (case, "the", "'s", punctuation and spaces set aside)."""
-    import re
-    import unicodedata
-
-    s = unicodedata.normalize("NFKC", name or "").replace("\u2019", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"[^\w\s]", "", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def fold_of(doc_id: str, k: int) -> int:
-    """The fold of a document, as ``score.py --folds k`` deals them."""
-    return int(hashlib.sha256(str(doc_id).encode("utf-8")).hexdigest(), 16) % k
 
 
 def gold_sets(shared: Path, corpora: Iterable[str], blind: bool, gold: Optional[Path]) -> dict[str, list[dict]]:

@@ -19,19 +19,18 @@ id, as ``score.py --folds`` deals them) for cross-validation.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import re
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from ..evaluate import normalise_name as _norm  # a surface form as score.py compares names
 from ..namecls import LABELS, MODEL_FORMAT, write_model
+from . import fold_of
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -61,20 +60,6 @@ class Example:
     features: list[str]
     label: str
     weight: float
-
-
-def fold_of(doc_id: str, k: int) -> int:
-    """The fold of a document, as ``shared/eval/score.py --folds k`` deals them."""
-    return int(hashlib.sha256(str(doc_id).encode("utf-8")).hexdigest(), 16) % k
-
-
-def _norm(name: str) -> str:
-    """A surface form as score.py compares document-level names."""
-    s = unicodedata.normalize("NFKC", name or "").replace("\u2019", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"[^\w\s]", "", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def read_corpus(path: Path) -> list[dict]:
