@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -21,6 +22,13 @@ LONG_RUN = re.compile(r"\S{200,}")
 
 RUN_PIECE = 100
 """Such a run is tokenised in pieces of at most this many characters (token bounds forced between them)."""
+
+CACHE_SIZE = 200_000
+"""How many distinct words (runs without whitespace) spaCy's tokenizer keeps the tokens of (spaCy's own default
+is 10,000, fewer than a few thousand news articles hold)."""
+
+WARM_LENGTH = 64
+"""Words up to this long are put in the tokenizer's cache on their own (:meth:`RunSafeTokenizer.warm`)."""
 
 
 def run_cuts(text: str) -> list[int]:
@@ -56,13 +64,39 @@ def tokenize(tokenizer: Callable[[str], Doc], text: str) -> Doc:
 
 class RunSafeTokenizer:
     """A spaCy tokenizer (``inner``) that tokenises long punctuation runs in pieces (:func:`tokenize`).
-    Serialisation, ``explain``, ``pipe`` and the rest are the inner tokenizer's."""
+    Serialisation, ``explain``, ``pipe`` and the rest are the inner tokenizer's.
+
+    When ``inner`` is spaCy's own :class:`~spacy.tokenizer.Tokenizer`, each new word (a run without whitespace) of
+    a text is also tokenised on its own first, so that spaCy caches its tokens (:meth:`warm`): spaCy caches no word
+    of a text after the first special case it meets there ("U.S.", "'s", "don't"; spaCy issue #1250), so that in
+    news text most words were split by the prefix, suffix and infix rules again in every document. A word is
+    tokenised alone exactly as within a text (spaCy's cache relies on that); the tokens are the same.
+    """
 
     def __init__(self, inner: Callable[[str], Doc]) -> None:
         self.inner = inner
+        self._warmed: set[str] = set()
+        if type(inner) is Tokenizer and inner.max_cache_size < CACHE_SIZE:
+            inner.max_cache_size = CACHE_SIZE
 
     def __call__(self, text: str) -> Doc:
+        self.warm(text)
         return tokenize(self.inner, text)
+
+    def warm(self, text: str) -> None:
+        """Tokenise each word of ``text`` not seen before (up to :data:`WARM_LENGTH` characters) on its own, which
+        puts its tokens in spaCy's cache (until the cache is full). Nothing for a tokenizer other than spaCy's."""
+        inner = self.inner
+        warmed = self._warmed
+        if type(inner) is not Tokenizer or len(warmed) >= inner.max_cache_size or inner.vocab.in_memory_zone:
+            return
+        new = set(text.split())
+        new -= warmed
+        if new:
+            warmed |= new
+            for word in new:
+                if len(word) <= WARM_LENGTH:
+                    inner(word)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -73,6 +107,7 @@ class RunSafeTokenizer:
 
     def from_bytes(self, data: bytes, **kwargs) -> "RunSafeTokenizer":
         self.inner.from_bytes(data, **kwargs)
+        self._warmed.clear()   # new settings: spaCy has emptied its cache
         return self
 
     def to_disk(self, path, **kwargs) -> None:
@@ -80,13 +115,14 @@ class RunSafeTokenizer:
 
     def from_disk(self, path, **kwargs) -> "RunSafeTokenizer":
         self.inner.from_disk(path, **kwargs)
+        self._warmed.clear()
         return self
 
     def __reduce__(self):
         return (RunSafeTokenizer, (self.inner,))
 
     def __getattr__(self, name: str):
-        if name == "inner":  # not set yet (while unpickling)
+        if name in ("inner", "_warmed"):  # not set yet (while unpickling)
             raise AttributeError(name)
         return getattr(self.inner, name)
 
@@ -106,4 +142,5 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "qfacts.RunSafeTokenize
 """The config that gives a new pipeline (``spacy.blank("en", config=...)``) this tokenizer."""
 
 
-__all__ = ["LONG_RUN", "RUN_PIECE", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts", "tokenize"]
+__all__ = ["CACHE_SIZE", "LONG_RUN", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts",
+           "tokenize"]
