@@ -17,7 +17,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
-LONG_RUN = re.compile(r"\S{200,}")
+LONG_RUN_LENGTH = 200
+LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN_LENGTH)
 """A run of 200 or more characters without whitespace (tokenised in pieces where it holds punctuation)."""
 
 RUN_PIECE = 100
@@ -80,23 +81,29 @@ class RunSafeTokenizer:
             inner.max_cache_size = CACHE_SIZE
 
     def __call__(self, text: str) -> Doc:
-        self.warm(text)
+        words = text.split()   # the runs without whitespace, as spaCy's tokenizer splits the text first
+        self._warm(words)
+        if not words or max(map(len, words)) < LONG_RUN_LENGTH:
+            return self.inner(text)   # no long run: what tokenize() does, without searching the text again
         return tokenize(self.inner, text)
 
     def warm(self, text: str) -> None:
         """Tokenise each word of ``text`` not seen before (up to :data:`WARM_LENGTH` characters) on its own, which
         puts its tokens in spaCy's cache (until the cache is full). Nothing for a tokenizer other than spaCy's."""
+        self._warm(text.split())
+
+    def _warm(self, words: list[str]) -> None:
         inner = self.inner
         warmed = self._warmed
-        if type(inner) is not Tokenizer or len(warmed) >= inner.max_cache_size or inner.vocab.in_memory_zone:
+        if type(inner) is not Tokenizer or warmed.issuperset(words) or len(warmed) >= inner.max_cache_size \
+                or inner.vocab.in_memory_zone:
             return
-        new = set(text.split())
+        new = set(words)
         new -= warmed
-        if new:
-            warmed |= new
-            for word in new:
-                if len(word) <= WARM_LENGTH:
-                    inner(word)
+        warmed |= new
+        for word in new:
+            if len(word) <= WARM_LENGTH:
+                inner(word)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -142,5 +149,5 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "qfacts.RunSafeTokenize
 """The config that gives a new pipeline (``spacy.blank("en", config=...)``) this tokenizer."""
 
 
-__all__ = ["CACHE_SIZE", "LONG_RUN", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts",
+__all__ = ["CACHE_SIZE", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts",
            "tokenize"]

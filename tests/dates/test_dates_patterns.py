@@ -221,3 +221,35 @@ def test_dates_day_digit_filter_skips_scores_and_amounts():
         assert patterns.DAY_DIGIT_NEXT.match(text, len(run)) is None, text
     assert [m.text for m in find_dates("They won 3-1 on 21 March after 10 years of trying, 5 years ago.")] == [
         "21 March", "5 years ago"]
+
+
+def _cue_texts() -> list[str]:
+    """Texts around every tense cue word: at a word start, inside a word, after an apostrophe, a digit, an
+    upper-case letter, in lower case as the scan reads them."""
+    words = [w for key in ("future", "past", "past_suffix_exceptions", "report_verbs", "future_prepositions")
+             for w in engine.CUES[key]] + ["walked", "needed", "bed", "speeded", "'ll", "\u2019ll", "we'll"]
+    out = []
+    for w in words:
+        for before in ("", " ", "x", "'", "9", "-", "\n", "we", "a.", "Q"):
+            for after in ("", " ", "x", "'", ".", " by the end of ", " early  ", "ed"):
+                out.append((before + w + after).lower())
+    return out + [t.translate(patterns.ASCII_LOWER) for t in TEXTS]
+
+
+def test_dates_tense_cue_scan_finds_what_its_alternatives_alone_find():
+    """_CUE_RE's leading tests (no word character before, a letter or an apostrophe first) only spare the regex
+    engine work: every match and the alternative it came from are those of the alternatives alone."""
+    plain = re.compile(engine._CUE_RE.pattern.split("(?:", 1)[1][:-1])
+    assert plain.pattern.startswith("(?P<fut>")
+    texts = _cue_texts()
+    for text in texts:
+        for pos in (0, 1, 3):
+            assert [(m.span(), m.lastgroup) for m in engine._CUE_RE.finditer(text, pos)] == \
+                [(m.span(), m.lastgroup) for m in plain.finditer(text, pos)], text
+
+
+def test_dates_previous_word_is_found_as_without_the_word_start_test():
+    plain = re.compile(engine._PREV_WORD.pattern.replace("(?<![a-z])", "", 1))
+    for text in _cue_texts() + ["", "   ", "by\n", "until  the end of  ", "abc123", "by mid-", "before early "]:
+        a, b = engine._PREV_WORD.search(text), plain.search(text)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text

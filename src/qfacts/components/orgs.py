@@ -490,9 +490,10 @@ class OrgsComponent:
             spans.append(span)
         # an alias or brand name that a weak gazetteer place also claims ("Stanford") is the organisation
         # and so is a well-known organisation name that is also a town ("Xinhua", "Honda")
-        weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
-                and (e.start, e.end) in found and ((e.start, e.end) in known_spans
-                                                  or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
+        # (the cheap tests first: most places are no found name)
+        weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and (e.start, e.end) in found
+                and e._.kind in ("city", "subdivision")
+                and ((e.start, e.end) in known_spans or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
         current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
         current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:

@@ -51,12 +51,16 @@ def _cue_regex(words: list[str]) -> str:
     return r"(?<![\w'])" + alternation(words) + r"(?![\w'])"
 
 
-_CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
+# (every alternative starts a word with a letter or an apostrophe: the first two tests, which all three imply, let
+# the regex engine pass over the other positions without trying each alternative)
+_CUE_RE = re.compile(rf"(?<!\w)(?=[a-z'\u2019])(?:"
+                     rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
                      rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)"
-                     )
+                     rf")")
 _FUT_PREP = set(CUES["future_prepositions"])
 _REPORT = set(CUES["report_verbs"])
-_PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
+# (the leftmost match begins a run of letters: the look-behind spares trying it from inside each word)
+_PREV_WORD = re.compile(r"(?<![a-z])([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
@@ -113,7 +117,8 @@ class _Ctx:
         after_end = min(len(low), end + 80)
         b = _SENT_BREAK.search(self.text, end, after_end)
         after = low[end:b.start() if b else after_end]
-        if _PREV_WORD.search(before) and _PREV_WORD.search(before).group(1) in _FUT_PREP:
+        prev = _PREV_WORD.search(before)
+        if prev and prev.group(1) in _FUT_PREP:
             if _HAD.search(before) or _HAD.search(after):
                 return -1   # "had filed reports by Wednesday", "until Friday they had not": a limit already past
             return 1   # "by May", "until Friday": a limit lies ahead
