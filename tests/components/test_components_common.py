@@ -21,6 +21,20 @@ def test_token_view_lists_texts_offsets_and_trailing_spaces():
     assert view.doc_text == text
 
 
+def test_token_view_texts_and_lower_case_forms_are_the_tokens_own_across_documents_and_vocabularies(monkeypatch):
+    from qfacts.components import common
+
+    texts = ["\u0130stanbul's  GROSS\n\nStra\u00dfe e-mail, ok?", "Tokyo-based \u00c9COLE said: \u03a3\u039f\u03a6\u0399\u0391 ..."]
+    monkeypatch.setattr(common, "_STRINGS_KEPT", 3)   # the tables start again on (nearly) every document
+    for nlp in (NLP, spacy.blank("en"), NLP):
+        for text in texts + texts:
+            doc = nlp.make_doc(text)
+            view = token_view(doc)
+            assert view.text == [t.text for t in doc]
+            assert view.lower == [t.text.lower() for t in doc]
+            assert view.ws == [t.whitespace_ for t in doc] and view.doc_text == text
+
+
 def test_token_view_uses_the_text_the_caller_left_when_it_fits_the_tokens():
     text = "Acme Corp signed a deal."
     doc = NLP.make_doc(text)
