@@ -85,6 +85,38 @@ def test_add_entities_reads_the_document_when_handed_nothing():
     assert [e.label_ for e in doc.ents] == ["ORG", "PLACE"]
 
 
+def _token_states(doc) -> list[tuple[str, str]]:
+    return [(t.ent_iob_, t.ent_type_) for t in doc]
+
+
+@pytest.mark.parametrize("steps", [
+    [[(0, 2, "ORG")], [(3, 4, "PLACE")], [(6, 7, "DATE"), (8, 9, "PLACE")]],           # only additions
+    [[(3, 4, "PLACE")], [(3, 5, "ORG")], [(0, 2, "ORG")], [(8, 9, "PLACE")]],           # a longer ORG replaces
+    [[], [(0, 1, "ORG")], [(0, 2, "ORG"), (4, 5, "ORG")], [(1, 2, "PLACE")]],           # nothing, then more
+])
+def test_add_entities_leaves_every_token_as_setting_all_the_entities_at_once_would(steps):
+    text = "Acme Corp met Daejeon officials on Friday in Seoul."
+    doc = NLP.make_doc(text)
+    current = None
+    for step in steps:
+        current = add_entities(doc, _spans(doc, *step), current=current) if current is not None else \
+            add_entities(doc, _spans(doc, *step))
+        reference = NLP.make_doc(text)
+        reference.set_ents([Span(reference, e.start, e.end, label=e.label_) for e in doc.ents], default="outside")
+        if current is not None:
+            assert current == doc.ents
+            assert _token_states(doc) == _token_states(reference)
+
+
+def test_add_entities_on_entities_set_some_other_way_gives_the_same_entities():
+    doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
+    doc.set_ents(_spans(doc, (3, 4, "GPE")), default="missing")  # a model's, the other tokens left missing
+    merged = add_entities(doc, _spans(doc, (0, 2, "ORG"), (8, 9, "PLACE")))
+    assert merged == doc.ents
+    assert [(e.start, e.label_) for e in doc.ents] == [(0, "ORG"), (3, "GPE"), (8, "PLACE")]
+    assert _token_states(doc)[5] == ("O", "")   # set_ents marked the tokens outside the entities
+
+
 def test_span_values_reads_what_the_span_extensions_hold():
     register_extensions()
     doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday.")

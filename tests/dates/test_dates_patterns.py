@@ -253,3 +253,26 @@ def test_dates_previous_word_is_found_as_without_the_word_start_test():
     for text in _cue_texts() + ["", "   ", "by\n", "until  the end of  ", "abc123", "by mid-", "before early "]:
         a, b = engine._PREV_WORD.search(text), plain.search(text)
         assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
+
+
+def test_dates_the_goes_on_exactly_where_a_modifier_or_a_follower_comes_next():
+    """THE_GOES_ON, one regex, passes a "the" exactly when a position modifier starts there or THE_NEXT reads a
+    word whose key is in THE_FOLLOWERS (the two tests the scan made before)."""
+    followers = sorted(w for w in patterns.THE_FOLLOWERS if w.isalpha())
+    texts = TEXTS + [
+        "the end of the year, the very start of 1996, the 3rd and the 21st; the '90s, the 1990s, the 12345 votes.",
+        "the\nfirst quarter, the  second half, the firstly, the 123 pages, the \u00e9t\u00e9, THE END OF MAY, the",
+        "the company said the turn of the century the tail end of the latter part of the \u2019s",
+    ] + [f"the {w} the {w}s the {w}1 the {w[:-1]}" for w in followers]
+    seen = 0
+    for text in texts:
+        low = text.translate(patterns.ASCII_LOWER)
+        for w in patterns.START_WORD.finditer(low):
+            if w.group() != "the":
+                continue
+            seen += 1
+            nxt = patterns.THE_NEXT.match(low, w.start())
+            goes_on = patterns.MOD_RE.match(low, w.start()) is not None or (
+                nxt is not None and patterns.word_key(nxt.group(1)) in patterns.THE_FOLLOWERS)
+            assert (patterns.THE_GOES_ON.match(low, w.start()) is not None) == goes_on, (text, w.start())
+    assert seen > 4 * len(followers)

@@ -56,6 +56,11 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
             out_new.append(span)
     if not out_new:
         return tuple(kept)
+    if not removed and doc.user_data.get(_ALL_SET) is True:
+        # every token outside ``kept`` is marked outside already (set_ents left it so): setting the new spans
+        # alone leaves the tokens as setting them all would, without spaCy's pass over every other token
+        doc.set_ents(out_new, default="unmodified")
+        return tuple(sorted(list(kept) + out_new, key=_start))
     survivors = [e for j, e in enumerate(kept) if j not in removed]
     return set_ents(doc, survivors + out_new)
 
@@ -69,9 +74,20 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def set_ents(doc: Doc, spans: Iterable[Span]) -> tuple[Span, ...]:
     """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), returning them in document order: the
     entities a later step of the same component can take instead of reading ``doc.ents`` again."""
-    ordered = tuple(sorted(spans, key=lambda x: x.start))
+    ordered = tuple(sorted(spans, key=_start))
     doc.set_ents(list(ordered), default="outside")
+    doc.user_data[_ALL_SET] = True
     return ordered
+
+
+_ALL_SET = "qfacts_ents_set"
+"""``user_data`` key: :func:`set_ents` set every token of the document (outside its entities, tokens are marked
+outside, not missing), so that :func:`add_entities` can later set new spans alone (on a document whose entities
+were set some other way since, the tokens outside them may stay missing; ``doc.ents`` is the same)."""
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[Any, ...]]:

@@ -16,7 +16,7 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_yea
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import (ASCII_LOWER, DAY_DIGIT_NEXT, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
-                       START_WORD, THE_FOLLOWERS, THE_NEXT, scanner, word_key)
+                       START_WORD, THE_FOLLOWERS, THE_GOES_ON, THE_NEXT, scanner, word_key)
 
 LEX = lexicon()
 CUES = cues()
@@ -1522,6 +1522,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     out: list[DateMention] = []
     pos = 0
     day_digit_next = DAY_DIGIT_NEXT.match
+    the_goes_on = THE_GOES_ON.match
     for w in START_WORD.finditer(low):   # only the words some rule can start with (most words are skipped)
         word = w.group()
         at = w.start()
@@ -1529,6 +1530,10 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             if len(word) <= 2 and day_digit_next(low, w.end()) is None:
                 continue   # "3-1", "21 points": no rule can go on after this day or hour
             rules = DIGIT_RULES[min(len(word), 5) - 1]
+        elif word == "the":
+            if the_goes_on(low, at) is None:
+                continue   # "the company": neither a modifier nor a word some rule goes on with (_match_at's test)
+            rules = KEY_RULES["the"]
         else:
             rules = KEY_RULES.get(word)
         if not rules and word not in MOD_KEYS or at < pos:
