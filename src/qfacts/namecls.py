@@ -15,6 +15,7 @@ import json
 import math
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -236,12 +237,13 @@ class LinearModel:
             index = self._index = {name: i for i, name in enumerate(self.weights)}
             # one row per feature and a row of zeros for unknown features
             self._matrix = np.array(list(self.weights.values()) + [[0.0] * len(self.labels)], dtype=np.float64)
-        missing = len(index)
+        missing = repeat(len(index))
+        get = index.get
         flat: list[int] = []
         starts = []
         for feats in feature_lists:
             starts.append(len(flat))
-            flat.extend([index.get(f, missing) for f in feats])
+            flat.extend(map(get, feats, missing))
         z = np.add.reduceat(self._matrix[flat], starts, axis=0) + self.bias
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)

@@ -158,3 +158,24 @@ def test_span_store_is_none_when_an_attribute_has_a_setter_or_getter():
         assert span_store(doc, ("canonical",)) is doc.user_data
     finally:
         Span.remove_extension("qfacts_test_upper")
+
+
+@pytest.mark.parametrize("text", ["On May 5, 2024  the  deal\n\nwas signed. ", "", " x", "Friday.", "  a  b  ",
+                                  "3:30 p.m. (GMT) Tuesday,\n 1996-08-30"])
+def test_dates_spans_are_spacys_expanded_char_spans(text):
+    from qfacts.components.dates import _expanded_span
+
+    doc = NLP.make_doc(text)
+    view = token_view(doc)
+
+    def outcome(make):
+        try:
+            span = make()
+        except Exception as exc:  # noqa: BLE001  (the same error either way)
+            return type(exc).__name__
+        return None if span is None else (span.start, span.end, span.label_)
+
+    for a in range(-2, len(text) + 3):
+        for b in range(a - 1, len(text) + 3):
+            assert outcome(lambda: _expanded_span(doc, view, a, b)) == outcome(
+                lambda: doc.char_span(a, b, label="DATE", alignment_mode="expand")), (a, b)
