@@ -127,6 +127,9 @@ def test_span_values_reads_what_the_span_extensions_hold():
     for span in (acme, daejeon):
         assert read(span.start_char, span.end_char) == (span._.value, span._.canonical, span._.interval)
     assert read(daejeon.start_char, daejeon.end_char) == ({"kind": "city"}, "Daejeon", None)
+    assert span_values(doc, ("canonical", "value"))(daejeon.start_char, daejeon.end_char) == (
+        "Daejeon", {"kind": "city"})
+    assert span_values(doc, ("canonical",))(acme.start_char, acme.end_char) == (None,)
 
 
 def test_span_values_reads_an_extension_with_a_getter_through_the_span():

@@ -276,3 +276,14 @@ def test_dates_the_goes_on_exactly_where_a_modifier_or_a_follower_comes_next():
                 nxt is not None and patterns.word_key(nxt.group(1)) in patterns.THE_FOLLOWERS)
             assert (patterns.THE_GOES_ON.match(low, w.start()) is not None) == goes_on, (text, w.start())
     assert seen > 4 * len(followers)
+
+
+def test_dates_previous_run_is_found_as_without_the_run_start_tests():
+    plain = re.compile(r"([a-z]+|\d+)[^a-z\d]*$")
+    texts = _cue_texts() + ["", " ", "ab12", "12ab", "ab12 ,", "x9y8 .", "\u0663\u0664 (", "abc\n", "a1b2c3!!",
+                            "on march 5 ,", "1996-08-30 ", "\u00e9t\u00e9 ", "say 12 ", "'s "]
+    for text in texts:
+        for cut in range(0, len(text) + 1, max(1, len(text) // 7)):
+            piece = text[:cut]
+            a, b = engine._PREV_RUN.search(piece), plain.search(piece)
+            assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), piece

@@ -98,10 +98,14 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
     if any(ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set))
            for ext in exts):
         return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
-    store = doc.user_data
-    keys = [("._.", name) for name in names]
+    get = doc.user_data.get
     defaults = [ext[0] for ext in exts]
-    return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
+    if len(names) == 3:   # what the callers read: one tuple display instead of a generator per span
+        (n1, n2, n3), (d1, d2, d3) = names, defaults
+        return lambda start, end: (get(("._.", n1, start, end), d1), get(("._.", n2, start, end), d2),
+                                   get(("._.", n3, start, end), d3))
+    keys = [("._.", name) for name in names]
+    return lambda start, end: tuple(get(key + (start, end), default) for key, default in zip(keys, defaults))
 
 
 def span_store(doc: Doc, names: tuple[str, ...]) -> Optional[dict]:

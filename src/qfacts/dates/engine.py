@@ -62,6 +62,9 @@ _REPORT = set(CUES["report_verbs"])
 # (the leftmost match begins a run of letters: the look-behind spares trying it from inside each word)
 _PREV_WORD = re.compile(r"(?<![a-z])([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
+# the last run of letters or digits and what follows it to the end: r"([a-z]+|\d+)[^a-z\d]*$", tried only where a run
+# of its kind begins (its leftmost match begins there)
+_PREV_RUN = re.compile(r"((?<![a-z])[a-z]+|(?<!\d)\d+)[^a-z\d]*$")
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 _HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
@@ -149,7 +152,7 @@ class _Ctx:
         return d if d else (1 if CUES["default_direction"] == "future" else -1)
 
     def prev_word(self, pos: int) -> str:
-        m = re.search(r"([a-z]+|\d+)[^a-z\d]*$", self.low[max(0, pos - 25):pos])
+        m = _PREV_RUN.search(self.low[max(0, pos - 25):pos])
         return m.group(1) if m else ""
 
     def next_word(self, pos: int) -> str:
