@@ -1520,7 +1520,7 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     """
     if isinstance(reference_date, dt.datetime):
         reference_date = reference_date.date()
-    low = text.translate(ASCII_LOWER)
+    low = text.lower() if text.isascii() else text.translate(ASCII_LOWER)   # (the same text; lower() is faster)
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
     pos = 0
