@@ -120,3 +120,9 @@ def test_run_safe_tokenizer_warms_no_tokenizer_but_spacys_own():
 
     RunSafeTokenizer(recording)("Acme Corp signed an MOU with the U.S. Commerce Department.")
     assert seen == ["Acme Corp signed an MOU with the U.S. Commerce Department."]
+
+
+def test_run_safe_tokenizer_pipe_gives_the_tokens_of_one_call_each():
+    tokenizer = qfacts.build_pipeline().tokenizer
+    texts = WARM_TEXTS + [RUN_TEXT, "", "!" * 1000]
+    assert [_all_tokens(doc) for doc in tokenizer.pipe(texts)] == [_all_tokens(tokenizer(text)) for text in texts]

@@ -106,8 +106,10 @@ class RunSafeTokenizer:
                 inner(word)
 
     def pipe(self, texts, batch_size: int = 1000):
+        # (what the components tokenise their phrase patterns with while the pipeline is built: short phrases,
+        # whose words are not worth putting in the cache one by one first)
         for text in texts:
-            yield self(text)
+            yield tokenize(self.inner, text)
 
     def to_bytes(self, **kwargs) -> bytes:
         return self.inner.to_bytes(**kwargs)
