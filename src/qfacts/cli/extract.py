@@ -210,9 +210,10 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
     try:
         if out is None:
             _run(paths, GuardedStream(stdout, "standard output"), fmt_name, rows, reference_date, stdin_format,
-                 process, reporter, color=colour_allowed(stdout))
-        else:
-            _run(paths, out, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False)
+                 process, reporter, color=colour_allowed(stdout), stream=True)
+        else:  # a temporary file renamed into place at the end: no reader sees it before, no flush per record
+            _run(paths, out, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False,
+                 stream=False)
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
         raise interruption_exit(exc, reporter) from None
     except BrokenPipeError:
@@ -224,7 +225,7 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
 
 
 def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Optional[str], stdin_format: str,
-         process, reporter: Reporter, *, color: bool) -> None:
+         process, reporter: Reporter, *, color: bool, stream: bool) -> None:
     """Read, extract (``process``: here, on processes or on Dask) and write each record as soon as it is done.
 
     A document the extractor fails on is named on stderr; a bug in a rule must not lose the others' output.
@@ -234,7 +235,7 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
     from ..parallel import WorkersLost, describe_error
     from ..render import make_writer
 
-    writer = make_writer(fmt, out, rows=rows, color=color)
+    writer = make_writer(fmt, out, rows=rows, color=color, stream=stream)
     writer.start()
     warned_year = False  # one warning per run for datelines without a year
     items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)
