@@ -9,7 +9,8 @@ Exit codes
 ----------
 ===  =====================================================================================================
 0    every input was read and processed
-1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
+1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error,
+     a document stopped at its ``--timeout``);
      one line on stderr names each, and the output for all the other inputs is still written; also when a
      ``--jobs`` worker process dies on a document (killed, out of memory): the documents in flight are retried
      alone on a new worker, the one it dies on again is named and the run goes on (only workers that cannot
@@ -125,6 +126,10 @@ def extract(
         StdinFormat.auto, "--stdin-format", case_sensitive=False,
         help="How to read -: auto (JSON Lines when the first line is a JSON object, else one text), text or "
              "jsonl. JSON Lines are read and answered line by line."),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", metavar="SECONDS", show_default=False,
+        help="Give up on a document after SECONDS (it is named on stderr, exit code 1, the others go on). "
+             "Default: no limit."),
 ) -> None:
     """Extract organisations, places, dates, agreements and agreement facts from news texts.
 
@@ -141,6 +146,7 @@ def extract(
         qfacts extract --include-negated article.txt      (denied and called-off deals too)
         producer | qfacts extract --jobs 2 - | consumer      (JSON Lines in, one record out per line, in order)
         qfacts extract --scheduler tcp://10.0.0.5:8786 corpus.jsonl -o records.jsonl
+        qfacts extract --timeout 30 --jobs 0 feeds/ -o records.jsonl   (a stuck document costs itself only)
 
     Exit codes: 0 all inputs processed; 1 some input failed (each named on stderr, the output for the others
     still written); 2 usage error (bad option, bad --reference-date, unloadable --model, --scheduler without
@@ -163,6 +169,10 @@ def extract(
                               rows.value if rows else None)
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
+    if timeout is not None and not timeout > 0:  # (not > 0 is also true of nan)
+        raise usage_error(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if timeout is not None and scheduler is not None:
+        raise usage_error("--timeout is not available with --scheduler (set time limits on the cluster)")
 
     reporter = Reporter(quiet=quiet, progress_allowed=output is not None or not common.is_terminal(stdout))
     with contextlib.ExitStack() as stack:
@@ -170,7 +180,8 @@ def extract(
         out = stack.enter_context(atomic_output(output)) if output is not None else None
         from ..pipeline import pipeline_overrides  # the pipeline and the rules load here, not for --help
 
-        process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated))
+        process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated),
+                             timeout)
         _extract_all(paths, out, stdout, fmt_name, rows.value if rows else "entities", reference_date,
                      stdin_format.value, process, reporter)
     reporter.summary()  # after the output file is in place
@@ -179,7 +190,7 @@ def extract(
 
 
 def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, scheduler: Optional[str],
-               overrides: Optional[dict] = None):
+               overrides: Optional[dict] = None, timeout: Optional[float] = None):
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
         return _dask_processor(stack, model, scheduler, overrides)
@@ -187,7 +198,7 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
         from ..parallel import extract_items
 
         load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
-    return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
+    return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides, timeout=timeout)
 
 
 def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str,
