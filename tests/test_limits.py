@@ -147,3 +147,19 @@ def test_extract_timeout_with_a_scheduler_is_a_usage_error_before_connecting(tmp
     assert result.exit_code == 2
     assert result.stderr.strip() == ("qfacts: error: --timeout is not available with --scheduler (set time "
                                      "limits on the cluster)")
+
+
+@needs_alarm
+def test_check_timeout_names_the_stopped_document_and_checks_the_others(tmp_path, monkeypatch):
+    _stall_on(monkeypatch, {"doc-1"})
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in documents(3)),
+                      encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--min-facts", "1", "--timeout", "0.3", "--format", "jsonl",
+                                      str(corpus)])
+    assert result.exit_code == 2  # as for any document that could not be extracted
+    assert ("qfacts: error: doc-1: extraction failed: Timeout: stopped after 0.3 s (the time limit per document)"
+            in result.stderr.splitlines())
+    results = {(line["document"], line["rule"]): line["ok"] for line in map(json.loads, result.stdout.splitlines())}
+    assert results[("doc-0", "min-facts")] is True and results[("doc-2", "min-facts")] is True
+    assert ("doc-1", "min-facts") not in results

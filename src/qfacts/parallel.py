@@ -111,7 +111,7 @@ def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = No
     if jobs == 1:
         nlp = shared_pipeline(model, overrides)
         if timeout:
-            _load_lazy_data(nlp)  # a lazy table is never left half built by a stopped document
+            load_lazy_data(nlp)  # a lazy table is never left half built by a stopped document
         yield from _extract_here(items, nlp, timeout)
         return
     context = _start_context()
@@ -141,11 +141,12 @@ def _prepare_to_fork(nlp) -> None:
     that workers share one copy instead of each reading its own, and move every object into the collector's
     permanent generation (:func:`gc.freeze`), so that a worker's collections do not write to, and so copy, the
     pages it shares with this process."""
-    _load_lazy_data(nlp)
+    load_lazy_data(nlp)
     gc.freeze()
 
 
-def _load_lazy_data(nlp) -> None:
+def load_lazy_data(nlp) -> None:
+    """Load now what the pipeline's components would read on first use (the town list)."""
     for _, component in nlp.pipeline:
         load = getattr(component, "load_lazy_data", None)
         if callable(load):
@@ -207,7 +208,7 @@ def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None,
     _worker_model, _worker_overrides, _worker_timeout = model, overrides, timeout
     nlp = shared_pipeline(model, overrides)
     if timeout:
-        _load_lazy_data(nlp)  # (inherited already loaded when forked)
+        load_lazy_data(nlp)  # (inherited already loaded when forked)
 
 
 def _work(document: Document) -> Union[Record, ExtractionError]:

@@ -376,3 +376,14 @@ def check_reference_date(value: Optional[str]) -> Optional[str]:
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
     return value
+
+
+def check_timeout(value: Optional[float]) -> Optional[float]:
+    """``--timeout``: a number of seconds above 0 (not 0, not negative, not nan), or None for no limit."""
+    if value is not None and not value > 0:  # (not > 0 is also true of nan)
+        raise usage_error(f"--timeout {value:g}: give a number of seconds above 0")
+    return value
+
+
+TIMEOUT_HELP = ("Give up on a document after SECONDS (it is named on stderr, the others go on). Default: no "
+                "limit.")

@@ -39,7 +39,7 @@ import typer
 from . import common
 from .common import (EXIT_INPUT_ERROR, EXIT_OK, GuardedStream, Reporter, atomic_output, check_reference_date,
                      colour_allowed, interruption_exit, load_pipeline, quiet_stdout, stdout_stream, usage_error)
-from .common import collection_paused
+from .common import TIMEOUT_HELP, check_timeout, collection_paused
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -127,9 +127,7 @@ def extract(
         help="How to read -: auto (JSON Lines when the first line is a JSON object, else one text), text or "
              "jsonl. JSON Lines are read and answered line by line."),
     timeout: Optional[float] = typer.Option(
-        None, "--timeout", metavar="SECONDS", show_default=False,
-        help="Give up on a document after SECONDS (it is named on stderr, exit code 1, the others go on). "
-             "Default: no limit."),
+        None, "--timeout", metavar="SECONDS", show_default=False, callback=check_timeout, help=TIMEOUT_HELP),
 ) -> None:
     """Extract organisations, places, dates, agreements and agreement facts from news texts.
 
@@ -169,8 +167,6 @@ def extract(
                               rows.value if rows else None)
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
-    if timeout is not None and not timeout > 0:  # (not > 0 is also true of nan)
-        raise usage_error(f"--timeout {timeout:g}: give a number of seconds above 0")
     if timeout is not None and scheduler is not None:
         raise usage_error("--timeout is not available with --scheduler (set time limits on the cluster)")
 
