@@ -374,3 +374,28 @@ def test_orgs_italian_and_german_legal_forms_end_a_company_name():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Castellavo Spa and Brenner KGaA said they agreed to merge.")
     assert ents(doc, "ORG") == ["Castellavo Spa", "Brenner KGaA"]
+
+
+def test_orgs_descriptive_words_before_and_belong_to_the_name_after_it():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Orvale Fire and Marine Insurance Co Ltd raised its dividend.")
+    assert ents(doc, "ORG") == ["Orvale Fire and Marine Insurance Co Ltd"]
+    doc = nlp("The plan went to the Coastal Harbours and Rivers Committee on Monday.")
+    assert ents(doc, "ORG") == ["Coastal Harbours and Rivers Committee"]
+
+
+def test_orgs_and_between_two_names_still_gives_two():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    # a head word ends the first name
+    doc = nlp("Brightline Financial Group and Norwell Bancorp Inc agreed to merge.")
+    assert ents(doc, "ORG") == ["Brightline Financial Group", "Norwell Bancorp Inc"]
+    # the words before "and" stand alone elsewhere in the document: a name of their own
+    doc = nlp("Kestrel Motors said prices rose. Kestrel Motors and Tamsin Auto Corp will share engines.")
+    assert "Tamsin Auto Corp" in ents(doc, "ORG")
+    assert "Kestrel Motors and Tamsin Auto Corp" not in ents(doc, "ORG")
+
+
+def test_orgs_a_person_before_and_is_not_part_of_the_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Peter Holloway and Brightline Holdings Inc signed the papers.")
+    assert ents(doc, "ORG") == ["Brightline Holdings Inc"]
