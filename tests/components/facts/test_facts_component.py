@@ -697,3 +697,9 @@ def test_facts_load_lazy_data_loads_the_parser_before_workers_fork(nlp):
     syntax.load_parser.cache_clear()
     facts.load_lazy_data()
     assert syntax.load_parser.cache_info().currsize == (1 if facts.parse else 0)
+
+
+def test_facts_the_agency_a_filing_is_made_with_is_no_side(nlp):
+    got = facts(nlp, "In a filing with the Harbor Exchange Board, Kelvo Corp said it acquired a 9 pct stake in "
+                     "Zentrix Labs.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Zentrix Labs"]]

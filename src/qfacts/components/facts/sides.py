@@ -26,6 +26,13 @@ from .phrases import phrases
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
 
 
+
+def _skip_space_back(low: list[str], k: int) -> int:
+    """The last token at or before ``k`` that is not whitespace (a line break of wrapped text); -1 if none."""
+    while k >= 0 and low[k].isspace():
+        k -= 1
+    return k
+
 class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
 
@@ -50,7 +57,8 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
-        self.source_words = frozenset(cfg["source_words"])
+        self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
+        self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
         self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
         self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
         self.apposition_starts = frozenset(cfg["apposition_starts"])
@@ -318,8 +326,12 @@ class Sides:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
-        if ent.start > 0 and low[ent.start - 1] in self.source_words:
-            return True  # "told Reuters": a source, not a side
+        k = _skip_space_back(low, ent.start - 1)
+        if k > 0 and low[k] == "the":
+            k = _skip_space_back(low, k - 1)
+        if k >= 0 and low[k] in self.source_words \
+                or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs:
+            return True  # "told Reuters", "in a filing with the SEC": a source or an audience, not a side
         if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
             return True  # "its San Francisco headquarters": where something is
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
