@@ -703,3 +703,8 @@ def test_facts_the_agency_a_filing_is_made_with_is_no_side(nlp):
     got = facts(nlp, "In a filing with the Harbor Exchange Board, Kelvo Corp said it acquired a 9 pct stake in "
                      "Zentrix Labs.")
     assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Zentrix Labs"]]
+
+
+def test_facts_a_city_naming_an_accord_is_no_side(nlp):
+    got = facts(nlp, "The bank acted in line with the Geneva accord between Portugal and Peru.")
+    assert [parties for _, parties, _ in got] == [["Portugal", "Peru"]]

@@ -74,6 +74,7 @@ class Sides:
         self.member_openers = frozenset(cfg["member_openers"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.venue_nouns = frozenset(cfg.get("venue_nouns", ()))
         self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
@@ -334,6 +335,9 @@ class Sides:
             return True  # "told Reuters", "in a filing with the SEC": a source or an audience, not a side
         if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
             return True  # "its San Francisco headquarters": where something is
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.venue_nouns and ent._.kind == "city" \
+                and not (ent.start > 0 and low[ent.start - 1] == "-"):
+            return True  # "the Paris agreement": where the accord was made
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
