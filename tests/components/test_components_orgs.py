@@ -399,3 +399,11 @@ def test_orgs_a_person_before_and_is_not_part_of_the_name():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Peter Holloway and Brightline Holdings Inc signed the papers.")
     assert ents(doc, "ORG") == ["Brightline Holdings Inc"]
+
+
+def test_orgs_a_legal_suffix_with_its_full_stop_ends_the_name_before_the_next_sentence():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It sold the unit to Brightline Corp. Norwell Ltd. said it would bid too.")
+    assert ents(doc, "ORG") == ["Brightline Corp.", "Norwell Ltd."]
+    doc = nlp("Kelvo Co. Ltd. signed the papers.")
+    assert ents(doc, "ORG") == ["Kelvo Co. Ltd."]

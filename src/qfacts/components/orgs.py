@@ -222,6 +222,10 @@ class OrgsComponent:
                     break
                 w = words[j]
                 c = w[0]
+                # a legal suffix with its full stop ends a name; a capitalised word after it (but another suffix:
+                # "Co. Ltd.") starts the next sentence or another phrase: "... to buy Beta Inc. Gamma Corp was"
+                if words[j - 1][-1:] == "." and words[j - 1] in self.legal and w not in self.legal:
+                    break
                 # _name_token's own first answers: a capital letter is one, a lower-case word is none unless it is
                 # a particle or follows a hyphen
                 if c.isupper() and c.isalpha() or not (c.islower() and words[j - 1] != "-" and w not in particles) \
