@@ -708,3 +708,8 @@ def test_facts_the_agency_a_filing_is_made_with_is_no_side(nlp):
 def test_facts_a_city_naming_an_accord_is_no_side(nlp):
     got = facts(nlp, "The bank acted in line with the Geneva accord between Portugal and Peru.")
     assert [parties for _, parties, _ in got] == [["Portugal", "Peru"]]
+
+
+def test_facts_a_hyphenated_pair_before_the_agreement_word_names_both_sides(nlp):
+    got = facts(nlp, "The Portugal-Peru trade pact was signed on Monday.")
+    assert [(t, parties) for t, parties, _ in got] == [("trade_agreement", ["Portugal", "Peru"])]
