@@ -204,5 +204,5 @@ def test_agreements_traded_units_and_financial_instruments_are_no_contracts():
 
 def test_agreements_venture_modifying_firms_is_venture_capital_not_a_joint_venture():
     nlp = make_blank("qfacts_agreements")
-    doc = nlp("Kelvo formed a joint venture with Zentrix. The venture firms will buy shares; the venture grew.")
+    doc = nlp("Kelvo formed a joint venture with Zentrix. The venture firms will add staff; the venture grew.")
     assert [t for t, _, _ in agreements(doc)] == ["joint venture", "venture"]
