@@ -407,3 +407,18 @@ def test_orgs_a_legal_suffix_with_its_full_stop_ends_the_name_before_the_next_se
     assert ents(doc, "ORG") == ["Brightline Corp.", "Norwell Ltd."]
     doc = nlp("Kelvo Co. Ltd. signed the papers.")
     assert ents(doc, "ORG") == ["Kelvo Co. Ltd."]
+
+
+def test_orgs_the_partner_named_after_an_agreement_word_and_with_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Kelvo signed a supply agreement with Meridia Steel and teamed up with Orvane.")
+    assert ents(doc, "ORG") == ["Meridia Steel", "Orvane"]
+    # never a place or a person
+    doc = nlp("The club signed a contract with John Harwell; a trade deal with Portugal followed.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_apposition_with_a_hyphenated_cue_noun_names_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Lumivo, a Seoul start-up that makes displays, raised money.")
+    assert ents(doc, "ORG") == ["Lumivo"]

@@ -162,7 +162,8 @@ class OrgsComponent:
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
-        self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
+        self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
+        self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]} | self.partner_cues
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
         self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
@@ -1029,17 +1030,23 @@ class OrgsComponent:
             if i + 2 >= n or (v.lower[i], v.lower[i + 1]) not in self.object_cues:
                 continue
             k = i + 2
+            partner = (v.lower[i], v.lower[i + 1]) in self.partner_cues
             if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places and v.text[k][0].isalpha() \
-                    and v.text[k] not in self.demonyms:
+                    and v.text[k] not in self.demonyms and not (partner and v.text[k] in self.person_cues):
                 j = k
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
-                found.setdefault((k, j), None)
+                if not (partner and j == k + 1 and v.text[k] in people):
+                    found.setdefault((k, j), None)
         # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
         for i in list(compress(range(n), map(",".__eq__, v.text))):
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
-                c = next((p for p, w in enumerate(window) if w in self.cues), None)
+                c = next((p for p, w in enumerate(window) if w in self.cues
+                          or w == "-" and 0 < p < len(window) - 1 and f"{window[p - 1]}-{window[p + 1]}" in self.cues),
+                         None)
+                if c is not None and window[c] == "-":
+                    c += 1  # "a Seoul start-up": the cue is the three tokens "start", "-", "up"
                 if c is not None and (i + 3 + c >= n or v.lower[i + 3 + c] not in self.clause_words):
                     j = i
                     b = j
