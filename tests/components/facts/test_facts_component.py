@@ -713,3 +713,11 @@ def test_facts_a_city_naming_an_accord_is_no_side(nlp):
 def test_facts_a_hyphenated_pair_before_the_agreement_word_names_both_sides(nlp):
     got = facts(nlp, "The Portugal-Peru trade pact was signed on Monday.")
     assert [(t, parties) for t, parties, _ in got] == [("trade_agreement", ["Portugal", "Peru"])]
+
+
+def test_facts_a_sides_place_of_origin_does_not_break_the_list_of_sides(nlp):
+    got = facts(nlp, "Kelvo Corp of Japan and Zentrix Labs of Canada signed an MOU.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Zentrix Labs"]]
+    got = facts(nlp, "Kelvo Corp, a battery maker, Orvane Mining of Chile and the state utility Zentrix Power "
+                     "agreed to form a joint venture.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Orvane Mining", "Zentrix Power"]]

@@ -590,14 +590,14 @@ class Sides:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
                 if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
                     # "X said its Y unit agreed": unit and parent are one side, named by the parent
-                    return self._coordination(v, eligible, report)
-                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
-                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
+                    return self._coordination(v, eligible, report, labels)
+                sayer = self._coordination(v, eligible, report, labels) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit, labels)  # "X said it and Y signed"
             phrase = self._subject_phrase_in(words, report + 1, limit, actors, previous, pronouns=False)
             if phrase:
                 return phrase
         if eligible:
-            return self._coordination(v, eligible, limit)
+            return self._coordination(v, eligible, limit, labels)
         return self._subject_phrase_in(words, s, limit, actors, previous)
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
@@ -640,15 +640,18 @@ class Sides:
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
 
-    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int,
+                      labels: Optional[list] = None) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
-        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped) and a
+        name's place of origin ("X of Chile and Y signed ...": ``labels``, the token labels, show the place)."""
         low = v.lower
         subj = [eligible[0]]
         starts = {ent.start: ent for ent in eligible}
         idx = 1
         while idx < len(eligible):
-            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            gap_start = self._after_apposition(low, self._after_origin(low, subj[-1].end, limit, labels), limit,
+                                               starts)
             while idx < len(eligible) and eligible[idx].start < gap_start:
                 idx += 1
             if idx >= len(eligible):
@@ -659,6 +662,16 @@ class Sides:
             subj.append(eligible[idx])
             idx += 1
         return subj
+
+    @staticmethod
+    def _after_origin(low: list[str], end: int, limit: int, labels: Optional[list]) -> int:
+        """After "of PLACE" right after a name ("Aurelia Mining of Chile"): where the place ends; else ``end``."""
+        if labels is None or end + 1 >= limit or low[end] != "of" or labels[end + 1] != "PLACE":
+            return end
+        k = end + 1
+        while k < limit and labels[k] == "PLACE":
+            k += 1
+        return k
 
     def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
         """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
@@ -727,7 +740,11 @@ class Sides:
         if k < s:
             return False
         if k + 1 in ends and k + 1 < ent.start:
-            return self._governed(low, s, ends[k + 1], ends)
+            before = ends[k + 1]
+            if before.label_ == "PLACE" and before.start > s + 1 and low[before.start - 1] == "of" \
+                    and before.start - 1 in ends and ends[before.start - 1].label_ == "ORG":
+                return False  # "X Corp of Japan and Y Inc": the place is X's origin, Y no object of "of"
+            return self._governed(low, s, before, ends)
         direct = ent.start - 1
         if direct > s and low[direct] == "the":
             direct -= 1  # "in the United States"
