@@ -721,3 +721,9 @@ def test_facts_a_sides_place_of_origin_does_not_break_the_list_of_sides(nlp):
     got = facts(nlp, "Kelvo Corp, a battery maker, Orvane Mining of Chile and the state utility Zentrix Power "
                      "agreed to form a joint venture.")
     assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Orvane Mining", "Zentrix Power"]]
+
+
+def test_facts_a_role_sentence_names_the_other_side_of_a_one_sided_agreement(nlp):
+    text = ("Kelvo Corp has signed a licensing agreement for its sensor designs. The licensee is Zentrix Labs, "
+            "a start-up based in Lyon, France.")
+    assert [(t, parties) for t, parties, _ in facts(nlp, text)] == [("licensing", ["Kelvo Corp", "Zentrix Labs"])]

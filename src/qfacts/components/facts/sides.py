@@ -640,6 +640,11 @@ class Sides:
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
 
+    def coordinated(self, v: TokenView, names: list[Span], limit: int, labels: Optional[list] = None) -> list[Span]:
+        """The first of ``names`` and those coordinated with it ("Y and Z"), not names inside an apposition
+        ("Y, a start-up based in Grenoble, France")."""
+        return self._coordination(v, names, limit, labels)
+
     def _coordination(self, v: TokenView, eligible: list[Span], limit: int,
                       labels: Optional[list] = None) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
@@ -651,7 +656,7 @@ class Sides:
         idx = 1
         while idx < len(eligible):
             gap_start = self._after_apposition(low, self._after_origin(low, subj[-1].end, limit, labels), limit,
-                                               starts)
+                                               starts, labels)
             while idx < len(eligible) and eligible[idx].start < gap_start:
                 idx += 1
             if idx >= len(eligible):
@@ -673,9 +678,12 @@ class Sides:
             k += 1
         return k
 
-    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span],
+                          labels: Optional[list] = None) -> int:
         """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
-        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition.
+        With the token ``labels``, a comma between two places ("a start-up based in Grenoble, France,") is
+        inside the apposition."""
         k = end
         while k < limit and low[k].isspace():
             k += 1
@@ -694,7 +702,8 @@ class Sides:
         for j in range(k + 1, min(limit, k + 20)):
             if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
                 return end
-            if low[j] == ",":
+            if low[j] == "," and not (labels is not None and 0 < j < limit - 1 and labels[j - 1] == "PLACE"
+                                      and labels[j + 1] == "PLACE"):
                 return j
         return end
 
