@@ -727,3 +727,13 @@ def test_facts_a_role_sentence_names_the_other_side_of_a_one_sided_agreement(nlp
     text = ("Kelvo Corp has signed a licensing agreement for its sensor designs. The licensee is Zentrix Labs, "
             "a start-up based in Lyon, France.")
     assert [(t, parties) for t, parties, _ in facts(nlp, text)] == [("licensing", ["Kelvo Corp", "Zentrix Labs"])]
+
+
+def test_facts_a_referring_subject_with_modifiers_names_the_organisation_before(nlp):
+    text = "Kelvo Corp builds satellites. The Toulouse-based company signed a contract with Zentrix Labs."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Corp", "Zentrix Labs"]]
+
+
+def test_facts_a_town_with_its_state_after_of_is_the_sides_origin_not_a_side(nlp):
+    text = "Kelvo Refining Co of Abilene, Texas, is being awarded a 75 mln dlr contract for jet fuel."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Refining Co"]]

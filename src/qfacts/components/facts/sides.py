@@ -45,6 +45,7 @@ class Sides:
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         # the subject phrases by first word, with their rank (the first phrase of the list found wins)
+        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ()))
         self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, (phrase, _label) in enumerate(self.subject_phrases):
             self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
@@ -605,7 +606,8 @@ class Sides:
         with many agreement words asks for its subject once per word)."""
         words = getattr(self, "_words", None)
         if words is None or words.low is not low:
-            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index)
+            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index,
+                                             self.referring_modifiers)
         return words
 
     def _subject_phrase_in(self, words: "_WordIndex", a: int, limit: int, actors: dict[str, Optional[Span]],
@@ -670,12 +672,15 @@ class Sides:
 
     @staticmethod
     def _after_origin(low: list[str], end: int, limit: int, labels: Optional[list]) -> int:
-        """After "of PLACE" right after a name ("Aurelia Mining of Chile"): where the place ends; else ``end``."""
+        """After "of PLACE" right after a name ("Aurelia Mining of Chile", "X Co of Abilene, Texas"): where the
+        place ends; else ``end``."""
         if labels is None or end + 1 >= limit or low[end] != "of" or labels[end + 1] != "PLACE":
             return end
         k = end + 1
         while k < limit and labels[k] == "PLACE":
             k += 1
+            if k + 1 < limit and low[k] == "," and labels[k + 1] == "PLACE":
+                k += 1  # "of Abilene, Texas": the town with its state
         return k
 
     def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span],
@@ -865,9 +870,23 @@ class _WordIndex:
     __slots__ = ("low", "reports", "subjects", "subject_starts")
 
     def __init__(self, low: list[str], reporting_verbs: frozenset,
-                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]],
+                 modifiers: frozenset = frozenset()) -> None:
         self.low = low
         self.reports = [k for k, w in enumerate(low) if w in reporting_verbs]
         self.subjects = [(i, rank, len(phrase)) for i, w in enumerate(low) if w in subject_index
                          for rank, phrase in subject_index[w] if tuple(low[i:i + len(phrase)]) == phrase]
+        if modifiers and "the" in subject_index:
+            # "the Toulouse-based company", "the state utility": "the company", "the utility" with modifiers between
+            nouns = {phrase[1]: rank for rank, phrase in subject_index["the"] if len(phrase) == 2}
+            n = len(low)
+            longer = {}
+            for i in [k for k, w in enumerate(low) if w == "the"]:
+                j = i + 1
+                while j < n and j - i <= 4 and (low[j] in modifiers or j + 1 < n and low[j + 1] == "-"):
+                    j += 1
+                if j > i + 1 and j < n and low[j] in nouns:
+                    longer[i] = (i, nouns[low[j]], j + 1 - i)
+            if longer:  # the modified phrase replaces a shorter one at its start ("the state" of "the state utility")
+                self.subjects = sorted([x for x in self.subjects if x[0] not in longer] + list(longer.values()))
         self.subject_starts = [i for i, _, _ in self.subjects]
