@@ -737,3 +737,15 @@ def test_facts_a_referring_subject_with_modifiers_names_the_organisation_before(
 def test_facts_a_town_with_its_state_after_of_is_the_sides_origin_not_a_side(nlp):
     text = "Kelvo Refining Co of Abilene, Texas, is being awarded a 75 mln dlr contract for jet fuel."
     assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Refining Co"]]
+
+
+def test_facts_an_investment_names_its_investor_after_from_in_its_clause(nlp):
+    text = "Kelvo Corp received a 5 mln dlr investment last year from Zentrix Bank."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Corp", "Zentrix Bank"]]
+    text = "Kelvo Corp proved a sound investment when under pressure from Zentrix Bank."
+    assert [parties for _, parties, _ in facts(nlp, text)] in ([], [["Kelvo Corp"]])
+
+
+def test_facts_between_the_ports_of_two_places_names_both(nlp):
+    text = "The declaration calls for a pilot project between the ports of Tallinn and Turku."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Tallinn", "Turku"]]

@@ -79,6 +79,7 @@ class Sides:
         self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_openers = frozenset(cfg.get("clause_openers", ()))
         self.clause_breaks = phrases(cfg["clause_breaks"])
         self.break_index: dict[str, list[tuple[str, ...]]] = {}
         for p in self.clause_breaks:
@@ -522,7 +523,8 @@ class Sides:
                 if low[k] == "," and (labels[self._prev(low, k, trig.end)] == "PLACE"
                                       or labels[self._next(low, k + 1, e)] == "PLACE" if k + 1 < e else False):
                     continue  # "sell its Huron, South Dakota, plant to X": the commas of a place name
-                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT" \
+                        or low[k] in self.clause_openers:
                     break
                 if low[k] in preps:
                     out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
