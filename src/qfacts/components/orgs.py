@@ -404,7 +404,9 @@ class OrgsComponent:
                 found.setdefault((i, i + 1), None)
         hits = list(compress(range(n), map(self.scan_words.__contains__, v.lower)))
         people = _Lazy(lambda: self._people(v))  # computed on first use, shared with the classifier
-        self._cue_names(v, found, places, hits, wrapped, people)
+        # a name another component or the model labelled otherwise (GPE, PERSON ...) is no partner organisation
+        labelled = {i for e in ents if e.label_ != "ORG" for i in range(e.start, e.end)} if ents else set()
+        self._cue_names(v, found, places, hits, wrapped, people, labelled)
         self._bracketed(v, runs, found)
         self._joined_names(v, found, places)
         self._and_names(v, found, places)
@@ -1000,7 +1002,8 @@ class OrgsComponent:
         return out
 
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
-                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset()) -> None:
+                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset(),
+                   labelled: "set[int] | frozenset[int]" = frozenset()) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"; never a person's surname."""
         n = len(v.text)
         for i in [k for k in hits if v.lower[k] in self.cues]:
@@ -1032,7 +1035,8 @@ class OrgsComponent:
             k = i + 2
             partner = (v.lower[i], v.lower[i + 1]) in self.partner_cues
             if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places and v.text[k][0].isalpha() \
-                    and v.text[k] not in self.demonyms and not (partner and v.text[k] in self.person_cues):
+                    and v.text[k] not in self.demonyms \
+                    and not (partner and (v.text[k] in self.person_cues or k in labelled)):
                 j = k
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
