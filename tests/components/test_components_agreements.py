@@ -206,3 +206,9 @@ def test_agreements_venture_modifying_firms_is_venture_capital_not_a_joint_ventu
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo formed a joint venture with Zentrix. The venture firms will add staff; the venture grew.")
     assert [t for t, _, _ in agreements(doc)] == ["joint venture", "venture"]
+
+
+def test_agreements_repurchase_agreements_and_contract_prices_are_no_agreements():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The central bank arranged repurchase agreements; the refiner cut the contract price.")
+    assert agreements(doc) == []

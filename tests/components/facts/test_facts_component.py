@@ -749,3 +749,15 @@ def test_facts_an_investment_names_its_investor_after_from_in_its_clause(nlp):
 def test_facts_between_the_ports_of_two_places_names_both(nlp):
     text = "The declaration calls for a pilot project between the ports of Tallinn and Turku."
     assert [parties for _, parties, _ in facts(nlp, text)] == [["Tallinn", "Turku"]]
+
+
+def test_facts_the_agency_a_filing_names_is_neither_a_side_nor_what_it_refers_to(nlp):
+    text = ("Orvane Capital Inc told the Harbor Exchange Commission (HEC) it bought 1.3 mln Zentrix Labs "
+            "shares. In a Harbor Exchange Commission filing, the firm said it may buy more.")
+    for _, parties, _ in facts(nlp, text):
+        assert "Harbor Exchange Commission" not in parties
+
+
+def test_facts_a_route_between_two_places_is_no_pair_of_sides(nlp):
+    text = "Kelvo Air said it reached an agreement that clears the way for flights between Lisbon and Porto."
+    assert all("Lisbon" not in parties and "Porto" not in parties for _, parties, _ in facts(nlp, text))

@@ -146,7 +146,7 @@ class FactsComponent:
         dateline = dateline_end(v)
         # the dateline's date is the article's, not the agreement's
         dated = self.dates.dated(all_ents, v, dateline)
-        actors = sides.actors(ents)
+        actors = sides.actors(ents, v.lower)
         facts: list[dict] = []
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
         one_sided: list[tuple[int, dict]] = []  # facts whose other side the next sentence names ("The licensee is")

@@ -39,6 +39,7 @@ class Sides:
     def __init__(self, cfg: dict) -> None:
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
+        self.between_stops = frozenset(cfg.get("between_stops", ()))
         self.adjacent_preps = frozenset(cfg["party_prepositions"])
         self.locatives = frozenset(cfg["locatives"])
         self.amount_words = frozenset(cfg["amount_words"])
@@ -58,6 +59,7 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        self.source_nouns = frozenset(cfg.get("source_nouns", ()))
         self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
         self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
         self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
@@ -329,11 +331,7 @@ class Sides:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
-        k = _skip_space_back(low, ent.start - 1)
-        if k > 0 and low[k] == "the":
-            k = _skip_space_back(low, k - 1)
-        if k >= 0 and low[k] in self.source_words \
-                or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs:
+        if self.is_source(low, ent):
             return True  # "told Reuters", "in a filing with the SEC": a source or an audience, not a side
         if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
             return True  # "its San Francisco headquarters": where something is
@@ -343,6 +341,26 @@ class Sides:
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
+
+    def is_source(self, low: list[str], ent: Span) -> bool:
+        """The name follows a source word ("told Reuters", "told the\nSEC", "in a filing with the SEC") or comes
+        right before a source noun ("in its SEC filing")."""
+        if ent.end < len(low) and low[ent.end] in self.source_nouns:
+            return True
+        k = _skip_space_back(low, ent.start - 1)
+        if k > 0 and low[k] == "(":  # "told the Securities and Exchange Commission (SEC)": the short form too
+            j, words = k - 1, 0
+            while j >= 0 and words < 8 and low[j] not in (",", ".", ";", ")", "("):
+                if not low[j].isspace():
+                    words += 1
+                    if low[j] in self.source_words:
+                        return True
+                j -= 1
+            return False
+        if k > 0 and low[k] == "the":
+            k = _skip_space_back(low, k - 1)
+        return k >= 0 and low[k] in self.source_words \
+            or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs
 
     @staticmethod
     def possessive(v: TokenView, ent: Span) -> bool:
@@ -375,6 +393,10 @@ class Sides:
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
+                continue
+            if word in self.noun_preps and not adjacent and i > s \
+                    and low[_skip_space_back(low, i - 1)] in self.between_stops:
+                i += 1  # "flights between London and Tokyo": a route, not the sides
                 continue
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
@@ -812,13 +834,15 @@ class Sides:
                 return True
         return False
 
-    @staticmethod
-    def actors(ents: list[Span]) -> dict[str, Optional[Span]]:
-        """The most-named organisation and place (what "the company", "the city" and "it" refer to)."""
+    def actors(self, ents: list[Span], low: Optional[list[str]] = None) -> dict[str, Optional[Span]]:
+        """The most-named organisation and place (what "the company", "the city" and "it" refer to); with the
+        words ``low``, names told something ("told the SEC") are not counted: the audience is not the actor."""
         counts: Counter = Counter()
         first: dict[str, Span] = {}
         for ent in ents:
             if ent.text.isupper() and len(ent.text) > 3:  # headlines and datelines
+                continue
+            if low is not None and self.is_source(low, ent):
                 continue
             key = ent.text
             counts[(ent.label_, key)] += 1
