@@ -761,3 +761,13 @@ def test_facts_the_agency_a_filing_names_is_neither_a_side_nor_what_it_refers_to
 def test_facts_a_route_between_two_places_is_no_pair_of_sides(nlp):
     text = "Kelvo Air said it reached an agreement that clears the way for flights between Lisbon and Porto."
     assert all("Lisbon" not in parties and "Porto" not in parties for _, parties, _ in facts(nlp, text))
+
+
+def test_facts_a_partner_scan_stops_at_an_infinitive(nlp):
+    text = "Kelvo Air has won a two-year licence from Zentrix Authority to operate scheduled flights to Lisbon."
+    assert all("Lisbon" not in parties for _, parties, _ in facts(nlp, text))
+
+
+def test_facts_joined_with_a_company_is_a_partnership_not_a_membership(nlp):
+    text = "Kelvo Corp said it has joined with Zentrix Labs to offer banks a new service."
+    assert [t for t, _, _ in facts(nlp, text)] == ["partnership"]

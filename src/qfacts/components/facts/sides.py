@@ -82,6 +82,7 @@ class Sides:
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
         self.clause_openers = frozenset(cfg.get("clause_openers", ()))
+        self.infinitive_not = frozenset(cfg.get("not_infinitive", ()))
         self.clause_breaks = phrases(cfg["clause_breaks"])
         self.break_index: dict[str, list[tuple[str, ...]]] = {}
         for p in self.clause_breaks:
@@ -381,7 +382,7 @@ class Sides:
         used: set[int] = set()
         openers: dict[int, str] = {}
         i = s
-        clause_preps = self._clause_prepositions(low, labels, e, triggers)
+        clause_preps = self._clause_prepositions(low, labels, e, triggers, v.text)
         trigger_at_end = {t.end: t.start for t in triggers}
         endorsed_by = False
         while i < e:
@@ -528,7 +529,8 @@ class Sides:
         return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
 
     def _clause_prepositions(self, low: list[str], labels: list, e: int,
-                             triggers: list[Span]) -> dict[int, tuple[frozenset, str, str]]:
+                             triggers: list[Span], text: Optional[list[str]] = None
+                             ) -> dict[int, tuple[frozenset, str, str]]:
         """Prepositions that bring in a partner a few words after an agreement verb of a given type
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
         out: dict[int, tuple[frozenset, str, str]] = {}
@@ -548,9 +550,19 @@ class Sides:
                 if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT" \
                         or low[k] in self.clause_openers:
                     break
+                if low[k] == "to" and text is not None and self._infinitive(low, text, labels, k, e):
+                    break  # "a license from X to operate flights to Y": a purpose clause, Y is no partner
                 if low[k] in preps:
                     out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
         return out
+
+    def _infinitive(self, low: list[str], text: list[str], labels: list, k: int, e: int) -> bool:
+        """The "to" at ``k`` opens an infinitive ("to operate"): a lower-case word follows, no name, article,
+        possessive or number."""
+        j = self._next(low, k + 1, e)
+        if j >= e or labels[j] is not None:
+            return False
+        return text[j].isalpha() and text[j].islower() and low[j] not in self.infinitive_not
 
     def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
                        dateline: int) -> Optional[Span]:
