@@ -183,7 +183,7 @@ class FactsComponent:
             triggers = triggers_all[bisect_left(trigger_starts, s):bisect_left(trigger_starts, e)]
             if not triggers:
                 continue
-            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
+            words = cand.sentence_words(v.lower, labels, s, e)
             negated = cand.negation(words)
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact

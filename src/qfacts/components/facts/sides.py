@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from operator import attrgetter
 from typing import Optional
 
 from spacy.tokens import Span
@@ -24,6 +25,7 @@ from .parties import dedupe
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
+_start = attrgetter("start")
 
 
 class Sides:
@@ -60,6 +62,8 @@ class Sides:
         self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
         self.object_direct = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        # every word that can open a partner group: a sentence with none of them has no group
+        self.group_openers = self.anywhere_preps | self.adjacent_preps | frozenset().union(*self.clause_preps.values())
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
         self.of_heads = frozenset(cfg["of_heads"])
@@ -337,6 +341,8 @@ class Sides:
         group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
         the start of that noun, which alone takes the group, and the preposition that brought in each name (by
         its start)."""
+        if self.group_openers.isdisjoint(v.lower[s:e]):
+            return [], set(), {}, {}  # no word that opens a group (a line that only names an agreement)
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
@@ -554,8 +560,14 @@ class Sides:
     def subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
         low = v.lower
+        # only the names before the limit can be the subject (or hang a relative clause on, or govern one):
+        # the sentence's names are sorted, so a sentence with many agreement words reads each name once per
+        # word that follows it, and a word with no name before it goes straight to "it", "the company"
+        ents = ents[:bisect_left(ents, limit, key=_start)]
+        if not ents:
+            return self._subject_phrase_in(self._word_index(low), s, limit, actors, previous)
         ends = {ent.end: ent for ent in ents}
-        eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
+        eligible = [ent for ent in ents if ent.start not in used
                     and not self.is_modifier(v, ent, dateline)
                     and not self._governed(low, s, ent, ends)
                     and not (self.possessive(v, ent)
@@ -786,6 +798,8 @@ class Sides:
 
     def breaks(self, low: list[str], s: int, e: int) -> list[int]:
         """Token indices where a clause break (", but", ";") starts in the sentence."""
+        if self.break_index.keys().isdisjoint(low[s:e]):
+            return []
         out = []
         for k in range(s, e):
             phrases = self.break_index.get(low[k])
