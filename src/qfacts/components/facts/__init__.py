@@ -22,7 +22,7 @@ from ...models import Agreement
 from ...resources import load_json
 from ..common import doc_ents, register_extensions, span_values, token_view
 from .candidates import Candidates
-from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
+from .dates import FactDates, comma_counts, date_fields, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
 from .merge import Merger
 from .model import load_models
@@ -240,6 +240,7 @@ class FactsComponent:
                 subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = nearest(own_dates(dates, trig, triggers), trig, v.lower, commas)
+                dated_as = date_fields(date)
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
@@ -303,7 +304,7 @@ class FactsComponent:
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
                                         {p.start: openers[p.start] for p in group if p.start in openers}, parents)
                     set_parties(fact, parties, roles)
-                    set_date(fact, date)
+                    fact.update(dated_as)
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
                     if parties and (self.fact_model is not None or collect is not None):
@@ -346,6 +347,7 @@ class FactsComponent:
             mentions = [(x.start_char, x.end_char, name(x).casefold()) for x in ents]
             anchor_parties(facts, v, mentions, self.referring)
         doc._.agreements = [self._record(f) for f in facts]
+        sides.forget()
         return doc
 
     def load_lazy_data(self) -> None:

@@ -561,19 +561,16 @@ class Sides:
                  actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
         low = v.lower
         # only the names before the limit can be the subject (or hang a relative clause on, or govern one):
-        # the sentence's names are sorted, so a sentence with many agreement words reads each name once per
-        # word that follows it, and a word with no name before it goes straight to "it", "the company"
-        ents = ents[:bisect_left(ents, limit, key=_start)]
-        if not ents:
+        # the sentence's names are sorted, and a word with no name before it goes straight to "it", "the company"
+        before = ents[:bisect_left(ents, limit, key=_start)]
+        if not before:
             return self._subject_phrase_in(self._word_index(low), s, limit, actors, previous)
-        ends = {ent.end: ent for ent in ents}
-        eligible = [ent for ent in ents if ent.start not in used
-                    and not self.is_modifier(v, ent, dateline)
-                    and not self._governed(low, s, ent, ends)
+        free = self._unbound(v, s, ents, dateline)
+        eligible = [ent for ent in before if ent.start not in used and free(ent)
                     and not (self.possessive(v, ent)
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
                              and not self._owns_unit(low, ent.end + 1, limit))]
-        relative = self._relative_head(low, s, limit, ents, dateline)
+        relative = self._relative_head(low, s, limit, before, dateline)
         if relative is not None:
             return [relative]
         words = self._word_index(low)
@@ -595,6 +592,30 @@ class Sides:
         if eligible:
             return self._coordination(v, eligible, limit)
         return self._subject_phrase_in(words, s, limit, actors, previous)
+
+    def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int):
+        """A test of whether a name of sentence ``s`` (whose names are ``ents``) can be a subject as far as the
+        words around it tell: no modifier, location or source (:meth:`is_modifier`), no name a preposition
+        governs (:meth:`_governed`). Each name's answer is worked out once per sentence: a sentence with many
+        agreement words asks for its subject once per word, each time about the names before that word."""
+        memo = getattr(self, "_unbound_memo", None)
+        if memo is None or memo[0] is not ents or memo[1] is not v or memo[2] != s or memo[3] != dateline:
+            low = v.lower
+            ends = {ent.end: ent for ent in ents}
+            answers: dict[int, bool] = {}
+
+            def free(ent: Span) -> bool:
+                found = answers.get(ent.start)
+                if found is None:
+                    found = answers[ent.start] = not self.is_modifier(v, ent, dateline) \
+                        and not self._governed(low, s, ent, ends)
+                return found
+            memo = self._unbound_memo = (ents, v, s, dateline, free)
+        return memo[4]
+
+    def forget(self) -> None:
+        """Drop what :meth:`subject` kept of the last sentence (its document's names)."""
+        self._unbound_memo = None
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
