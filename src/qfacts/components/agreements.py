@@ -7,7 +7,6 @@ from typing import Optional
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
 from .common import add_entities, doc_ents, register_extensions, token_view
@@ -57,16 +56,14 @@ class AgreementsComponent:
     def __call__(self, doc: Doc) -> Doc:
         # case-sensitive rows first: on a tie they win ("Partnership Agreement" as a title)
         matches = list(self.exact(doc)) + list(self.lower(doc)) + self._wrapped_matches(doc)
-        spans = []
         rows = {}
         for key, s, e in matches:
-            span = Span(doc, s, e, label="AGREEMENT")
-            spans.append(span)
             rows.setdefault((s, e), self.rows[key])
         ents = doc_ents(doc)
         taken = {i for ent in ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
-        spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+        spans = [Span(doc, s, e, label="AGREEMENT") for s, e in _longest_first(rows)
+                 if taken.isdisjoint(range(s, e))]
         out = []
         store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
@@ -237,6 +234,20 @@ class AgreementsComponent:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+
+
+def _longest_first(bounds) -> list[tuple[int, int]]:
+    """Of token ranges (start, end), those spaCy's ``filter_spans`` keeps of spans with these bounds (the longest
+    first, on a tie the later one; a range whose first or last token a kept one holds is dropped), in order:
+    worked out on the pairs, without a Span for each match."""
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for s, e in sorted(bounds, key=lambda b: (b[1] - b[0], -b[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            kept.append((s, e))
+            seen.update(range(s, e))
+    kept.sort()
+    return kept
 
 
 def _value_writer(doc: Doc, names: tuple[str, ...]):

@@ -114,15 +114,18 @@ def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]]
     """The sides of a fact: canonical names, their details (name, surface form, role, mention offsets), their
     spans, and the keys facts are merged on. ``roles`` maps a party's token start to its role; a party that
     had a role in the fact keeps it."""
+    if not parties:
+        fact["parties"], fact["party_details"], fact["_spans"], fact["keys"] = [], [], parties, frozenset()
+        return
     old = {d["start"]: d["role"] for d in fact.get("party_details", ())}
+    roles = roles or {}
     infos = [_party_of(p) for p in parties]
     fact["parties"] = [info[0] for info in infos]
     fact["party_details"] = [
-        {"name": named, "surface": form, "role": (roles or {}).get(p.start) or old.get(start),
-         "start": start, "end": end}
+        {"name": named, "surface": form, "role": roles.get(p.start) or old.get(start), "start": start, "end": end}
         for p, (named, _, form, start, end) in zip(parties, infos)]
     fact["_spans"] = parties
-    fact["keys"] = frozenset(info[1] for info in infos)
+    fact["keys"] = frozenset([info[1] for info in infos])
 
 
 def name_record_parties(entities: list[Entity], agreements: list) -> None:

@@ -71,8 +71,8 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
                 # a line break ends a sentence after final punctuation, at a blank line, before an
                 # indented line, or after an upper-case headline; wrapped lines (newswire) run on
                 nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
-                line = v.text[line_start:i + 1]
-                headline = any(c.isalpha() for c in "".join(line)) and "".join(line).upper() == "".join(line)
+                line = "".join(v.text[line_start:i + 1])
+                headline = line.upper() == line and any(c.isalpha() for c in line)
                 last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
                 end_here = (ws.count("\n") > 1 or nxt_indented or headline
                             or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
