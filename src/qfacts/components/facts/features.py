@@ -242,8 +242,11 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
                               closed(_prev_word(low, trig.start, s)), closed(_next_word(low, trig.end, e)), sp,
                               _trigger_parse(trig, sp))
     phrase, prev, nxt, _, parsed = own
-    labels = "-".join(sorted({p.label_ for p in parties}))
-    inside = sum(1 for p in parties if s <= p.start < e)
+    kinds, inside = set(), 0
+    for p in parties:
+        kinds.add(p.label_)
+        inside += s <= p.start < e
+    labels = "-".join(sorted(kinds))
     # the candidate facts of one agreement word often differ only in their parties' names: built once
     key = (at, kind, type_, base_type, status, rejected, min(len(parties), 3), labels,
            min(len(parties) - inside, 2), min(n, 3), tuple(hedges), signing, specific, headline, purpose)

@@ -101,6 +101,8 @@ def key(ent: Span) -> str:
 
 def dedupe(parties: list[Span]) -> list[Span]:
     """The parties in order, each entity once."""
+    if len(parties) < 2:
+        return list(parties)
     seen, out = set(), []
     for p in parties:
         k = _party_of(p)[1]
@@ -117,15 +119,20 @@ def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]]
     if not parties:
         fact["parties"], fact["party_details"], fact["_spans"], fact["keys"] = [], [], parties, frozenset()
         return
-    old = {d["start"]: d["role"] for d in fact.get("party_details", ())}
+    before = fact.get("party_details")
+    old = {d["start"]: d["role"] for d in before} if before else {}
     roles = roles or {}
-    infos = [_party_of(p) for p in parties]
-    fact["parties"] = [info[0] for info in infos]
-    fact["party_details"] = [
-        {"name": named, "surface": form, "role": roles.get(p.start) or old.get(start), "start": start, "end": end}
-        for p, (named, _, form, start, end) in zip(parties, infos)]
+    names, keys, details = [], [], []
+    for p in parties:
+        named, k, form, start, end = _party_of(p)
+        names.append(named)
+        keys.append(k)
+        details.append({"name": named, "surface": form, "role": roles.get(p.start) or old.get(start),
+                        "start": start, "end": end})
+    fact["parties"] = names
+    fact["party_details"] = details
     fact["_spans"] = parties
-    fact["keys"] = frozenset([info[1] for info in infos])
+    fact["keys"] = frozenset(keys)
 
 
 def name_record_parties(entities: list[Entity], agreements: list) -> None:

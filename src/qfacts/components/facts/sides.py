@@ -565,9 +565,9 @@ class Sides:
         before = ents[:bisect_left(ents, limit, key=_start)]
         if not before:
             return self._subject_phrase_in(self._word_index(low), s, limit, actors, previous)
-        free = self._unbound(v, s, ents, dateline)
-        eligible = [ent for ent in before if ent.start not in used and free(ent)
-                    and not (self.possessive(v, ent)
+        free, possessors = self._unbound(v, s, ents, dateline)
+        eligible = [ent for ent in before if ent.start in free and ent.start not in used
+                    and not (ent.start in possessors
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
                              and not self._owns_unit(low, ent.end + 1, limit))]
         relative = self._relative_head(low, s, limit, before, dateline)
@@ -593,24 +593,20 @@ class Sides:
             return self._coordination(v, eligible, limit)
         return self._subject_phrase_in(words, s, limit, actors, previous)
 
-    def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int):
-        """A test of whether a name of sentence ``s`` (whose names are ``ents``) can be a subject as far as the
-        words around it tell: no modifier, location or source (:meth:`is_modifier`), no name a preposition
-        governs (:meth:`_governed`). Each name's answer is worked out once per sentence: a sentence with many
-        agreement words asks for its subject once per word, each time about the names before that word."""
+    def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int) -> tuple[set[int], set[int]]:
+        """The starts of the names of sentence ``s`` (whose names are ``ents``) that can be a subject as far as
+        the words around them tell: no modifier, location or source (:meth:`is_modifier`), no name a
+        preposition governs (:meth:`_governed`); and the starts of the possessors ("X's"). Worked out once per
+        sentence: a sentence with many agreement words asks for its subject once per word, each time about the
+        names before that word."""
         memo = getattr(self, "_unbound_memo", None)
         if memo is None or memo[0] is not ents or memo[1] is not v or memo[2] != s or memo[3] != dateline:
             low = v.lower
             ends = {ent.end: ent for ent in ents}
-            answers: dict[int, bool] = {}
-
-            def free(ent: Span) -> bool:
-                found = answers.get(ent.start)
-                if found is None:
-                    found = answers[ent.start] = not self.is_modifier(v, ent, dateline) \
-                        and not self._governed(low, s, ent, ends)
-                return found
-            memo = self._unbound_memo = (ents, v, s, dateline, free)
+            free = {ent.start for ent in ents
+                    if not self.is_modifier(v, ent, dateline) and not self._governed(low, s, ent, ends)}
+            possessors = {ent.start for ent in ents if self.possessive(v, ent)}
+            memo = self._unbound_memo = (ents, v, s, dateline, (free, possessors))
         return memo[4]
 
     def forget(self) -> None:
