@@ -134,6 +134,10 @@ class FactsComponent:
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
         fact_probs: dict[tuple, float] = {}  # the fact model's verdict by features (many candidates share them)
+        side_types = self.side_model.meta.get("types") if self.side_model is not None else None
+        if self.fact_model is not None:
+            resurrects = self.fact_model.meta.get("resurrects", ("general", "hedged", "absorbed"))
+            keep = self.fact_model.meta.get("keep_threshold", 0.5)
         self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
@@ -162,7 +166,6 @@ class FactsComponent:
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
             # the sentences a model will read a parse of: every agreement word's where the fact model reads
             # parses, else only those of the side model's types
-            side_types = self.side_model.meta.get("types") if self.side_model is not None else None
             starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
                             or t._.value in side_types)
             self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
@@ -285,13 +288,16 @@ class FactsComponent:
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 groups_of_trig = own or [[]]
                 hedge_words = None  # the trigger's hedge cues (a feature of each of its candidate facts)
+                # the fact model's verdict on this word's candidates by what their features can differ in: type,
+                # verdict so far, party count, labels and count outside the sentence (many share them)
+                verdicts: dict[tuple, float] = {}
                 for group in groups_of_trig:
                     parties = dedupe(subject + group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = types.fact_type(base_type, purpose, parties)
                     if collect is not None or self.side_model is not None \
-                            and type_ in self.side_model.meta.get("types", (type_,)):
+                            and (side_types is None or type_ in side_types):
                         siblings = {p.start for g in groups_of_trig if g is not group for p in g}
                         parties = self._learned_sides(
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
@@ -301,29 +307,46 @@ class FactsComponent:
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
+                    # (the words that brought the names in matter only to a type with roles of its own)
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
-                                        {p.start: openers[p.start] for p in group if p.start in openers}, parents)
+                                        {p.start: openers[p.start] for p in group if p.start in openers}
+                                        if type_ in sides.role_table else {}, parents)
                     set_parties(fact, parties, roles)
                     fact.update(dated_as)
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
-                    if parties and (self.fact_model is not None or collect is not None):
-                        if hedge_words is None:
-                            hedge_words = cand.hedge_words(v, labels, s, trig)
-                        ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
-                                                hedge_words, signing, specific,
-                                                e <= headline_end, n, purpose,
-                                                self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
-                        if collect is not None:
-                            collect.append({"what": "fact", "type": type_, "rule": not rejected,
-                                            "parties": [name(p) for p in parties], "features": ff})
-                        if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
-                                "resurrects", ("general", "hedged", "absorbed"))):
-                            p_fact = fact_probs.get(tuple(ff))
-                            if p_fact is None:
-                                p_fact = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
-                            rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
-                                                        if not rejected else self.fact_model.threshold) else "model"
+                    # the fact model weighs a candidate the rules admit, or one they reject for a reason it may
+                    # overrule; training collects every candidate's features
+                    consult = parties and self.fact_model is not None and (not rejected or rejected in resurrects)
+                    if parties and collect is not None or consult:
+                        verdict = None
+                        if collect is None:
+                            kinds, inside = set(), 0
+                            for p in parties:
+                                kinds.add(p.label)
+                                inside += s <= p.start < e
+                            seen_as = (type_, rejected, min(len(parties), 3), frozenset(kinds),
+                                       min(len(parties) - inside, 2))
+                            verdict = verdicts.get(seen_as)
+                        if verdict is None:
+                            if hedge_words is None:
+                                hedge_words = cand.hedge_words(v, labels, s, trig)
+                            ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
+                                                    hedge_words, signing, specific,
+                                                    e <= headline_end, n, purpose,
+                                                    self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
+                            if collect is not None:
+                                collect.append({"what": "fact", "type": type_, "rule": not rejected,
+                                                "parties": [name(p) for p in parties], "features": ff})
+                            if consult:
+                                verdict = fact_probs.get(tuple(ff))
+                                if verdict is None:
+                                    verdict = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
+                                if collect is None:
+                                    verdicts[seen_as] = verdict
+                        if consult:
+                            rejected = "" if verdict >= (keep if not rejected else self.fact_model.threshold) \
+                                else "model"
                     if rejected:
                         continue
                     if parties:

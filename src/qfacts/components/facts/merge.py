@@ -124,4 +124,13 @@ class Merger:
 def side_count(keys: frozenset) -> int:
     """How many sides a set of party keys names: a name that is the first word(s) of another names the same
     side ("chrysler" and "chrysler corp")."""
-    return sum(1 for k in keys if not any(o != k and o.startswith(k + " ") for o in keys))
+    if len(keys) < 2:
+        return len(keys)
+    if len(keys) == 2:
+        a, b = keys  # (one at most starts with the other)
+        return 1 if a.startswith(b + " ") or b.startswith(a + " ") else 2
+    count = 0
+    for k in keys:
+        prefix = k + " "  # (no key starts with itself and a space)
+        count += not any([o.startswith(prefix) for o in keys])
+    return count
