@@ -53,11 +53,11 @@ class Trigger:
 
     __slots__ = ("span", "doc", "start", "end", "start_char", "end_char", "label_", "_")
 
-    def __init__(self, span: Span, values: tuple) -> None:
+    def __init__(self, span: Span, values: tuple, label_: Optional[str] = None) -> None:
         self.span = span
         self.doc = span.doc
         self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
-        self.label_ = span.label_
+        self.label_ = span.label_ if label_ is None else label_
         self._ = _Values(*values)
 
     @property
@@ -124,12 +124,13 @@ class FactsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         all_ents = list(doc_ents(doc))
-        triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
+        ent_labels = [x.label_ for x in all_ents]  # (each ``label_`` looks the string up)
+        triggers_all = [t for t, lab in zip(all_ents, ent_labels) if lab == "AGREEMENT"]
         if not triggers_all:
             doc._.agreements = []
             return doc
         values = span_values(doc, ("value", "kind", "own_value"))
-        triggers_all = [Trigger(t, values(t.start_char, t.end_char)) for t in triggers_all]
+        triggers_all = [Trigger(t, values(t.start_char, t.end_char), "AGREEMENT") for t in triggers_all]
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
@@ -141,10 +142,9 @@ class FactsComponent:
         self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
-        for ent in all_ents:
-            for i in range(ent.start, ent.end):
-                labels[i] = ent.label_
-        ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        for ent, lab in zip(all_ents, ent_labels):
+            labels[ent.start:ent.end] = [lab] * (ent.end - ent.start)
+        ents = [e for e, lab in zip(all_ents, ent_labels) if lab in PARTY_LABELS]
         name_parties(doc, ents)
         dateline = dateline_end(v)
         # the dateline's date is the article's, not the agreement's

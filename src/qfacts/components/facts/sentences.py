@@ -4,6 +4,8 @@ The one place sentence bounds are made: every other facts stage works sentence b
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -17,6 +19,7 @@ most this many, after a line break, ";" or "," in the second half of the piece w
 works sentence by sentence, so their time stays linear in the text however long a run without a full stop."""
 
 _SOFT_BREAKS = (";", ",")
+_ENDINGS = re.compile(r"[\n.!?]")  # the characters a sentence can end at (in a token, or in its whitespace)
 
 
 def sentence_bounds(doc: Doc, v: TokenView, ents: Optional[Iterable[Span]] = None) -> list[tuple[int, int]]:
@@ -63,7 +66,10 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         start = 0
         n = len(v.text)
         line_start = 0
-        for i in range(n):
+        # only a token with a line break or final punctuation in it or after it can end a sentence: those are
+        # visited (found by the characters, the token holding each by its offset), the others are passed over
+        marks = sorted({bisect_right(v.idx, m.start()) - 1 for m in _ENDINGS.finditer(v.doc_text)})
+        for i in marks:
             w = v.text[i]
             ws = v.ws[i] if not w.isspace() else w + v.ws[i]
             end_here = False
