@@ -26,7 +26,7 @@ from .dates import FactDates, comma_counts, date_fields, nearest, own_dates, set
 from .features import PairFeatures
 from .merge import Merger
 from .model import load_models
-from .parties import anchor_parties, dedupe, name, name_parties, set_parties
+from .parties import anchor_parties, dedupe, dedupe_onto, key, name, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
@@ -75,6 +75,13 @@ class Trigger:
 
     def __getattr__(self, attr: str):
         return getattr(self.span, attr)
+
+
+def _first_from(starts: list[int], s: int) -> list[int]:
+    """The first of the sorted ``starts`` at or after ``s`` (a list of one, or none): a slice of one, not of
+    the rest of the list."""
+    i = bisect_left(starts, s)
+    return starts[i:i + 1]
 
 
 def within(spans: list, starts: list[int], s: int, e: int) -> list:
@@ -168,7 +175,8 @@ class FactsComponent:
             # parses, else only those of the side model's types
             starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
                             or t._.value in side_types)
-            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
+            # (the first agreement word at or after each sentence's start: one look per sentence)
+            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in _first_from(starts, s))]
         for n, (s, e) in enumerate(bounds):
             if n < 3 and is_headline(v, s, e):
                 headline_end = e
@@ -291,8 +299,10 @@ class FactsComponent:
                 # the fact model's verdict on this word's candidates by what their features can differ in: type,
                 # verdict so far, party count, labels and count outside the sentence (many share them)
                 verdicts: dict[tuple, float] = {}
+                own_subject = dedupe(subject)
+                subject_keys = {key(p) for p in own_subject}
                 for group in groups_of_trig:
-                    parties = dedupe(subject + group)
+                    parties = dedupe_onto(own_subject, subject_keys, group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = types.fact_type(base_type, purpose, parties)

@@ -112,6 +112,20 @@ def dedupe(parties: list[Span]) -> list[Span]:
     return out
 
 
+def dedupe_onto(first: list[Span], first_keys: set[str], more: list[Span]) -> list[Span]:
+    """``dedupe(first + more)`` for parties ``first`` that are deduplicated already, with their keys
+    ``first_keys`` (an agreement word's subject, written into each of its candidate facts)."""
+    if not more:
+        return list(first)
+    seen, out = set(first_keys), list(first)
+    for p in more:
+        k = _party_of(p)[1]
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
 def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]] = None) -> None:
     """The sides of a fact: canonical names, their details (name, surface form, role, mention offsets), their
     spans, and the keys facts are merged on. ``roles`` maps a party's token start to its role; a party that
