@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -62,8 +63,8 @@ class AgreementsComponent:
         ents = doc_ents(doc)
         taken = {i for ent in ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
-        spans = [Span(doc, s, e, label="AGREEMENT") for s, e in _longest_first(rows)
-                 if taken.isdisjoint(range(s, e))]
+        label = doc.vocab.strings.add("AGREEMENT")  # (by its hash: no string look-up per span)
+        spans = [Span(doc, s, e, label=label) for s, e in _longest_first(rows) if taken.isdisjoint(range(s, e))]
         out = []
         store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
@@ -129,8 +130,9 @@ class AgreementsComponent:
         v = token_view(doc)
         low = v.lower
         n = len(low)
-        if not any(low[i].isspace() and 0 < i < n - 1 and low[i - 1] in self.inner_heads
-                   and low[i + 1] in self.inner_tails for i in range(n)):
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if n else []  # (the whitespace tokens, read at C level)
+        if not any(0 < i < n - 1 and low[i - 1] in self.inner_heads and low[i + 1] in self.inner_tails
+                   for i in spaces):
             return []  # no line break inside what could be a phrase
         keep = [i for i in range(n) if not low[i].isspace()]
         words = Doc(doc.vocab, words=[doc[i].text for i in keep])
