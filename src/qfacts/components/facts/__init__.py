@@ -173,10 +173,11 @@ class FactsComponent:
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
             # the sentences a model will read a parse of: every agreement word's where the fact model reads
             # parses, else only those of the side model's types
-            starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
-                            or t._.value in side_types)
-            # (the first agreement word at or after each sentence's start: one look per sentence)
-            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in _first_from(starts, s))]
+            every = self._fact_parse(collect) or not side_types
+            starts = sorted(t.start for t in triggers_all if every or t._.value in side_types)
+            # (the first agreement word at or after each sentence's start: one look per sentence, none without any)
+            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in _first_from(starts, s))] \
+                if starts else []
         for n, (s, e) in enumerate(bounds):
             if n < 3 and is_headline(v, s, e):
                 headline_end = e
@@ -224,9 +225,10 @@ class FactsComponent:
             it_fact = topic[1] if 0 < n - topic[0] <= 2 and starts_with(v.lower, s, e, [("it",)]) else None
             topic = (-1, None)
             under: Optional[dict] = None
+            groups_from = min([g[0].start for g in groups]) if groups else None  # where the first group starts
             for trig in triggers:
                 kind = trig._.kind
-                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
+                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start] if owned else []
                 if kind in ("anaphor", "repeat"):
                     earlier = types.attach(facts, trig, dates, groups, own_sides)
                     if earlier is not None and trig.start - s <= 3:
@@ -247,7 +249,7 @@ class FactsComponent:
                             else "absorbed" if cand.is_absorbed(trig, triggers) else "")
                 if rejected and self.fact_model is None and collect is None:
                     continue
-                first_with = min([g[0].start for g in groups] + [trig.start])
+                first_with = trig.start if groups_from is None else min(groups_from, trig.start)
                 subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = nearest(own_dates(dates, trig, triggers), trig, v.lower, commas)
