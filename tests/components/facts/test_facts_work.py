@@ -76,3 +76,20 @@ def test_subject_memo_is_dropped_after_each_document():
     facts: FactsComponent = nlp.get_pipe("qfacts_facts")
     qfacts.extract("Kelvo Corp signed an MOU with Daejeon.", nlp=nlp)
     assert getattr(facts.sides, "_unbound_memo", None) is None
+
+
+def test_held_by_earlier_reads_the_same_from_the_agreement_words_ends(cfg, monkeypatch):
+    # each (agreement word, group) of comma-joined clauses: the answer from the word ends is the answer from the words
+    text = ("Brindle Motors signed an MOU with Daejeon, Kestrel University signed a joint venture agreement with "
+            "Lyon, Orrin Bank formed a partnership with Seoul, a statement said.")
+    seen = []
+    original = Sides.held_by_earlier
+
+    def both(low, group, trig, triggers, ends=None):
+        plain = original(low, group, trig, triggers)
+        seen.append((plain, original(low, group, trig, triggers, {t.end for t in triggers})))
+        return plain
+    monkeypatch.setattr(Sides, "held_by_earlier", staticmethod(both))
+    qfacts.extract(text)
+    assert seen and any(plain for plain, _ in seen)
+    assert all(plain == fast for plain, fast in seen)

@@ -226,6 +226,7 @@ class FactsComponent:
             topic = (-1, None)
             under: Optional[dict] = None
             groups_from = min([g[0].start for g in groups]) if groups else None  # where the first group starts
+            trigger_ends = {t.end for t in triggers}
             for trig in triggers:
                 kind = trig._.kind
                 own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start] if owned else []
@@ -260,7 +261,7 @@ class FactsComponent:
                 status = negated or cand.status_of(cues, trig)
                 partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                             and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
-                            and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                            and not sides.held_by_earlier(v.lower, g, trig, triggers, trigger_ends)]
                 objs = [objects[trig.start]] if trig.start in objects else []
                 parents = []
                 if trig._.value in self.joined_types:

@@ -444,12 +444,18 @@ class Sides:
         return groups, used, owned, openers
 
     @staticmethod
-    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span],
+                        ends: Optional[set[int]] = None) -> bool:
         """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
-        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said").
+        ``ends``: where the sentence's agreement words end, where the caller has them (one look per position
+        instead of one per word)."""
         if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
             return False
-        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
+        g0 = group[0].start
+        if ends is not None:  # (``trig`` itself ends after the group starts)
+            return any(k in ends for k in range(g0 - 3, g0 + 1))
+        return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
