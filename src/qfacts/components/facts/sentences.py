@@ -77,11 +77,10 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
                 # a line break ends a sentence after final punctuation, at a blank line, before an
                 # indented line, or after an upper-case headline; wrapped lines (newswire) run on
                 nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
-                line = "".join(v.text[line_start:i + 1])
-                headline = line.upper() == line and any(c.isalpha() for c in line)
                 last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
-                end_here = (ws.count("\n") > 1 or nxt_indented or headline
-                            or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
+                end_here = (ws.count("\n") > 1 or nxt_indented
+                            or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d")
+                            or _is_upper_line("".join(v.text[line_start:i + 1])))
                 line_start = i + 1
             elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
                 nxt = v.text[i + 1]
@@ -102,6 +101,11 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         if start < e:
             bounds.append((start, e))
     return bounds
+
+
+def _is_upper_line(line: str) -> bool:
+    """An upper-case headline: letters, none of them lower-case."""
+    return line.upper() == line and any(c.isalpha() for c in line)
 
 
 def dateline_end(v: TokenView) -> int:
