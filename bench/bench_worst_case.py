@@ -73,6 +73,8 @@ def cases(scale: float) -> dict[str, str]:
             f"{name} Corp MOU" for name in invented_names(k(1500))),
         "clauses joined by commas, no full stop": "Brindle Motors signed an MOU with Daejeon, Kestrel University "
         "signed a joint venture agreement with Lyon, " * k(400),
+        "'the two countries' after companies' facts": "Kelvo Corp signed an MOU with Brindle Motors. The two "
+        "countries signed a trade agreement. " * k(800),
         "reported agreements, no full stop": "Kelvo Corp said Brindle Motors agreed with Daejeon to form a joint "
         "venture and " * k(400),
     }

@@ -93,3 +93,60 @@ def test_held_by_earlier_reads_the_same_from_the_agreement_words_ends(cfg, monke
     qfacts.extract(text)
     assert seen and any(plain for plain, _ in seen)
     assert all(plain == fast for plain, fast in seen)
+
+
+def _naive_pair(previous, label, count=None):
+    """What Sides._pair gives, read the plain way (every earlier fact, each time)."""
+    for wanted in ((count, None) if count else (None,)):
+        for fact in reversed(previous):
+            spans = fact["_spans"]
+            if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
+                    and (wanted is None or len(spans) == wanted):
+                return list(spans)
+    for fact in reversed(previous):
+        if len(fact["_spans"]) > 1:
+            return list(fact["_spans"])
+    return list(previous[-1]["_spans"]) if previous else []
+
+
+class _Counted(list):
+    """A list that counts the items read from it by index."""
+    reads = 0
+
+    def __getitem__(self, i):
+        _Counted.reads += 1
+        return super().__getitem__(i)
+
+
+def test_plural_references_read_each_earlier_fact_once_and_answer_as_a_full_scan(blank, cfg):
+    from qfacts.components.facts.parties import set_parties
+
+    sides = Sides(cfg)
+    doc = blank.make_doc(" ".join(f"w{i}" for i in range(40)))
+    rng = random.Random(5)
+    previous = _Counted()
+    asked = 0
+    for _ in range(600):
+        roll = rng.random()
+        if roll < 0.5:  # a new fact of one to three sides, mostly organisations
+            fact = {}
+            spans = []
+            for _ in range(rng.randint(1, 3)):
+                s = rng.randrange(0, 39)
+                spans.append(Span(doc, s, s + 1, label="PLACE" if rng.random() < 0.03 else "ORG"))
+            set_parties(fact, spans)
+            previous.append(fact)
+        elif roll < 0.51 and previous:  # an earlier fact completed later (as an anaphor's sentence does)
+            fact = list.__getitem__(previous, rng.randrange(len(previous)))
+            s = rng.randrange(0, 39)
+            set_parties(fact, list(fact["_spans"]) + [Span(doc, s, s + 1, label="PLACE")])
+        else:  # "the two countries", "the three companies", "they"
+            # (mostly "the two countries" among companies' facts: a scan would read back to the first fact)
+            label, count = rng.choice([("PLACE", 2), ("PLACE", 2), ("PLACE", 3), ("ORG", 3), (None, None)])
+            expected = _naive_pair(list(previous), label, count)
+            assert sides._pair(previous, label, count) == expected
+            asked += 1
+    sides.forget()
+    assert asked > 200
+    # a scan per reference reads back to the first fact for most of them (about 50,000 reads here)
+    assert _Counted.reads < 20 * (len(previous) + asked)

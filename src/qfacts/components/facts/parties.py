@@ -126,10 +126,21 @@ def dedupe_onto(first: list[Span], first_keys: set[str], more: list[Span]) -> li
     return out
 
 
+_RESETS = [0]  # how many times set_parties gave a fact that had sides new ones
+
+
+def resets() -> int:
+    """How many times :func:`set_parties` has set the sides of a fact that had some (an earlier fact completed
+    by a later sentence): a reader that keeps what it found in earlier facts reads them again when this moved."""
+    return _RESETS[0]
+
+
 def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]] = None) -> None:
     """The sides of a fact: canonical names, their details (name, surface form, role, mention offsets), their
     spans, and the keys facts are merged on. ``roles`` maps a party's token start to its role; a party that
     had a role in the fact keeps it."""
+    if "_spans" in fact:
+        _RESETS[0] += 1
     if not parties:
         fact["parties"], fact["party_details"], fact["_spans"], fact["keys"] = [], [], parties, frozenset()
         return

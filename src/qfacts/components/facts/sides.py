@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ..common import TokenView
-from .parties import dedupe
+from .parties import dedupe, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
@@ -616,8 +616,9 @@ class Sides:
         return memo[4]
 
     def forget(self) -> None:
-        """Drop what :meth:`subject` kept of the last sentence (its document's names)."""
+        """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
         self._unbound_memo = None
+        self._latest_memo = None
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
@@ -722,20 +723,37 @@ class Sides:
             return True
         return ent.start < dateline
 
-    @staticmethod
-    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
+    def _pair(self, previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
         with two or more sides (of that label where the phrase names one, and as many as it counts)."""
         for wanted in ((count, None) if count else (None,)):
-            for fact in reversed(previous):
-                spans = fact["_spans"]
-                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
-                        and (wanted is None or len(spans) == wanted):
-                    return list(spans)
-        for fact in reversed(previous):
-            if len(fact["_spans"]) > 1:
-                return list(fact["_spans"])
+            i = self._latest(previous, label, wanted)
+            if i >= 0:
+                return list(previous[i]["_spans"])
+        i = self._latest(previous, None, None)
+        if i >= 0:
+            return list(previous[i]["_spans"])
         return list(previous[-1]["_spans"]) if previous else []
+
+    def _latest(self, previous: list[dict], label: Optional[str], wanted: Optional[int]) -> int:
+        """The index of the latest fact of ``previous`` with two or more sides (all of ``label``, and
+        ``wanted`` many, where given), or -1. The answer is kept with how many facts it read: asked again about
+        the same list, grown by later facts, only those are read (while no earlier fact's sides were set again:
+        :func:`.parties.resets`), so that a document of many references reads its facts once, not once each."""
+        memo = getattr(self, "_latest_memo", None)
+        if memo is None or memo[0] is not previous or memo[1] != resets():
+            memo = self._latest_memo = (previous, resets(), {})
+        read, found = memo[2].get((label, wanted), (0, -1))
+        if read > len(previous):  # (the list shrank: read it again)
+            read, found = 0, -1
+        for i in range(len(previous) - 1, read - 1, -1):
+            spans = previous[i]["_spans"]
+            if len(spans) > 1 and (label is None or all([p.label_ == label for p in spans])) \
+                    and (wanted is None or len(spans) == wanted):
+                found = i
+                break
+        memo[2][(label, wanted)] = (len(previous), found)
+        return found
 
     def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
