@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ...entities import resolve, surface
 from ...models import Entity
+from ..common import span_values, token_view
 
 NAMES = "qfacts_party_names"  # doc.user_data: token start of an ORG/PLACE mention -> its canonical name
 
@@ -38,8 +39,16 @@ class _Names:
     def get(self, start: int, end: Optional[int] = None) -> Optional[str]:
         """The name of the mention at token ``start`` (that ends at ``end``, where given)."""
         if self.names is None:
-            entities = [Entity(label=e.label_, start=e.start_char, end=e.end_char, text=e.text,
-                               canonical=e._.canonical) for e in self.ents]
+            entities = []
+            if self.ents:  # (texts from the document's text, canonical forms from its store: no Token or
+                # Underscore object per mention)
+                doc = self.ents[0].doc
+                text = token_view(doc).doc_text
+                canonical = span_values(doc, ("canonical",))
+                for e in self.ents:
+                    a, b = e.start_char, e.end_char
+                    entities.append(Entity(label=e.label_, start=a, end=b, text=text[a:b],
+                                           canonical=canonical(a, b)[0]))
             resolve(entities)
             names = text_names(entities)
             self.names = {e.start: names[i] for i, e in enumerate(self.ents)}
