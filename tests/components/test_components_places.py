@@ -139,3 +139,9 @@ def test_places_team_after_the_country_in_a_ranked_result_is_a_club():
               "2. Zed Trilix (Canada) 10.30\n")
     assert ents(doc, "ORG") == ["Kelvo Team"]
     assert ents(doc, "PLACE") == ["Denmark", "Canada"]
+
+
+def test_places_a_stop_listed_city_after_city_of_or_before_based_is_a_place():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("The mayor of Phoenix met an Austin-based founder; Austin Reed and the Phoenix Suns did not.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Phoenix", "PLACE"), ("Austin", "PLACE")]

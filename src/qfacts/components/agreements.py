@@ -15,6 +15,21 @@ from .common import add_entities, doc_ents, register_extensions, token_view
 _MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
+def _word_after(low: list[str], i: int) -> Optional[str]:
+    """The word at ``i`` or after it, over whitespace tokens and across a wrapped line (None at the end)."""
+    while i < len(low) and low[i].isspace():
+        i += 1
+    return low[i] if i < len(low) else None
+
+
+def _word_before(low: list[str], i: int) -> Optional[str]:
+    """The word before ``i``, over whitespace tokens (None at the start)."""
+    i -= 1
+    while i >= 0 and low[i].isspace():
+        i -= 1
+    return low[i] if i >= 0 else None
+
+
 class AgreementsComponent:
     """Match agreement phrases (agreements.jsonl) and type them.
 
@@ -41,6 +56,9 @@ class AgreementsComponent:
         self.date_possessors = frozenset(cfg["date_possessors"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
         self.group_heads = frozenset(cfg["group_heads"])
+        self.modified_heads = frozenset(cfg.get("modified_heads", ()))
+        self.aggregate_modifiers = frozenset(cfg.get("aggregate_modifiers", ()))
+        self.count_limit = int(cfg.get("count_limit", 0))
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -91,6 +109,8 @@ class AgreementsComponent:
                 value = row["business_type"]
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
+                continue
+            if self._other_sense(row, doc, span):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (value in counts or kind == "generic" and value in generic_seen):
@@ -211,6 +231,25 @@ class AgreementsComponent:
         k = end + 1 if end < len(doc) and doc[end].is_space else end
         ent = named.get(k)
         return ent is not None and ent.label_ == "ORG" and ent[-1].text in self.group_heads
+
+    def _other_sense(self, row: dict, doc: Doc, span: Span) -> bool:
+        """The word names no agreement here: it modifies the noun after it ("investment income", "the mergers
+        and acquisitions department"; rows with ``modifier: false``), it is the economic aggregate after one of
+        aggregate_modifiers ("foreign investment"; ``aggregate: false``), or it counts traded units after a
+        number of count_limit or more ("42,000 contracts"; ``counted: false``)."""
+        v = token_view(doc)
+        nxt = _word_after(v.lower, span.end)
+        if row.get("modifier") is False and nxt is not None and nxt in self.modified_heads:
+            return True
+        prev = _word_before(v.lower, span.start)
+        if prev is None:
+            return False
+        if row.get("aggregate") is False and prev in self.aggregate_modifiers:
+            return True
+        if row.get("counted") is False and prev[:1].isdigit():
+            digits = prev.replace(",", "")
+            return digits.isdigit() and int(digits) >= self.count_limit
+        return False
 
     @staticmethod
     def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:

@@ -123,6 +123,7 @@ class FactsComponent:
         self.fact_model = models.get("facts")
         self.parse = parse
         self.party_list_cues = phrases(cfg["party_list_cues"])
+        self.partner_role_cues = phrases(cfg.get("partner_role_cues", ()))
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.part_of_cues = phrases(cfg["part_of_cues"])
         self.referring: dict[str, list[tuple[str, ...]]] = {}  # "it", "the two companies", by first word
@@ -159,6 +160,7 @@ class FactsComponent:
         actors = sides.actors(ents)
         facts: list[dict] = []
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        one_sided: list[tuple[int, dict]] = []  # facts whose other side the next sentence names ("The licensee is")
         topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
         headline_end = -1
         headline: Optional[tuple[int, int]] = None
@@ -183,6 +185,13 @@ class FactsComponent:
                 headline_end = e
                 headline = headline or (s, e)
             pending = [(m, f) for m, f in pending if m >= n - 1]
+            one_sided = [(m, f) for m, f in one_sided if m >= n - 1]
+            if one_sided and starts_with(v.lower, s, e, self.partner_role_cues):
+                names = sides.listed_names(v, s, e, within(ents, ent_starts, s, e), dateline)
+                names = sides.coordinated(v, names, e, labels) if names else names  # not those of an apposition
+                for _, fact in one_sided if names else ():
+                    set_parties(fact, dedupe(list(fact["_spans"]) + names))
+                one_sided = []
             if pending and starts_with(v.lower, s, e, self.party_list_cues):
                 names = sides.listed_names(v, s, e, within(ents, ent_starts, s, e), dateline)
                 for _, fact in pending if names else ():
@@ -366,6 +375,8 @@ class FactsComponent:
                         facts.append(fact)
                         if kind == "specific" and not subject and trig.start in objects:
                             pending.append((n, fact))  # its founders or members may be listed next
+                        elif kind == "specific" and len(parties) == 1 and subject:
+                            one_sided.append((n, fact))  # its other side may be named next ("The licensee is")
                         if types.plans(purpose, type_):
                             # the deal the instrument is for: a fact of its own, dated only where the text dates it
                             planned = dict(fact, type=purpose, _undated=True, party_details=())

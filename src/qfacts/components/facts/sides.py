@@ -28,6 +28,13 @@ _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
 _start = attrgetter("start")
 
 
+
+def _skip_space_back(low: list[str], k: int) -> int:
+    """The last token at or before ``k`` that is not whitespace (a line break of wrapped text); -1 if none."""
+    while k >= 0 and low[k].isspace():
+        k -= 1
+    return k
+
 class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
 
@@ -40,6 +47,7 @@ class Sides:
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         # the subject phrases by first word, with their rank (the first phrase of the list found wins)
+        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ()))
         self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, (phrase, _label) in enumerate(self.subject_phrases):
             self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
@@ -52,7 +60,8 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
-        self.source_words = frozenset(cfg["source_words"])
+        self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
+        self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
         self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
         self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
         self.apposition_starts = frozenset(cfg["apposition_starts"])
@@ -70,9 +79,11 @@ class Sides:
         self.member_openers = frozenset(cfg["member_openers"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.venue_nouns = frozenset(cfg.get("venue_nouns", ()))
         self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_openers = frozenset(cfg.get("clause_openers", ()))
         self.clause_breaks = phrases(cfg["clause_breaks"])
         self.break_index: dict[str, list[tuple[str, ...]]] = {}
         for p in self.clause_breaks:
@@ -322,10 +333,17 @@ class Sides:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
-        if ent.start > 0 and low[ent.start - 1] in self.source_words:
-            return True  # "told Reuters": a source, not a side
+        k = _skip_space_back(low, ent.start - 1)
+        if k > 0 and low[k] == "the":
+            k = _skip_space_back(low, k - 1)
+        if k >= 0 and low[k] in self.source_words \
+                or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs:
+            return True  # "told Reuters", "in a filing with the SEC": a source or an audience, not a side
         if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
             return True  # "its San Francisco headquarters": where something is
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.venue_nouns and ent._.kind == "city" \
+                and not (ent.start > 0 and low[ent.start - 1] == "-"):
+            return True  # "the Paris agreement": where the accord was made
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
@@ -517,7 +535,8 @@ class Sides:
                 if low[k] == "," and (labels[self._prev(low, k, trig.end)] == "PLACE"
                                       or labels[self._next(low, k + 1, e)] == "PLACE" if k + 1 < e else False):
                     continue  # "sell its Huron, South Dakota, plant to X": the commas of a place name
-                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT" \
+                        or low[k] in self.clause_openers:
                     break
                 if low[k] in preps:
                     out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
@@ -589,14 +608,14 @@ class Sides:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
                 if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
                     # "X said its Y unit agreed": unit and parent are one side, named by the parent
-                    return self._coordination(v, eligible, report)
-                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
-                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
+                    return self._coordination(v, eligible, report, labels)
+                sayer = self._coordination(v, eligible, report, labels) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit, labels)  # "X said it and Y signed"
             phrase = self._subject_phrase_in(words, report + 1, limit, actors, previous, pronouns=False)
             if phrase:
                 return phrase
         if eligible:
-            return self._coordination(v, eligible, limit)
+            return self._coordination(v, eligible, limit, labels)
         return self._subject_phrase_in(words, s, limit, actors, previous)
 
     def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int) -> tuple[set[int], set[int]]:
@@ -625,7 +644,8 @@ class Sides:
         with many agreement words asks for its subject once per word)."""
         words = getattr(self, "_words", None)
         if words is None or words.low is not low:
-            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index)
+            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index,
+                                             self.referring_modifiers)
         return words
 
     def _subject_phrase_in(self, words: "_WordIndex", a: int, limit: int, actors: dict[str, Optional[Span]],
@@ -660,15 +680,23 @@ class Sides:
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
 
-    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+    def coordinated(self, v: TokenView, names: list[Span], limit: int, labels: Optional[list] = None) -> list[Span]:
+        """The first of ``names`` and those coordinated with it ("Y and Z"), not names inside an apposition
+        ("Y, a start-up based in Grenoble, France")."""
+        return self._coordination(v, names, limit, labels)
+
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int,
+                      labels: Optional[list] = None) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
-        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped) and a
+        name's place of origin ("X of Chile and Y signed ...": ``labels``, the token labels, show the place)."""
         low = v.lower
         subj = [eligible[0]]
         starts = {ent.start: ent for ent in eligible}
         idx = 1
         while idx < len(eligible):
-            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            gap_start = self._after_apposition(low, self._after_origin(low, subj[-1].end, limit, labels), limit,
+                                               starts, labels)
             while idx < len(eligible) and eligible[idx].start < gap_start:
                 idx += 1
             if idx >= len(eligible):
@@ -680,9 +708,25 @@ class Sides:
             idx += 1
         return subj
 
-    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+    @staticmethod
+    def _after_origin(low: list[str], end: int, limit: int, labels: Optional[list]) -> int:
+        """After "of PLACE" right after a name ("Aurelia Mining of Chile", "X Co of Abilene, Texas"): where the
+        place ends; else ``end``."""
+        if labels is None or end + 1 >= limit or low[end] != "of" or labels[end + 1] != "PLACE":
+            return end
+        k = end + 1
+        while k < limit and labels[k] == "PLACE":
+            k += 1
+            if k + 1 < limit and low[k] == "," and labels[k + 1] == "PLACE":
+                k += 1  # "of Abilene, Texas": the town with its state
+        return k
+
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span],
+                          labels: Optional[list] = None) -> int:
         """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
-        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition.
+        With the token ``labels``, a comma between two places ("a start-up based in Grenoble, France,") is
+        inside the apposition."""
         k = end
         while k < limit and low[k].isspace():
             k += 1
@@ -701,7 +745,8 @@ class Sides:
         for j in range(k + 1, min(limit, k + 20)):
             if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
                 return end
-            if low[j] == ",":
+            if low[j] == "," and not (labels is not None and 0 < j < limit - 1 and labels[j - 1] == "PLACE"
+                                      and labels[j + 1] == "PLACE"):
                 return j
         return end
 
@@ -764,7 +809,11 @@ class Sides:
         if k < s:
             return False
         if k + 1 in ends and k + 1 < ent.start:
-            return self._governed(low, s, ends[k + 1], ends)
+            before = ends[k + 1]
+            if before.label_ == "PLACE" and before.start > s + 1 and low[before.start - 1] == "of" \
+                    and before.start - 1 in ends and ends[before.start - 1].label_ == "ORG":
+                return False  # "X Corp of Japan and Y Inc": the place is X's origin, Y no object of "of"
+            return self._governed(low, s, before, ends)
         direct = ent.start - 1
         if direct > s and low[direct] == "the":
             direct -= 1  # "in the United States"
@@ -878,9 +927,23 @@ class _WordIndex:
     __slots__ = ("low", "reports", "subjects", "subject_starts")
 
     def __init__(self, low: list[str], reporting_verbs: frozenset,
-                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]],
+                 modifiers: frozenset = frozenset()) -> None:
         self.low = low
         self.reports = [k for k, w in enumerate(low) if w in reporting_verbs]
         self.subjects = [(i, rank, len(phrase)) for i, w in enumerate(low) if w in subject_index
                          for rank, phrase in subject_index[w] if tuple(low[i:i + len(phrase)]) == phrase]
+        if modifiers and "the" in subject_index:
+            # "the Toulouse-based company", "the state utility": "the company", "the utility" with modifiers between
+            nouns = {phrase[1]: rank for rank, phrase in subject_index["the"] if len(phrase) == 2}
+            n = len(low)
+            longer = {}
+            for i in [k for k, w in enumerate(low) if w == "the"]:
+                j = i + 1
+                while j < n and j - i <= 4 and (low[j] in modifiers or j + 1 < n and low[j + 1] == "-"):
+                    j += 1
+                if j > i + 1 and j < n and low[j] in nouns:
+                    longer[i] = (i, nouns[low[j]], j + 1 - i)
+            if longer:  # the modified phrase replaces a shorter one at its start ("the state" of "the state utility")
+                self.subjects = sorted([x for x in self.subjects if x[0] not in longer] + list(longer.values()))
         self.subject_starts = [i for i, _, _ in self.subjects]
