@@ -67,6 +67,9 @@ class AgreementsComponent:
         # words that can stand before / after a line break inside a phrase (to skip the wrapped-line search)
         self.inner_heads = frozenset(t.lower_ for d in docs for t in d[:-1])
         self.inner_tails = frozenset(t.lower_ for d in docs for t in d[1:])
+        # the rows whose word can name something else by its neighbours (:meth:`_other_sense`): only theirs are read
+        self.other_senses = {id(r) for r in phrases
+                             if r.get("modifier") is False or r.get("aggregate") is False or r.get("counted") is False}
         for i, (row, pdoc) in enumerate(zip(phrases, docs)):
             key = f"qfacts_agr_{i}"
             self.rows[nlp.vocab.strings.add(key)] = row
@@ -110,7 +113,7 @@ class AgreementsComponent:
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
-            if self._other_sense(row, doc, span):
+            if id(row) in self.other_senses and self._other_sense(row, doc, span):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (value in counts or kind == "generic" and value in generic_seen):
