@@ -83,10 +83,13 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
     if any(ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set))
            for ext in exts):
         return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
-    store = doc.user_data
-    keys = [("._.", name) for name in names]
-    defaults = [ext[0] for ext in exts]
-    return lambda start, end: tuple(store.get(key + (start, end), default) for key, default in zip(keys, defaults))
+    get = doc.user_data.get
+    pairs = [(("._.", name), ext[0]) for name, ext in zip(names, exts)]  # (key prefix, default)
+
+    def read(start: int, end: int) -> tuple[Any, ...]:
+        at = (start, end)
+        return tuple([get(key + at, default) for key, default in pairs])  # (a list: no generator per span)
+    return read
 
 
 def span_store(doc: Doc, names: tuple[str, ...]) -> Optional[dict]:

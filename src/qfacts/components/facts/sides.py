@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from operator import attrgetter
 from typing import Optional
 
 from spacy.tokens import Span
 
 from ..common import TokenView
-from .parties import dedupe
+from .parties import dedupe, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
+_start = attrgetter("start")
 
 
 
@@ -71,6 +73,8 @@ class Sides:
         self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
         self.object_direct = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        # every word that can open a partner group: a sentence with none of them has no group
+        self.group_openers = self.anywhere_preps | self.adjacent_preps | frozenset().union(*self.clause_preps.values())
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
         self.of_heads = frozenset(cfg["of_heads"])
@@ -374,6 +378,8 @@ class Sides:
         group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
         the start of that noun, which alone takes the group, and the preposition that brought in each name (by
         its start)."""
+        if self.group_openers.isdisjoint(v.lower[s:e]):
+            return [], set(), {}, {}  # no word that opens a group (a line that only names an agreement)
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
@@ -479,12 +485,18 @@ class Sides:
         return groups, used, owned, openers
 
     @staticmethod
-    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span],
+                        ends: Optional[set[int]] = None) -> bool:
         """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
-        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said").
+        ``ends``: where the sentence's agreement words end, where the caller has them (one look per position
+        instead of one per word)."""
         if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
             return False
-        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
+        g0 = group[0].start
+        if ends is not None:  # (``trig`` itself ends after the group starts)
+            return any(k in ends for k in range(g0 - 3, g0 + 1))
+        return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
@@ -607,14 +619,17 @@ class Sides:
     def subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
         low = v.lower
-        ends = {ent.end: ent for ent in ents}
-        eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
-                    and not self.is_modifier(v, ent, dateline)
-                    and not self._governed(low, s, ent, ends)
-                    and not (self.possessive(v, ent)
+        # only the names before the limit can be the subject (or hang a relative clause on, or govern one):
+        # the sentence's names are sorted, and a word with no name before it goes straight to "it", "the company"
+        before = ents[:bisect_left(ents, limit, key=_start)]
+        if not before:
+            return self._subject_phrase_in(self._word_index(low), s, limit, actors, previous)
+        free, possessors = self._unbound(v, s, ents, dateline)
+        eligible = [ent for ent in before if ent.start in free and ent.start not in used
+                    and not (ent.start in possessors
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
                              and not self._owns_unit(low, ent.end + 1, limit))]
-        relative = self._relative_head(low, s, limit, ents, dateline)
+        relative = self._relative_head(low, s, limit, before, dateline)
         if relative is not None:
             return [relative]
         words = self._word_index(low)
@@ -636,6 +651,27 @@ class Sides:
         if eligible:
             return self._coordination(v, eligible, limit, labels)
         return self._subject_phrase_in(words, s, limit, actors, previous)
+
+    def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int) -> tuple[set[int], set[int]]:
+        """The starts of the names of sentence ``s`` (whose names are ``ents``) that can be a subject as far as
+        the words around them tell: no modifier, location or source (:meth:`is_modifier`), no name a
+        preposition governs (:meth:`_governed`); and the starts of the possessors ("X's"). Worked out once per
+        sentence: a sentence with many agreement words asks for its subject once per word, each time about the
+        names before that word."""
+        memo = getattr(self, "_unbound_memo", None)
+        if memo is None or memo[0] is not ents or memo[1] is not v or memo[2] != s or memo[3] != dateline:
+            low = v.lower
+            ends = {ent.end: ent for ent in ents}
+            free = {ent.start for ent in ents
+                    if not self.is_modifier(v, ent, dateline) and not self._governed(low, s, ent, ends)}
+            possessors = {ent.start for ent in ents if self.possessive(v, ent)}
+            memo = self._unbound_memo = (ents, v, s, dateline, (free, possessors))
+        return memo[4]
+
+    def forget(self) -> None:
+        """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
+        self._unbound_memo = None
+        self._latest_memo = None
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
@@ -766,20 +802,37 @@ class Sides:
             return True
         return ent.start < dateline
 
-    @staticmethod
-    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
+    def _pair(self, previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
         with two or more sides (of that label where the phrase names one, and as many as it counts)."""
         for wanted in ((count, None) if count else (None,)):
-            for fact in reversed(previous):
-                spans = fact["_spans"]
-                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
-                        and (wanted is None or len(spans) == wanted):
-                    return list(spans)
-        for fact in reversed(previous):
-            if len(fact["_spans"]) > 1:
-                return list(fact["_spans"])
+            i = self._latest(previous, label, wanted)
+            if i >= 0:
+                return list(previous[i]["_spans"])
+        i = self._latest(previous, None, None)
+        if i >= 0:
+            return list(previous[i]["_spans"])
         return list(previous[-1]["_spans"]) if previous else []
+
+    def _latest(self, previous: list[dict], label: Optional[str], wanted: Optional[int]) -> int:
+        """The index of the latest fact of ``previous`` with two or more sides (all of ``label``, and
+        ``wanted`` many, where given), or -1. The answer is kept with how many facts it read: asked again about
+        the same list, grown by later facts, only those are read (while no earlier fact's sides were set again:
+        :func:`.parties.resets`), so that a document of many references reads its facts once, not once each."""
+        memo = getattr(self, "_latest_memo", None)
+        if memo is None or memo[0] is not previous or memo[1] != resets():
+            memo = self._latest_memo = (previous, resets(), {})
+        read, found = memo[2].get((label, wanted), (0, -1))
+        if read > len(previous):  # (the list shrank: read it again)
+            read, found = 0, -1
+        for i in range(len(previous) - 1, read - 1, -1):
+            spans = previous[i]["_spans"]
+            if len(spans) > 1 and (label is None or all([p.label_ == label for p in spans])) \
+                    and (wanted is None or len(spans) == wanted):
+                found = i
+                break
+        memo[2][(label, wanted)] = (len(previous), found)
+        return found
 
     def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
@@ -871,6 +924,8 @@ class Sides:
 
     def breaks(self, low: list[str], s: int, e: int) -> list[int]:
         """Token indices where a clause break (", but", ";") starts in the sentence."""
+        if self.break_index.keys().isdisjoint(low[s:e]):
+            return []
         out = []
         for k in range(s, e):
             phrases = self.break_index.get(low[k])
