@@ -771,3 +771,23 @@ def test_facts_a_partner_scan_stops_at_an_infinitive(nlp):
 def test_facts_joined_with_a_company_is_a_partnership_not_a_membership(nlp):
     text = "Kelvo Corp said it has joined with Zentrix Labs to offer banks a new service."
     assert [t for t, _, _ in facts(nlp, text)] == ["partnership"]
+
+
+def test_facts_each_candidate_of_an_agreement_word_is_weighed_on_its_own():
+    """The fact model's rejection of one candidate (here: the one with Lisbon) is not carried to the next."""
+    import qfacts
+
+    pipe = qfacts.build_pipeline()
+    component = pipe.get_pipe("qfacts_facts")
+
+    class Stub:
+        meta = {"keep_threshold": 0.5}
+        threshold = 0.5
+
+        def prob(self, features):
+            return 0.0 if "plabels:ORG-PLACE" in features else 1.0
+
+    component.fact_model = Stub()
+    text = "Kelvo Corp signed an MOU with the city of Lisbon and with Zentrix Labs."
+    got = [parties for _, parties, _ in facts(pipe, text)]
+    assert ["Kelvo Corp", "Zentrix Labs"] in got and all("Lisbon" not in p for p in got)

@@ -313,7 +313,9 @@ class FactsComponent:
                 verdicts: dict[tuple, float] = {}
                 own_subject = dedupe(subject)
                 subject_keys = {key(p) for p in own_subject}
+                rule_verdict = rejected  # each candidate starts from the rules' verdict, not the one before it
                 for group in groups_of_trig:
+                    rejected = rule_verdict
                     parties = dedupe_onto(own_subject, subject_keys, group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
