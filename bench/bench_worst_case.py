@@ -63,6 +63,20 @@ def cases(scale: float) -> dict[str, str]:
         "many two-party facts (distinct names)": " ".join(
             f"{a} Corp signed a joint venture agreement with {b} Bank."
             for a, b in zip(invented_names(k(800)), invented_names(k(800), 7))),
+        "agreement words and names, no full stop": "Kelvo Corp, Brindle Motors and Daejeon signed an MOU, a joint "
+        "venture agreement and a memorandum of understanding with Seoul and Lyon and " * k(300),
+        "'and'-list of names after an MOU": "Brindle Motors signed an MOU with " + ", ".join(
+            f"{name} Corp" for name in invented_names(k(1500))) + " and Lyon.",
+        "'and'-list of names before an MOU": ", ".join(
+            f"{name} Corp" for name in invented_names(k(1500))) + " and Lyon signed an MOU.",
+        "MOU between names, no full stop": " ".join(
+            f"{name} Corp MOU" for name in invented_names(k(1500))),
+        "clauses joined by commas, no full stop": "Brindle Motors signed an MOU with Daejeon, Kestrel University "
+        "signed a joint venture agreement with Lyon, " * k(400),
+        "'the two countries' after companies' facts": "Kelvo Corp signed an MOU with Brindle Motors. The two "
+        "countries signed a trade agreement. " * k(800),
+        "reported agreements, no full stop": "Kelvo Corp said Brindle Motors agreed with Daejeon to form a joint "
+        "venture and " * k(400),
     }
 
 

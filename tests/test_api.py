@@ -191,3 +191,13 @@ def test_a_record_with_a_failed_stage_validates_against_the_shipped_schema():
     record = qfacts.extract("boom", nlp=nlp).to_dict()
     assert record["errors"][0]["component"] == "test_exploding_after_qfacts_dates"
     jsonschema.validate(record, json.loads(record_schema_text()))
+
+
+def test_the_shared_pipeline_is_moved_out_of_the_collectors_way_once_built():
+    import subprocess
+    import sys
+
+    code = ("import gc, qfacts; before = gc.get_freeze_count(); qfacts.get_pipeline(); "
+            "print(before, gc.get_freeze_count() > 10000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", "True"]

@@ -108,3 +108,17 @@ def test_place_gazetteer_is_loaded_once_however_its_files_are_named():
     default = geodata.place_gazetteer()
     assert geodata.place_gazetteer("places.json", "places_extra.jsonl", "places_stop.txt") is default
     assert geodata.place_gazetteer(stop_file="places_stop.txt") is default
+
+
+def test_danish_and_norwegian_letters_have_their_wire_spellings():
+    from qfacts.geodata import _UMLAUTS
+
+    assert "Århus".translate(_UMLAUTS) == "Aarhus" and "Tromsø".translate(_UMLAUTS) == "Tromsoe"
+    assert "Næstved".translate(_UMLAUTS) == "Naestved"
+
+
+def test_the_prepared_place_table_knows_aarhus_by_its_official_spelling():
+    import qfacts
+
+    record = qfacts.extract("The city of Aarhus signed it.")
+    assert [(e.text, e.label) for e in record.entities] == [("Aarhus", "PLACE")]

@@ -99,3 +99,31 @@ def test_invariants_report_an_antecedent_that_is_not_its_slice(good):
     def change(r):
         r["agreements"][0]["party_details"][0]["antecedent"] = {"text": "Acme", "start": 0, "end": 7}
     assert any("antecedent" in v for v in violations(broken(good, change), TEXT))
+
+
+def test_violations_without_jsonschema_says_how_to_install_it_or_checks_the_rest(monkeypatch):
+    import builtins
+
+    import qfacts
+    from qfacts import invariants
+
+    text = "Acme Corp signed an MOU with Daejeon."
+    record = qfacts.extract(text)
+    real_import = builtins.__import__
+
+    def no_jsonschema(name, *args, **kwargs):
+        if name == "jsonschema":
+            raise ImportError("No module named 'jsonschema'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jsonschema)
+    invariants._validator.cache_clear()
+    try:
+        with pytest.raises(ImportError, match=r"pip install 'qfacts\[test\]'.*check_schema=False"):
+            invariants.violations(record, text)
+        assert invariants.violations(record, text, check_schema=False) == []
+        broken = dict(record.to_dict(), text_length=3)
+        assert invariants.violations(broken, text, check_schema=False) == [
+            f"text_length 3 is not the text's length {len(text)}"]
+    finally:
+        invariants._validator.cache_clear()

@@ -217,10 +217,13 @@ def test_workers_that_cannot_start_again_end_the_run_keeping_the_records_done(tm
     result = run("--jobs", "2", str(corpus), "-o", str(target))
     assert result.exit_code == 1
     ids = [json.loads(line)["id"] for line in target.read_text(encoding="utf-8").splitlines()]
-    assert ids == [f"doc-{i:03d}" for i in range(5)]  # every record done before the document it died on
+    # every record done before the first one lost, in order: doc-005's and those still in flight with it on
+    # the pool it broke (how many of doc-000..004 were done by then depends on the machine's timing)
+    k = len(ids)
+    assert k <= 5 and ids == [f"doc-{i:03d}" for i in range(k)]
     (line,) = result.stderr.splitlines()
     assert line == ("qfacts: error: --jobs: worker processes cannot be started (killed, or out of memory?): "
-                    "doc-005 and the documents after it were not written")
+                    f"doc-{k:03d} and the documents after it were not written")
 
 
 def test_a_task_that_failed_elsewhere_is_that_documents_error_only():

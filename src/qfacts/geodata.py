@@ -42,7 +42,10 @@ CITY_LISTS = (5000, 15000)  # the GeoNames city lists cities.tsv.gz holds (citie
 WEAK_MARK = "w"
 FIRST_WORDS_MARK = "#first words"
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+# German umlauts and the Danish-Norwegian letters as English-language wires write them: "Duesseldorf", "Aarhus",
+# "Aalborg", "Tromsoe" (the folding below gives the other common form, "Dusseldorf", "Arhus")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+                          "å": "aa", "Å": "Aa", "ø": "oe", "Ø": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
 class Place(NamedTuple):

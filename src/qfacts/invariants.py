@@ -9,7 +9,8 @@
 - a fact's sentence span holds its trigger and each party's mention (``party_details`` start/end);
 - DATE values and fact dates match the TIMEX3 value grammar (:func:`qfacts.dates.timex.is_timex3_value`);
 - ``text_length`` is ``len(text)``;
-- the record round-trips through JSON and validates against the shipped schema.
+- the record round-trips through JSON and validates against the shipped schema (with ``jsonschema``, which
+  ``pip install 'qfacts[test]'`` installs; ``violations(..., check_schema=False)`` checks everything else without it).
 """
 from __future__ import annotations
 
@@ -33,12 +34,18 @@ def schema() -> dict:
 
 @lru_cache(maxsize=1)
 def _validator():
-    import jsonschema  # a test extra: only the schema check needs it
+    try:
+        import jsonschema  # a test extra: only the schema check needs it
+    except ImportError:
+        raise ImportError("the schema check of qfacts.invariants.violations needs jsonschema: pip install "
+                          "'qfacts[test]' (or jsonschema), or pass check_schema=False to check the rest") from None
     return jsonschema.Draft202012Validator(schema())
 
 
-def violations(record: Union[Record, dict], text: str) -> list[str]:
-    """Every invariant ``record`` breaks against ``text``, one short line each (empty: the record is sound)."""
+def violations(record: Union[Record, dict], text: str, *, check_schema: bool = True) -> list[str]:
+    """Every invariant ``record`` breaks against ``text``, one short line each (empty: the record is sound).
+
+    ``check_schema=False`` leaves out the JSON Schema validation, the one check that needs ``jsonschema``."""
     out: list[str] = []
     data: dict[str, Any] = record.to_dict() if isinstance(record, Record) else record
     text = analysable(text)  # records quote surrogate code points as U+FFFD (offsets unchanged)
@@ -88,7 +95,8 @@ def violations(record: Union[Record, dict], text: str) -> list[str]:
     else:
         if again != data:
             out.append("record changes through JSON")
-    for err in sorted(_validator().iter_errors(data), key=lambda x: list(x.absolute_path))[:5]:
+    validator = _validator() if check_schema else None
+    for err in sorted(validator.iter_errors(data) if validator else (), key=lambda x: list(x.absolute_path))[:5]:
         where = "/".join(str(p) for p in err.absolute_path) or "record"
         out.append(f"schema: {where}: {err.message[:200]}")
     return out

@@ -30,6 +30,7 @@ from concurrent.futures import BrokenExecutor, CancelledError, ProcessPoolExecut
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Tuple, Union
 
 from .api import Document, extract_or_error
+from .limits import DocumentTimeout, hard_limit, time_limit
 from .models import Record
 from .pipeline import Overrides, get_pipeline
 
@@ -96,15 +97,22 @@ def extract_parallel(documents: Iterable[Document], jobs: int = 2, model: Option
 
 
 def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = None, *,
-                  window: Optional[int] = None, overrides: Optional[Overrides] = None) -> Iterator[Tuple[Any, Result]]:
+                  window: Optional[int] = None, overrides: Optional[Overrides] = None,
+                  timeout: Optional[float] = None) -> Iterator[Tuple[Any, Result]]:
     """``(item, result)`` for each item, in input order: a document's Record or exception; None for other items.
 
     ``jobs=1`` runs in this process; more runs that many worker processes with ``window`` items in flight.
-    ``overrides`` configures components as for :func:`qfacts.build_pipeline`.
+    ``overrides`` configures components as for :func:`qfacts.build_pipeline`. With ``timeout`` (seconds), a
+    document whose extraction takes longer is stopped and its result is an :class:`ExtractionError` of kind
+    :data:`TIMEOUT` (see :mod:`qfacts.limits`); in a worker process, one stuck in compiled code past twice the
+    limit ends its worker, which is replaced, and the document gets a :data:`WORKER_DIED` error.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        yield from _extract_here(items, shared_pipeline(model, overrides))
+        nlp = shared_pipeline(model, overrides)
+        if timeout:
+            load_lazy_data(nlp)  # a lazy table is never left half built by a stopped document
+        yield from _extract_here(items, nlp, timeout)
         return
     context = _start_context()
     forking = context.get_start_method() == "fork"
@@ -115,7 +123,7 @@ def extract_items(items: Iterable[Any], jobs: int = 1, model: Optional[str] = No
 
     def make_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                                   initargs=(model, overrides))
+                                   initargs=(model, overrides, timeout))
 
     try:
         supervisor = _Supervisor(make_pool)
@@ -133,11 +141,16 @@ def _prepare_to_fork(nlp) -> None:
     that workers share one copy instead of each reading its own, and move every object into the collector's
     permanent generation (:func:`gc.freeze`), so that a worker's collections do not write to, and so copy, the
     pages it shares with this process."""
+    load_lazy_data(nlp)
+    gc.freeze()
+
+
+def load_lazy_data(nlp) -> None:
+    """Load now what the pipeline's components would read on first use (the town list)."""
     for _, component in nlp.pipeline:
         load = getattr(component, "load_lazy_data", None)
         if callable(load):
             load()
-    gc.freeze()
 
 
 def _flush_standard_streams() -> None:
@@ -148,19 +161,27 @@ def _flush_standard_streams() -> None:
             pass
 
 
-def _extract_here(items: Iterable[Any], nlp) -> Iterator[Tuple[Any, Result]]:
+def _extract_here(items: Iterable[Any], nlp, timeout: Optional[float] = None) -> Iterator[Tuple[Any, Result]]:
     for item in items:
         if isinstance(item, Document):
-            yield item, guarded_extract(item, nlp)
+            yield item, guarded_extract(item, nlp, timeout)
         else:
             yield item, None
 
 
-def guarded_extract(document: Document, nlp) -> Union[Record, Exception]:
+TIMEOUT = "Timeout"
+"""The ``kind`` of the :class:`ExtractionError` of a document stopped at its time limit."""
+
+
+def guarded_extract(document: Document, nlp, timeout: Optional[float] = None) -> Union[Record, Exception]:
     """:func:`qfacts.api.extract_or_error`, with a MemoryError costing this document only (as in a worker):
-    what the failed allocation needed is free again once its frames are gone."""
+    what the failed allocation needed is free again once its frames are gone; with ``timeout`` (seconds), a
+    document that takes longer is stopped and costs itself only."""
     try:
-        return extract_or_error(document, nlp)
+        with time_limit(timeout):
+            return extract_or_error(document, nlp)
+    except DocumentTimeout as exc:
+        return ExtractionError(TIMEOUT, str(exc))
     except MemoryError:
         gc.collect()
         return ExtractionError("MemoryError", "out of memory extracting this document")
@@ -176,20 +197,27 @@ def _start_context():
 
 _worker_model: Optional[str] = None
 _worker_overrides: Optional[Overrides] = None
+_worker_timeout: Optional[float] = None
 
 
-def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None) -> None:
+def _init_worker(model: Optional[str], overrides: Optional[Overrides] = None,
+                 timeout: Optional[float] = None) -> None:
     """Once per worker process: leave Ctrl-C to the parent and build (or inherit) the pipeline."""
-    global _worker_model, _worker_overrides
+    global _worker_model, _worker_overrides, _worker_timeout
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_model, _worker_overrides = model, overrides
-    shared_pipeline(model, overrides)
+    _worker_model, _worker_overrides, _worker_timeout = model, overrides, timeout
+    nlp = shared_pipeline(model, overrides)
+    if timeout:
+        load_lazy_data(nlp)  # (inherited already loaded when forked)
 
 
 def _work(document: Document) -> Union[Record, ExtractionError]:
     """One document in a worker: its record, or its failure as a picklable :class:`ExtractionError`."""
-    # a MemoryError costs this document only: the worker lives on (one the system kills: see _Supervisor)
-    result = guarded_extract(document, shared_pipeline(_worker_model, _worker_overrides))
+    # a MemoryError or the time limit costs this document only: the worker lives on (one the system kills, or
+    # one stuck in compiled code past twice the time limit: see _Supervisor)
+    nlp = shared_pipeline(_worker_model, _worker_overrides)
+    with hard_limit(2 * _worker_timeout + 1 if _worker_timeout else None):
+        result = guarded_extract(document, nlp, _worker_timeout)
     if isinstance(result, ExtractionError):
         return result
     if isinstance(result, Exception):

@@ -42,11 +42,21 @@ def as_dict(record: RecordLike) -> dict[str, Any]:
 
 
 class Writer:
-    """Base class: subclasses write to ``self.out`` (a text stream)."""
+    """Base class: subclasses write to ``self.out`` (a text stream).
 
-    def __init__(self, out: IO[str]) -> None:
+    With ``stream`` (the default) each record is flushed as soon as it is written, so a reader at the other
+    end of a pipe gets it at once; a writer into a file that is renamed into place at the end (``--output``)
+    passes ``stream=False`` and lets the stream buffer.
+    """
+
+    def __init__(self, out: IO[str], *, stream: bool = True) -> None:
         self.out = out
         self.count = 0
+        self.stream = stream
+
+    def _record_done(self) -> None:
+        if self.stream:
+            self.out.flush()
 
     def start(self) -> None:
         pass
@@ -67,9 +77,13 @@ class Writer:
 _LINE_BREAK_ESCAPES = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps builds a new one per call for these options
+
+
 def dumps(data: Any, indent: Optional[int] = None) -> str:
     """JSON text with non-ASCII kept, except line-breaking characters, which are escaped."""
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAK_ESCAPES)
+    text = _ENCODER.encode(data) if indent is None else json.dumps(data, ensure_ascii=False, indent=indent)
+    return text.translate(_LINE_BREAK_ESCAPES)
 
 
 class JsonLinesWriter(Writer):
@@ -93,11 +107,11 @@ class JsonLinesWriter(Writer):
             else:
                 write(dumps(value))
         write("}\n")
-        self.out.flush()
+        self._record_done()
 
     def _write(self, data: dict[str, Any]) -> None:
         self.out.write(dumps(data) + "\n")
-        self.out.flush()
+        self._record_done()
 
 
 class JsonWriter(Writer):
@@ -135,8 +149,8 @@ def fact_rows(data: Mapping[str, Any]) -> list[list[Any]]:
 
 
 class CsvWriter(Writer):
-    def __init__(self, out: IO[str], rows: str = "entities") -> None:
-        super().__init__(out)
+    def __init__(self, out: IO[str], rows: str = "entities", *, stream: bool = True) -> None:
+        super().__init__(out, stream=stream)
         if rows not in ROWS:
             raise ValueError(f"rows must be one of {', '.join(ROWS)}, not {rows!r}")
         self.rows = rows
@@ -148,7 +162,7 @@ class CsvWriter(Writer):
 
     def _write(self, data: dict[str, Any]) -> None:
         self.csv.writerows(entity_rows(data) if self.rows == "entities" else fact_rows(data))
-        self.out.flush()
+        self._record_done()
 
 
 def shorten(sentence: str, width: int = SENTENCE_WIDTH, focus: Optional[tuple[int, int]] = None) -> str:
@@ -352,14 +366,15 @@ def _is_terminal(stream: IO[str]) -> bool:
 
 
 def make_writer(fmt: str, out: IO[str], *, rows: str = "entities", color: bool = False,
-                width: Optional[int] = None) -> Writer:
-    """The writer for ``fmt`` (one of :data:`FORMATS`) on the text stream ``out``."""
+                width: Optional[int] = None, stream: bool = True) -> Writer:
+    """The writer for ``fmt`` (one of :data:`FORMATS`) on the text stream ``out``; with ``stream`` (JSON Lines
+    and CSV) each record is flushed as soon as it is written."""
     if fmt == "jsonl":
-        return JsonLinesWriter(out)
+        return JsonLinesWriter(out, stream=stream)
     if fmt == "json":
-        return JsonWriter(out)
+        return JsonWriter(out, stream=stream)
     if fmt == "csv":
-        return CsvWriter(out, rows=rows)
+        return CsvWriter(out, rows=rows, stream=stream)
     if fmt == "table":
         return TableWriter(out, color=color, width=width)
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")

@@ -152,3 +152,40 @@ def test_sigterm_to_the_process_group_with_jobs_2_and_output_leaves_the_old_file
     assert err.decode() == "qfacts: terminated\n"
     assert sorted(os.listdir(tmp_path)) == ["many.jsonl", "out.jsonl"]
     assert target.read_text(encoding="utf-8") == "previous run\n"
+
+
+@pytest.mark.parametrize("command, option, target", [
+    (["extract", "a.txt", "-o"], "--output", "records.jsonl"),
+    (["check", "a.txt", "--update", "--expect"], "--expect", "snap.jsonl"),
+])
+def test_output_through_a_symbolic_link_replaces_the_linked_file_and_keeps_the_link(
+        work, command, option, target):
+    real = work / "out" / target
+    real.write_text("old\n", encoding="utf-8")
+    link = work / f"link-{target}"
+    link.symlink_to(real)
+    result = run(*command, link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    records = [json.loads(line) for line in real.read_text(encoding="utf-8").splitlines()]
+    assert records and records[0]["id"] == "a.txt"
+    assert sorted(p.name for p in (work / "out").iterdir()) == [target]  # no temporary file left beside it
+
+
+def test_output_through_a_dangling_link_creates_the_file_it_names(work):
+    link = work / "link.jsonl"
+    link.symlink_to(work / "out" / "new.jsonl")
+    result = run("extract", "a.txt", "-o", link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert json.loads((work / "out" / "new.jsonl").read_text(encoding="utf-8"))["id"] == "a.txt"
+
+
+def test_output_replacing_a_file_keeps_its_permission_bits(work):
+    target = work / "out" / "records.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    result = run("extract", "a.txt", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert json.loads(target.read_text(encoding="utf-8"))["id"] == "a.txt"

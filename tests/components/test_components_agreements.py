@@ -176,3 +176,39 @@ def test_agreements_a_pronoun_ends_the_phrase_so_said_it_agreed_is_no_repeat():
     nlp = make_blank("qfacts_agreements")
     doc = nlp("Kelvo agreed to acquire Orrin in May. Later Kelvo said it agreed to acquire Zentrix.")
     assert [k for _, _, k in agreements(doc)] == ["specific", "specific"]
+
+
+def test_agreements_a_word_that_modifies_a_business_or_measure_noun_names_no_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("She ran the mergers and acquisitions department; investment income and loan losses rose.")
+    assert agreements(doc) == []
+    doc = nlp("Tamsin Labs won a contract and made an investment in Kelvo.")
+    assert [t for t, _, _ in agreements(doc)] == ["won a contract", "investment"]
+
+
+def test_agreements_economic_aggregate_investment_is_no_agreement():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The minister wants more foreign investment and higher public investment.")
+    assert agreements(doc) == []
+    doc = nlp("Kelvo announced a new investment in the port.")
+    assert [t for t, _, _ in agreements(doc)] == ["investment"]
+
+
+def test_agreements_traded_units_and_financial_instruments_are_no_contracts():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Volume was 19,560 contracts as a futures contract on bonds opened; return on investment fell.")
+    assert agreements(doc) == []
+    doc = nlp("The agency signed 12 contracts with builders.")
+    assert [t for t, _, _ in agreements(doc)] == ["contracts"]
+
+
+def test_agreements_venture_modifying_firms_is_venture_capital_not_a_joint_venture():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("Kelvo formed a joint venture with Zentrix. The venture firms will add staff; the venture grew.")
+    assert [t for t, _, _ in agreements(doc)] == ["joint venture", "venture"]
+
+
+def test_agreements_repurchase_agreements_and_contract_prices_are_no_agreements():
+    nlp = make_blank("qfacts_agreements")
+    doc = nlp("The central bank arranged repurchase agreements; the refiner cut the contract price.")
+    assert agreements(doc) == []

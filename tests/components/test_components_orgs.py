@@ -404,3 +404,51 @@ def test_orgs_run_starts_are_the_same_with_the_answers_kept_across_documents(mon
                     or (w[0] > "\x7f" and w[0].isupper()) or w in particles]
         assert orgs._where(words, orgs._START_CHARS, particles, kept) == expected
         assert orgs._where(words, orgs._START_CHARS, particles) == expected
+
+
+def test_orgs_descriptive_words_before_and_belong_to_the_name_after_it():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Orvale Fire and Marine Insurance Co Ltd raised its dividend.")
+    assert ents(doc, "ORG") == ["Orvale Fire and Marine Insurance Co Ltd"]
+    doc = nlp("The plan went to the Coastal Harbours and Rivers Committee on Monday.")
+    assert ents(doc, "ORG") == ["Coastal Harbours and Rivers Committee"]
+
+
+def test_orgs_and_between_two_names_still_gives_two():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    # a head word ends the first name
+    doc = nlp("Brightline Financial Group and Norwell Bancorp Inc agreed to merge.")
+    assert ents(doc, "ORG") == ["Brightline Financial Group", "Norwell Bancorp Inc"]
+    # the words before "and" stand alone elsewhere in the document: a name of their own
+    doc = nlp("Kestrel Motors said prices rose. Kestrel Motors and Tamsin Auto Corp will share engines.")
+    assert "Tamsin Auto Corp" in ents(doc, "ORG")
+    assert "Kestrel Motors and Tamsin Auto Corp" not in ents(doc, "ORG")
+
+
+def test_orgs_a_person_before_and_is_not_part_of_the_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Peter Holloway and Brightline Holdings Inc signed the papers.")
+    assert ents(doc, "ORG") == ["Brightline Holdings Inc"]
+
+
+def test_orgs_a_legal_suffix_with_its_full_stop_ends_the_name_before_the_next_sentence():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It sold the unit to Brightline Corp. Norwell Ltd. said it would bid too.")
+    assert ents(doc, "ORG") == ["Brightline Corp.", "Norwell Ltd."]
+    doc = nlp("Kelvo Co. Ltd. signed the papers.")
+    assert ents(doc, "ORG") == ["Kelvo Co. Ltd."]
+
+
+def test_orgs_the_partner_named_after_an_agreement_word_and_with_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Kelvo signed a supply agreement with Meridia Steel and teamed up with Orvane.")
+    assert ents(doc, "ORG") == ["Meridia Steel", "Orvane"]
+    # never a place or a person
+    doc = nlp("The club signed a contract with John Harwell; a trade deal with Portugal followed.")
+    assert ents(doc, "ORG") == []
+
+
+def test_orgs_apposition_with_a_hyphenated_cue_noun_names_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Lumivo, a Seoul start-up that makes displays, raised money.")
+    assert ents(doc, "ORG") == ["Lumivo"]

@@ -162,3 +162,9 @@ def test_places_fixtures_and_nicknames_are_found_as_by_the_plain_patterns():
                 [(m.span(), m.span(1), m.span(2)) for m in places._FIXTURE.finditer(text)], text
             assert [(m.span(), m.span(1)) for m in places._NICKNAME.finditer(text)] == \
                 [(m.span(), m.span(1)) for m in nickname.finditer(text)], text
+
+
+def test_places_a_stop_listed_city_after_city_of_or_before_based_is_a_place():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("The mayor of Phoenix met an Austin-based founder; Austin Reed and the Phoenix Suns did not.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Phoenix", "PLACE"), ("Austin", "PLACE")]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from . import common
-from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date, guarded_stdout,
+from .common import TIMEOUT_HELP
+from .common import (EXIT_USAGE, PROG, OutputError, Reporter, atomic_output, check_reference_date, check_timeout, guarded_stdout,
                      interruption_exit, load_pipeline, print_error, probe_output, usage_error)
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ def check(
         help="An installed spaCy pipeline to run under the qfacts rules, as for 'qfacts extract'."),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No human summary on stderr (input errors are still named)."),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", metavar="SECONDS", show_default=False, callback=check_timeout, help=TIMEOUT_HELP),
 ) -> None:
     """Check extraction results against rules, for CI: exit 1 when a rule is not met.
 
@@ -84,7 +87,7 @@ def check(
 
     Exit codes: 0 every rule met (or the snapshot written by --update); 1 a rule not met; 2 usage or input
     error: bad option, unknown label in --require, no rule given, unreadable or malformed snapshot, or an input
-    that could not be read (each named on one line of stderr; the other inputs are still checked, and 2 wins
+    that could not be read or extracted (a document stopped at its --timeout too) (each named on one line of stderr; the other inputs are still checked, and 2 wins
     over 1); 130 interrupted; 143 terminated.
     """
     if not paths:
@@ -97,7 +100,7 @@ def check(
     reporter = Reporter(quiet=quiet, progress_allowed=True)
     documents: list[DocumentFacts] = []
     try:
-        report = _check(paths, rules, reference_date, nlp, reporter, documents)
+        report = _check(paths, rules, reference_date, nlp, reporter, documents, timeout)
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
         raise interruption_exit(exc, reporter) from None
     finally:
@@ -161,13 +164,16 @@ def _rules(require: Optional[List[str]], min_facts: Optional[int], expect: Optio
 
 
 def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, reporter: Reporter,
-           documents: list[DocumentFacts]) -> Report:
+           documents: list[DocumentFacts], timeout: Optional[float] = None) -> Report:
     """Extract and check every input; input errors are named on stderr as they come. The snapshot file is
-    never an input, even in a folder that is checked."""
+    never an input, even in a folder that is checked. A document stopped at ``timeout`` is an error."""
     from ..check import Checker, same_file
     from ..io import InputError, read_inputs  # the rules load here, not for --help
+    from ..parallel import load_lazy_data
 
     checker = Checker(rules)
+    if timeout:
+        load_lazy_data(nlp)  # a lazy table is never left half built by a stopped document
     for item in read_inputs(paths, reference_date=reference_date):
         source = item.input if isinstance(item, InputError) else item.source
         if rules.expect_path and same_file(source, rules.expect_path):
@@ -176,7 +182,7 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
             reporter.error(item.where, item.message)
             checker.add_error(item.where, item.message)
             continue
-        doc, failures = _extract(item, nlp)
+        doc, failures = _extract(item, nlp, timeout)
         for message in failures:  # the document is still checked on what the other stages found
             reporter.error(item.id, message)
             checker.add_error(item.id, message)
@@ -193,13 +199,13 @@ def _check(paths: List[str], rules: Rules, reference_date: Optional[str], nlp, r
     return checker.finish()
 
 
-def _extract(document: Document, nlp) -> tuple[DocumentFacts | str, list[str]]:
+def _extract(document: Document, nlp, timeout: Optional[float] = None) -> tuple[DocumentFacts | str, list[str]]:
     """The document's facts (or the message of the extractor's failure on it), and the stages that failed."""
     from ..api import stage_failures
     from ..check import DocumentFacts, document_id
     from ..parallel import describe_error, guarded_extract
 
-    result = guarded_extract(document, nlp)  # a bug in a rule (or a MemoryError) must not stop the other checks
+    result = guarded_extract(document, nlp, timeout)  # a bug in a rule (or a MemoryError) must not stop the other checks
     if isinstance(result, Exception):
         return f"extraction failed: {describe_error(result)}", []
     # ./articles/a.txt and articles/a.txt are one document: the snapshot must not depend on the spelling

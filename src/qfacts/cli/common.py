@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import sys
 import tempfile
 from typing import IO, Iterator, Optional
@@ -111,7 +112,7 @@ _TEMP_NAME_CHARS = 100  # of the target's name in the temporary file's, so that 
 def probe_output(path: str, option: str = "--output") -> None:
     """Raise an early :class:`OutputError` (exit code 2) now if ``path``'s folder cannot hold a new file, so a
     command that writes at the end says so before reading any input."""
-    target = os.path.abspath(path)
+    target = os.path.realpath(path)
     if os.path.exists(target) and not os.path.isfile(target):
         return
     folder = os.path.dirname(target)
@@ -133,12 +134,14 @@ def atomic_output(path: str, option: str = "--output") -> Iterator[GuardedStream
     The data goes to a temporary file in the same folder, renamed over ``path`` with ``os.replace`` at the
     end; on any exception (KeyboardInterrupt and SIGTERM's :class:`Terminated` included) the temporary file is
     removed and ``path`` is untouched. A ``path`` that exists and is no regular file (``/dev/null``, a FIFO) is
-    written in place. A folder that cannot hold the temporary file is an :class:`OutputError`
+    written in place. A symbolic link stays a link: the file it points to is the one replaced (in its own
+    folder), as when a shell redirects into the link. A file replaced keeps its permission bits; a new one gets
+    the usual ``0o666`` less the umask. A folder that cannot hold the temporary file is an :class:`OutputError`
     with ``early`` set (raised before the block runs, so before any input is read); a write, flush or rename
     that fails (a full disk) is an :class:`OutputError` naming ``path`` and the reason. ``option`` names the
     option in messages (``--expect`` for a snapshot).
     """
-    target = os.path.abspath(path)
+    target = os.path.realpath(path)  # through symbolic links: the link is kept, its file replaced
     folder = os.path.dirname(target)
     name = os.path.basename(target)
     existed = os.path.exists(target)
@@ -162,7 +165,7 @@ def atomic_output(path: str, option: str = "--output") -> Iterator[GuardedStream
         guarded.flush()
         os.fsync(fh.fileno())
         fh.close()  # may write the last buffered bytes
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, _mode_of(target) if existed else 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as exc:
         _discard(fh, tmp)
@@ -170,6 +173,14 @@ def atomic_output(path: str, option: str = "--output") -> Iterator[GuardedStream
     except BaseException:
         _discard(fh, tmp)
         raise
+
+
+def _mode_of(path: str) -> int:
+    """The permission bits of ``path`` (the file being replaced), or the new-file default if it is gone."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _special_output(path: str, option: str) -> Iterator[GuardedStream]:
@@ -365,3 +376,14 @@ def check_reference_date(value: Optional[str]) -> Optional[str]:
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
     return value
+
+
+def check_timeout(value: Optional[float]) -> Optional[float]:
+    """``--timeout``: a number of seconds above 0 (not 0, not negative, not nan), or None for no limit."""
+    if value is not None and not value > 0:  # (not > 0 is also true of nan)
+        raise usage_error(f"--timeout {value:g}: give a number of seconds above 0")
+    return value
+
+
+TIMEOUT_HELP = ("Give up on a document after SECONDS (it is named on stderr, the others go on). Default: no "
+                "limit.")

@@ -9,7 +9,8 @@ Exit codes
 ----------
 ===  =====================================================================================================
 0    every input was read and processed
-1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error);
+1    some input failed (missing, unreadable, binary, not UTF-8, bad JSONL line or record, extraction error,
+     a document stopped at its ``--timeout``);
      one line on stderr names each, and the output for all the other inputs is still written; also when a
      ``--jobs`` worker process dies on a document (killed, out of memory): the documents in flight are retried
      alone on a new worker, the one it dies on again is named and the run goes on (only workers that cannot
@@ -38,7 +39,7 @@ import typer
 from . import common
 from .common import (EXIT_INPUT_ERROR, EXIT_OK, GuardedStream, Reporter, atomic_output, check_reference_date,
                      colour_allowed, interruption_exit, load_pipeline, quiet_stdout, stdout_stream, usage_error)
-from .common import collection_paused
+from .common import TIMEOUT_HELP, check_timeout, collection_paused
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -125,6 +126,8 @@ def extract(
         StdinFormat.auto, "--stdin-format", case_sensitive=False,
         help="How to read -: auto (JSON Lines when the first line is a JSON object, else one text), text or "
              "jsonl. JSON Lines are read and answered line by line."),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", metavar="SECONDS", show_default=False, callback=check_timeout, help=TIMEOUT_HELP),
 ) -> None:
     """Extract organisations, places, dates, agreements and agreement facts from news texts.
 
@@ -141,6 +144,7 @@ def extract(
         qfacts extract --include-negated article.txt      (denied and called-off deals too)
         producer | qfacts extract --jobs 2 - | consumer      (JSON Lines in, one record out per line, in order)
         qfacts extract --scheduler tcp://10.0.0.5:8786 corpus.jsonl -o records.jsonl
+        qfacts extract --timeout 30 --jobs 0 feeds/ -o records.jsonl   (a stuck document costs itself only)
 
     Exit codes: 0 all inputs processed; 1 some input failed (each named on stderr, the output for the others
     still written); 2 usage error (bad option, bad --reference-date, unloadable --model, --scheduler without
@@ -163,6 +167,8 @@ def extract(
                               rows.value if rows else None)
     if scheduler is not None and jobs != 1:
         raise usage_error("--jobs and --scheduler cannot be used together (the cluster sets the parallelism)")
+    if timeout is not None and scheduler is not None:
+        raise usage_error("--timeout is not available with --scheduler (set time limits on the cluster)")
 
     reporter = Reporter(quiet=quiet, progress_allowed=output is not None or not common.is_terminal(stdout))
     with contextlib.ExitStack() as stack:
@@ -170,7 +176,8 @@ def extract(
         out = stack.enter_context(atomic_output(output)) if output is not None else None
         from ..pipeline import pipeline_overrides  # the pipeline and the rules load here, not for --help
 
-        process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated))
+        process = _processor(stack, model, jobs, scheduler, pipeline_overrides(include_negated=include_negated),
+                             timeout)
         _extract_all(paths, out, stdout, fmt_name, rows.value if rows else "entities", reference_date,
                      stdin_format.value, process, reporter)
     reporter.summary()  # after the output file is in place
@@ -179,7 +186,7 @@ def extract(
 
 
 def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, scheduler: Optional[str],
-               overrides: Optional[dict] = None):
+               overrides: Optional[dict] = None, timeout: Optional[float] = None):
     """The function that turns the input items into ``(item, result)`` pairs: here, on processes or on Dask."""
     if scheduler is not None:
         return _dask_processor(stack, model, scheduler, overrides)
@@ -187,7 +194,7 @@ def _processor(stack: contextlib.ExitStack, model: Optional[str], jobs: int, sch
         from ..parallel import extract_items
 
         load_pipeline(model, overrides)  # a bad --model is a usage error before any input is read
-    return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides)
+    return lambda items: extract_items(items, jobs=jobs, model=model, overrides=overrides, timeout=timeout)
 
 
 def _dask_processor(stack: contextlib.ExitStack, model: Optional[str], scheduler: str,
@@ -210,9 +217,10 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
     try:
         if out is None:
             _run(paths, GuardedStream(stdout, "standard output"), fmt_name, rows, reference_date, stdin_format,
-                 process, reporter, color=colour_allowed(stdout))
-        else:
-            _run(paths, out, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False)
+                 process, reporter, color=colour_allowed(stdout), stream=True)
+        else:  # a temporary file renamed into place at the end: no reader sees it before, no flush per record
+            _run(paths, out, fmt_name, rows, reference_date, stdin_format, process, reporter, color=False,
+                 stream=False)
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): one line, exit 130 or 143
         raise interruption_exit(exc, reporter) from None
     except BrokenPipeError:
@@ -224,7 +232,7 @@ def _extract_all(paths: List[str], out: Optional[IO[str]], stdout: IO[str], fmt_
 
 
 def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Optional[str], stdin_format: str,
-         process, reporter: Reporter, *, color: bool) -> None:
+         process, reporter: Reporter, *, color: bool, stream: bool) -> None:
     """Read, extract (``process``: here, on processes or on Dask) and write each record as soon as it is done.
 
     A document the extractor fails on is named on stderr; a bug in a rule must not lose the others' output.
@@ -234,7 +242,7 @@ def _run(paths: List[str], out: IO[str], fmt: str, rows: str, reference_date: Op
     from ..parallel import WorkersLost, describe_error
     from ..render import make_writer
 
-    writer = make_writer(fmt, out, rows=rows, color=color)
+    writer = make_writer(fmt, out, rows=rows, color=color, stream=stream)
     writer.start()
     warned_year = False  # one warning per run for datelines without a year
     items = read_inputs(paths, reference_date=reference_date, stdin_format=stdin_format)

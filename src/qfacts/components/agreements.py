@@ -4,15 +4,30 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..resources import load_json, load_jsonl
 from .common import add_entities, doc_ents, register_extensions, token_view
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
+
+
+def _word_after(low: list[str], i: int) -> Optional[str]:
+    """The word at ``i`` or after it, over whitespace tokens and across a wrapped line (None at the end)."""
+    while i < len(low) and low[i].isspace():
+        i += 1
+    return low[i] if i < len(low) else None
+
+
+def _word_before(low: list[str], i: int) -> Optional[str]:
+    """The word before ``i``, over whitespace tokens (None at the start)."""
+    i -= 1
+    while i >= 0 and low[i].isspace():
+        i -= 1
+    return low[i] if i >= 0 else None
 
 
 class AgreementsComponent:
@@ -41,6 +56,9 @@ class AgreementsComponent:
         self.date_possessors = frozenset(cfg["date_possessors"])
         self.object_stop_nouns = frozenset(cfg["not_before"])
         self.group_heads = frozenset(cfg["group_heads"])
+        self.modified_heads = frozenset(cfg.get("modified_heads", ()))
+        self.aggregate_modifiers = frozenset(cfg.get("aggregate_modifiers", ()))
+        self.count_limit = int(cfg.get("count_limit", 0))
         self.rows = {}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -49,6 +67,9 @@ class AgreementsComponent:
         # words that can stand before / after a line break inside a phrase (to skip the wrapped-line search)
         self.inner_heads = frozenset(t.lower_ for d in docs for t in d[:-1])
         self.inner_tails = frozenset(t.lower_ for d in docs for t in d[1:])
+        # the rows whose word can name something else by its neighbours (:meth:`_other_sense`): only theirs are read
+        self.other_senses = {id(r) for r in phrases
+                             if r.get("modifier") is False or r.get("aggregate") is False or r.get("counted") is False}
         for i, (row, pdoc) in enumerate(zip(phrases, docs)):
             key = f"qfacts_agr_{i}"
             self.rows[nlp.vocab.strings.add(key)] = row
@@ -57,16 +78,14 @@ class AgreementsComponent:
     def __call__(self, doc: Doc) -> Doc:
         # case-sensitive rows first: on a tie they win ("Partnership Agreement" as a title)
         matches = list(self.exact(doc)) + list(self.lower(doc)) + self._wrapped_matches(doc)
-        spans = []
         rows = {}
         for key, s, e in matches:
-            span = Span(doc, s, e, label="AGREEMENT")
-            spans.append(span)
             rows.setdefault((s, e), self.rows[key])
         ents = doc_ents(doc)
         taken = {i for ent in ents if ent.label_ in ("ORG", "PLACE", "DATE") for i in range(ent.start, ent.end)}
         named = {ent.start: ent for ent in ents if ent.label_ in ("ORG", "PLACE")}
-        spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+        label = doc.vocab.strings.add("AGREEMENT")  # (by its hash: no string look-up per span)
+        spans = [Span(doc, s, e, label=label) for s, e in _longest_first(rows) if taken.isdisjoint(range(s, e))]
         out = []
         store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
@@ -93,6 +112,8 @@ class AgreementsComponent:
                 value = row["business_type"]
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
+                continue
+            if id(row) in self.other_senses and self._other_sense(row, doc, span):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
                     and (value in counts or kind == "generic" and value in generic_seen):
@@ -132,8 +153,9 @@ class AgreementsComponent:
         v = token_view(doc)
         low = v.lower
         n = len(low)
-        if not any(low[i].isspace() and 0 < i < n - 1 and low[i - 1] in self.inner_heads
-                   and low[i + 1] in self.inner_tails for i in range(n)):
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if n else []  # (the whitespace tokens, read at C level)
+        if not any(0 < i < n - 1 and low[i - 1] in self.inner_heads and low[i + 1] in self.inner_tails
+                   for i in spaces):
             return []  # no line break inside what could be a phrase
         keep = [i for i in range(n) if not low[i].isspace()]
         words = Doc(doc.vocab, words=[doc[i].text for i in keep])
@@ -213,6 +235,25 @@ class AgreementsComponent:
         ent = named.get(k)
         return ent is not None and ent.label_ == "ORG" and ent[-1].text in self.group_heads
 
+    def _other_sense(self, row: dict, doc: Doc, span: Span) -> bool:
+        """The word names no agreement here: it modifies the noun after it ("investment income", "the mergers
+        and acquisitions department"; rows with ``modifier: false``), it is the economic aggregate after one of
+        aggregate_modifiers ("foreign investment"; ``aggregate: false``), or it counts traded units after a
+        number of count_limit or more ("42,000 contracts"; ``counted: false``)."""
+        v = token_view(doc)
+        nxt = _word_after(v.lower, span.end)
+        if row.get("modifier") is False and nxt is not None and nxt in self.modified_heads:
+            return True
+        prev = _word_before(v.lower, span.start)
+        if prev is None:
+            return False
+        if row.get("aggregate") is False and prev in self.aggregate_modifiers:
+            return True
+        if row.get("counted") is False and prev[:1].isdigit():
+            digits = prev.replace(",", "")
+            return digits.isdigit() and int(digits) >= self.count_limit
+        return False
+
     @staticmethod
     def _cue_before(doc: Doc, start: int, cues: list[str], within: int = 4) -> bool:
         """One of ``cues`` within the ``within`` words before the phrase ("became a card-issuing member")."""
@@ -237,6 +278,20 @@ class AgreementsComponent:
                 after = [t.lower_ for t in doc[ent.end:ent.end + 2] if not t.is_space]
                 return not (after and after[0] in self.object_stop_nouns)  # "join the X board"
         return not named_only and any(t.text[:1].isupper() for t in doc[end + 1:limit] if not t.is_sent_start)
+
+
+def _longest_first(bounds) -> list[tuple[int, int]]:
+    """Of token ranges (start, end), those spaCy's ``filter_spans`` keeps of spans with these bounds (the longest
+    first, on a tie the later one; a range whose first or last token a kept one holds is dropped), in order:
+    worked out on the pairs, without a Span for each match."""
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for s, e in sorted(bounds, key=lambda b: (b[1] - b[0], -b[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            kept.append((s, e))
+            seen.update(range(s, e))
+    kept.sort()
+    return kept
 
 
 def _value_writer(doc: Doc, names: tuple[str, ...]):

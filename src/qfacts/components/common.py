@@ -100,12 +100,16 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
         return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
     get = doc.user_data.get
     defaults = [ext[0] for ext in exts]
-    if len(names) == 3:   # what the callers read: one tuple display instead of a generator per span
+    if len(names) == 3:   # what the callers read: one tuple display instead of a loop per span
         (n1, n2, n3), (d1, d2, d3) = names, defaults
         return lambda start, end: (get(("._.", n1, start, end), d1), get(("._.", n2, start, end), d2),
                                    get(("._.", n3, start, end), d3))
-    keys = [("._.", name) for name in names]
-    return lambda start, end: tuple(get(key + (start, end), default) for key, default in zip(keys, defaults))
+    pairs = [(("._.", name), default) for name, default in zip(names, defaults)]  # (key prefix, default)
+
+    def read(start: int, end: int) -> tuple[Any, ...]:
+        at = (start, end)
+        return tuple([get(key + at, default) for key, default in pairs])  # (a list: no generator per span)
+    return read
 
 
 def span_store(doc: Doc, names: tuple[str, ...]) -> Optional[dict]:

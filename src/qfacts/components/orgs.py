@@ -109,6 +109,28 @@ def _text(v: TokenView, b: int, e: int) -> str:
     return v.doc_text[v.idx[b]:v.idx[e - 1] + len(v.text[e - 1])]
 
 
+def _alone_phrases(words: list[str], sizes: range) -> set[tuple[str, ...]]:
+    """Every run of ``sizes`` words of ``words`` that is not followed by "and" (one pass per size)."""
+    n = len(words)
+    return {tuple(words[i:i + m]) for m in sizes for i in range(n - m + 1)
+            if not (i + m < n and words[i + m] == "and")}
+
+
+def _headline_tokens(v: TokenView) -> set[int]:
+    """The tokens of lines whose words (three or more) are all capitalised or upper case: headlines (one pass)."""
+    out: set[int] = set()
+    n = len(v.text)
+    start = 0
+    for i in range(n + 1):
+        if i == n or v.text[i] == "\n" or "\n" in v.ws[i]:
+            end = i + 1 if i < n and v.text[i] != "\n" else i
+            alpha = [w for w in v.text[start:end] if w[:1].isalpha()]
+            if len(alpha) >= 3 and all(w[0].isupper() for w in alpha):
+                out.update(range(start, end))
+            start = i + 1
+    return out
+
+
 def _known_place(name: str) -> bool:
     """A name the place gazetteer or its list of small towns holds (the places component decides on those)."""
     from .places import place_gazetteer, small_towns
@@ -174,7 +196,8 @@ class OrgsComponent:
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
-        self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]}
+        self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
+        self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]} | self.partner_cues
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
         self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
@@ -235,6 +258,10 @@ class OrgsComponent:
                     break
                 w = words[j]
                 c = w[0]
+                # a legal suffix with its full stop ends a name; a capitalised word after it (but another suffix:
+                # "Co. Ltd.") starts the next sentence or another phrase: "... to buy Beta Inc. Gamma Corp was"
+                if words[j - 1][-1:] == "." and words[j - 1] in self.legal and w not in self.legal:
+                    break
                 # _name_token's own first answers: a capital letter is one, a lower-case word is none unless it is
                 # a particle or follows a hyphen
                 if c.isupper() and c.isalpha() or not (c.islower() and words[j - 1] != "-" and w not in particles) \
@@ -412,9 +439,12 @@ class OrgsComponent:
                 found.setdefault((i, i + 1), None)
         hits = list(compress(range(n), map(self.scan_words.__contains__, v.lower)))
         people = _Lazy(lambda: self._people(v))  # computed on first use, shared with the classifier
-        self._cue_names(v, found, places, hits, wrapped, people)
+        # a name another component or the model labelled otherwise (GPE, PERSON ...) is no partner organisation
+        labelled = {i for e in ents if e.label_ != "ORG" for i in range(e.start, e.end)} if ents else set()
+        self._cue_names(v, found, places, hits, wrapped, people, labelled)
         self._bracketed(v, runs, found)
         self._joined_names(v, found, places)
+        self._and_names(v, found, places)
         self._address_tails(v, found, places)
         # "the Commission", "the Senate": a capitalised body head alone after "the" is a named body's short form
         # "the Journal" after "The Wall Street Journal": the head of the one found name ending in it
@@ -776,6 +806,60 @@ class OrgsComponent:
             elif words[e - 1] in self.suffix and all(w in self.generic or w in self.connectors for w in words[b:e]):
                 found[(b, pe)] = found.pop((b, e))
 
+    def _and_names(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
+        """Names that hold "and" between descriptive words: "National Aeronautics and Space Administration",
+        "Chiyoda Fire and Marine Insurance Co Ltd", "House Ways and Means Committee".
+
+        A found name that ends in a head word and follows "and" takes the words before the "and" when those are
+        two or more capitalised words that cannot be a name of their own: no head word among them (so "Fleet
+        Financial Group and Norstar Bancorp Inc" stay two), none of them a place, a found name, an acronym, a
+        nationality, a first name or a small word, the word before them no name word and no connector ("the Bank
+        of Tokyo and ..."), and the same words never used on their own elsewhere in the document ("General
+        Motors and Toyota Motor Corp" are two where "General Motors" also stands alone). Capitalised headlines
+        are left alone: every word of them is capitalised.
+        """
+        words = v.text
+        covered = None
+        alone = None
+        headlines = None
+        for (b, e) in sorted(found):
+            if (b, e) not in found or e - b < 2 or found[(b, e)] is not None \
+                    or words[e - 1] not in self.suffix and words[e - 1] not in self.legal:
+                continue
+            a = b - 1
+            if a < 2 or words[a] != "and" or "\n" in v.ws[a - 1]:
+                continue
+            if headlines is None:  # (built once, where a document has a name after "and" at all)
+                headlines = _headline_tokens(v)
+            if b in headlines:
+                continue
+            if covered is None:
+                covered = {i for (x, y) in found for i in range(x, y)}
+            k = a
+            while k > 0 and a - k < 4 and self._descriptive_word(v, k - 1, covered, places):
+                k -= 1
+            if a - k < 2 or k > 0 and (self._name_token(v, k - 1) or words[k - 1] in self.connectors
+                                        or words[k - 1] in ("'s", "’s")):
+                continue
+            left = tuple(words[k:a])
+            if left[0] in self.names.first_names:
+                continue
+            if alone is None:  # built once, where a document has such a name at all
+                alone = _alone_phrases(words, range(2, 5))
+            if left in alone:
+                continue
+            del found[(b, e)]
+            found[(k, e)] = None
+            covered.update(range(k, a + 1))
+
+    def _descriptive_word(self, v: TokenView, i: int, covered: set[int], places: dict[int, Span]) -> bool:
+        """Token ``i`` is a capitalised word that can stand inside a name but not end one: no head word, place,
+        found name, acronym, nationality or small word, on the same line as the word after it."""
+        w = v.text[i]
+        return len(w) >= 2 and w[0].isupper() and w.isalpha() and not w.isupper() and i not in covered \
+            and i not in places and v.lower[i] not in STOP_WORDS and w not in self.demonyms \
+            and w not in self.suffix and w not in self.legal and "\n" not in v.ws[i]
+
     def _address_tails(self, v: TokenView, found: dict, places: dict[int, Span]) -> None:
         """"Waccamaw State Bank of Surfside Beach, S.C.": "of TOWN, STATE" after a name's head word is where the firm
         is, not part of its name (but "Bank of Boston", "Financial Corp of Santa Barbara said" keep theirs)."""
@@ -954,7 +1038,8 @@ class OrgsComponent:
         return out
 
     def _cue_names(self, v: TokenView, found: dict, places: dict[int, Span], hits: list[int],
-                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset()) -> None:
+                   wrapped: bool = False, people: "_Lazy | frozenset[str]" = frozenset(),
+                   labelled: "set[int] | frozenset[int]" = frozenset()) -> None:
         """"the firm QuSecure", "firm, QuSecure," and "Rapidus, the chipmaker"; never a person's surname."""
         n = len(v.text)
         for i in [k for k in hits if v.lower[k] in self.cues]:
@@ -984,17 +1069,24 @@ class OrgsComponent:
             if i + 2 >= n or (v.lower[i], v.lower[i + 1]) not in self.object_cues:
                 continue
             k = i + 2
+            partner = (v.lower[i], v.lower[i + 1]) in self.partner_cues
             if _is_cap(v.text[k]) and v.lower[k] not in STOP_WORDS and k not in places and v.text[k][0].isalpha() \
-                    and v.text[k] not in self.demonyms:
+                    and v.text[k] not in self.demonyms \
+                    and not (partner and (v.text[k] in self.person_cues or k in labelled)):
                 j = k
                 while j < n and _is_cap(v.text[j]) and v.text[j][0].isalpha():
                     j += 1
-                found.setdefault((k, j), None)
+                if not (partner and j == k + 1 and v.text[k] in people):
+                    found.setdefault((k, j), None)
         # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
         for i in list(compress(range(n), map(",".__eq__, v.text))):
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
                 window = v.lower[i + 2:min(n, i + 7)]
-                c = next((p for p, w in enumerate(window) if w in self.cues), None)
+                c = next((p for p, w in enumerate(window) if w in self.cues
+                          or w == "-" and 0 < p < len(window) - 1 and f"{window[p - 1]}-{window[p + 1]}" in self.cues),
+                         None)
+                if c is not None and window[c] == "-":
+                    c += 1  # "a Seoul start-up": the cue is the three tokens "start", "-", "up"
                 if c is not None and (i + 3 + c >= n or v.lower[i + 3 + c] not in self.clause_words):
                     j = i
                     b = j

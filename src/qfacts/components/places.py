@@ -69,6 +69,7 @@ class PlacesComponent:
         self.facility_heads = frozenset(cfg["facility_heads"])
         self.after_titles = frozenset(cfg["titles_after_place"])
         self.stop_cues = frozenset(cfg["stopped_name_cues"])
+        self.stop_of_heads = frozenset(cfg.get("stopped_name_of_heads", ()))
         self.town_population = int(cfg["small_town_min_population"])
         self.first_names = first_names()
         self.titles = frozenset(t for t in titles() if t[:1].isupper())
@@ -147,8 +148,10 @@ class PlacesComponent:
                 if e >= n or (words[e][:1].isupper() and v.ws[s]):
                     continue
                 after = e + 1 < n and words[e] == "," and self._strong_at(doc, v, e + 1)
-                before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower()
-                if not (after or before):
+                before = s > 0 and v.lower[s - 1] in self.stop_cues and words[s - 1].islower() \
+                    or s > 1 and words[s - 1] == "of" and v.lower[s - 2] in self.stop_of_heads
+                based = e + 1 < n and words[e] == "-" and v.lower[e + 1] == "based" and not v.ws[e - 1]
+                if not (after or before or based):
                     continue
                 place = place._replace(weak=False)
             out.append((s, e, place))

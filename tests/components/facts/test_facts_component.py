@@ -697,3 +697,97 @@ def test_facts_load_lazy_data_loads_the_parser_before_workers_fork(nlp):
     syntax.load_parser.cache_clear()
     facts.load_lazy_data()
     assert syntax.load_parser.cache_info().currsize == (1 if facts.parse else 0)
+
+
+def test_facts_the_agency_a_filing_is_made_with_is_no_side(nlp):
+    got = facts(nlp, "In a filing with the Harbor Exchange Board, Kelvo Corp said it acquired a 9 pct stake in "
+                     "Zentrix Labs.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Zentrix Labs"]]
+
+
+def test_facts_a_city_naming_an_accord_is_no_side(nlp):
+    got = facts(nlp, "The bank acted in line with the Geneva accord between Portugal and Peru.")
+    assert [parties for _, parties, _ in got] == [["Portugal", "Peru"]]
+
+
+def test_facts_a_hyphenated_pair_before_the_agreement_word_names_both_sides(nlp):
+    got = facts(nlp, "The Portugal-Peru trade pact was signed on Monday.")
+    assert [(t, parties) for t, parties, _ in got] == [("trade_agreement", ["Portugal", "Peru"])]
+
+
+def test_facts_a_sides_place_of_origin_does_not_break_the_list_of_sides(nlp):
+    got = facts(nlp, "Kelvo Corp of Japan and Zentrix Labs of Canada signed an MOU.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Zentrix Labs"]]
+    got = facts(nlp, "Kelvo Corp, a battery maker, Orvane Mining of Chile and the state utility Zentrix Power "
+                     "agreed to form a joint venture.")
+    assert [parties for _, parties, _ in got] == [["Kelvo Corp", "Orvane Mining", "Zentrix Power"]]
+
+
+def test_facts_a_role_sentence_names_the_other_side_of_a_one_sided_agreement(nlp):
+    text = ("Kelvo Corp has signed a licensing agreement for its sensor designs. The licensee is Zentrix Labs, "
+            "a start-up based in Lyon, France.")
+    assert [(t, parties) for t, parties, _ in facts(nlp, text)] == [("licensing", ["Kelvo Corp", "Zentrix Labs"])]
+
+
+def test_facts_a_referring_subject_with_modifiers_names_the_organisation_before(nlp):
+    text = "Kelvo Corp builds satellites. The Toulouse-based company signed a contract with Zentrix Labs."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Corp", "Zentrix Labs"]]
+
+
+def test_facts_a_town_with_its_state_after_of_is_the_sides_origin_not_a_side(nlp):
+    text = "Kelvo Refining Co of Abilene, Texas, is being awarded a 75 mln dlr contract for jet fuel."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Refining Co"]]
+
+
+def test_facts_an_investment_names_its_investor_after_from_in_its_clause(nlp):
+    text = "Kelvo Corp received a 5 mln dlr investment last year from Zentrix Bank."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Kelvo Corp", "Zentrix Bank"]]
+    text = "Kelvo Corp proved a sound investment when under pressure from Zentrix Bank."
+    assert [parties for _, parties, _ in facts(nlp, text)] in ([], [["Kelvo Corp"]])
+
+
+def test_facts_between_the_ports_of_two_places_names_both(nlp):
+    text = "The declaration calls for a pilot project between the ports of Tallinn and Turku."
+    assert [parties for _, parties, _ in facts(nlp, text)] == [["Tallinn", "Turku"]]
+
+
+def test_facts_the_agency_a_filing_names_is_neither_a_side_nor_what_it_refers_to(nlp):
+    text = ("Orvane Capital Inc told the Harbor Exchange Commission (HEC) it bought 1.3 mln Zentrix Labs "
+            "shares. In a Harbor Exchange Commission filing, the firm said it may buy more.")
+    for _, parties, _ in facts(nlp, text):
+        assert "Harbor Exchange Commission" not in parties
+
+
+def test_facts_a_route_between_two_places_is_no_pair_of_sides(nlp):
+    text = "Kelvo Air said it reached an agreement that clears the way for flights between Lisbon and Porto."
+    assert all("Lisbon" not in parties and "Porto" not in parties for _, parties, _ in facts(nlp, text))
+
+
+def test_facts_a_partner_scan_stops_at_an_infinitive(nlp):
+    text = "Kelvo Air has won a two-year licence from Zentrix Authority to operate scheduled flights to Lisbon."
+    assert all("Lisbon" not in parties for _, parties, _ in facts(nlp, text))
+
+
+def test_facts_joined_with_a_company_is_a_partnership_not_a_membership(nlp):
+    text = "Kelvo Corp said it has joined with Zentrix Labs to offer banks a new service."
+    assert [t for t, _, _ in facts(nlp, text)] == ["partnership"]
+
+
+def test_facts_each_candidate_of_an_agreement_word_is_weighed_on_its_own():
+    """The fact model's rejection of one candidate (here: the one with Lisbon) is not carried to the next."""
+    import qfacts
+
+    pipe = qfacts.build_pipeline()
+    component = pipe.get_pipe("qfacts_facts")
+
+    class Stub:
+        meta = {"keep_threshold": 0.5}
+        threshold = 0.5
+
+        def prob(self, features):
+            return 0.0 if "plabels:ORG-PLACE" in features else 1.0
+
+    component.fact_model = Stub()
+    text = "Kelvo Corp signed an MOU with the city of Lisbon and with Zentrix Labs."
+    got = [parties for _, parties, _ in facts(pipe, text)]
+    assert ["Kelvo Corp", "Zentrix Labs"] in got and all("Lisbon" not in p for p in got)

@@ -90,3 +90,14 @@ def test_sides_a_source_after_told_is_no_side(sides, make):
     doc, v = make("Acme Corp told Orrin News it signed.", ("Acme Corp", "ORG"), ("Orrin News", "ORG"))
     acme, news = doc.ents
     assert sides.is_modifier(v, news, 0) and not sides.is_modifier(v, acme, 0)
+
+
+def test_sides_the_audience_of_a_filing_or_a_report_is_no_side(sides, make):
+    doc, v = make("In a filing with the Harbor Exchange Board, Acme Corp said it bought a stake.",
+                  ("Harbor Exchange Board", "ORG"), ("Acme Corp", "ORG"))
+    board, acme = doc.ents
+    assert sides.is_modifier(v, board, 0) and not sides.is_modifier(v, acme, 0)
+    doc, v = make("Acme Corp told the\nHarbor Exchange Board it sold its stake.", ("Acme Corp", "ORG"),
+                  ("Harbor Exchange Board", "ORG"))
+    acme, board = doc.ents
+    assert sides.is_modifier(v, board, 0) and not sides.is_modifier(v, acme, 0)

@@ -22,11 +22,11 @@ from ...models import Agreement
 from ...resources import load_json
 from ..common import doc_ents, register_extensions, span_values, token_view
 from .candidates import Candidates
-from .dates import FactDates, comma_counts, nearest, own_dates, set_date, take_date
+from .dates import FactDates, comma_counts, date_fields, nearest, own_dates, set_date, take_date
 from .features import PairFeatures
 from .merge import Merger
 from .model import load_models
-from .parties import anchor_parties, dedupe, name, name_parties, set_parties
+from .parties import anchor_parties, dedupe, dedupe_onto, key, name, name_parties, set_parties
 from .phrases import phrases, starts_with
 from .sentences import dateline_end, is_headline, sentence_bounds
 from .sides import Sides
@@ -53,11 +53,11 @@ class Trigger:
 
     __slots__ = ("span", "doc", "start", "end", "start_char", "end_char", "label_", "_")
 
-    def __init__(self, span: Span, values: tuple) -> None:
+    def __init__(self, span: Span, values: tuple, label_: Optional[str] = None) -> None:
         self.span = span
         self.doc = span.doc
         self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
-        self.label_ = span.label_
+        self.label_ = span.label_ if label_ is None else label_
         self._ = _Values(*values)
 
     @property
@@ -75,6 +75,13 @@ class Trigger:
 
     def __getattr__(self, attr: str):
         return getattr(self.span, attr)
+
+
+def _first_from(starts: list[int], s: int) -> list[int]:
+    """The first of the sorted ``starts`` at or after ``s`` (a list of one, or none): a slice of one, not of
+    the rest of the list."""
+    i = bisect_left(starts, s)
+    return starts[i:i + 1]
 
 
 def within(spans: list, starts: list[int], s: int, e: int) -> list:
@@ -116,6 +123,7 @@ class FactsComponent:
         self.fact_model = models.get("facts")
         self.parse = parse
         self.party_list_cues = phrases(cfg["party_list_cues"])
+        self.partner_role_cues = phrases(cfg.get("partner_role_cues", ()))
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.part_of_cues = phrases(cfg["part_of_cues"])
         self.referring: dict[str, list[tuple[str, ...]]] = {}  # "it", "the two companies", by first word
@@ -124,30 +132,35 @@ class FactsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         all_ents = list(doc_ents(doc))
-        triggers_all = [t for t in all_ents if t.label_ == "AGREEMENT"]
+        ent_labels = [x.label_ for x in all_ents]  # (each ``label_`` looks the string up)
+        triggers_all = [t for t, lab in zip(all_ents, ent_labels) if lab == "AGREEMENT"]
         if not triggers_all:
             doc._.agreements = []
             return doc
         values = span_values(doc, ("value", "kind", "own_value"))
-        triggers_all = [Trigger(t, values(t.start_char, t.end_char)) for t in triggers_all]
+        triggers_all = [Trigger(t, values(t.start_char, t.end_char), "AGREEMENT") for t in triggers_all]
         cand, sides, types = self.candidates, self.sides, self.types
         collect = doc.user_data.get(COLLECT)  # training: the candidate pairs and their features go here
         self._parses = {}
         fact_probs: dict[tuple, float] = {}  # the fact model's verdict by features (many candidates share them)
+        side_types = self.side_model.meta.get("types") if self.side_model is not None else None
+        if self.fact_model is not None:
+            resurrects = self.fact_model.meta.get("resurrects", ("general", "hedged", "absorbed"))
+            keep = self.fact_model.meta.get("keep_threshold", 0.5)
         self._wanted: list[tuple[int, int]] = []
         v = token_view(doc)
         labels: list = [None] * len(v.text)
-        for ent in all_ents:
-            for i in range(ent.start, ent.end):
-                labels[i] = ent.label_
-        ents = [e for e in all_ents if e.label_ in PARTY_LABELS]
+        for ent, lab in zip(all_ents, ent_labels):
+            labels[ent.start:ent.end] = [lab] * (ent.end - ent.start)
+        ents = [e for e, lab in zip(all_ents, ent_labels) if lab in PARTY_LABELS]
         name_parties(doc, ents)
         dateline = dateline_end(v)
         # the dateline's date is the article's, not the agreement's
         dated = self.dates.dated(all_ents, v, dateline)
-        actors = sides.actors(ents)
+        actors = sides.actors(ents, v.lower)
         facts: list[dict] = []
         pending: list[tuple[int, dict]] = []  # facts whose sides the next sentence lists ("The signatories are")
+        one_sided: list[tuple[int, dict]] = []  # facts whose other side the next sentence names ("The licensee is")
         topic: tuple[int, Optional[dict]] = (-1, None)  # a sentence about an earlier agreement ("The MOC was ...")
         headline_end = -1
         headline: Optional[tuple[int, int]] = None
@@ -162,15 +175,23 @@ class FactsComponent:
         if self.parse and (self.fact_model is not None or self.side_model is not None or collect is not None):
             # the sentences a model will read a parse of: every agreement word's where the fact model reads
             # parses, else only those of the side model's types
-            side_types = self.side_model.meta.get("types") if self.side_model is not None else None
-            starts = sorted(t.start for t in triggers_all if self._fact_parse(collect) or not side_types
-                            or t._.value in side_types)
-            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in starts[bisect_left(starts, s):][:1])]
+            every = self._fact_parse(collect) or not side_types
+            starts = sorted(t.start for t in triggers_all if every or t._.value in side_types)
+            # (the first agreement word at or after each sentence's start: one look per sentence, none without any)
+            self._wanted = [(s, e) for s, e in bounds if any(s <= k < e for k in _first_from(starts, s))] \
+                if starts else []
         for n, (s, e) in enumerate(bounds):
             if n < 3 and is_headline(v, s, e):
                 headline_end = e
                 headline = headline or (s, e)
             pending = [(m, f) for m, f in pending if m >= n - 1]
+            one_sided = [(m, f) for m, f in one_sided if m >= n - 1]
+            if one_sided and starts_with(v.lower, s, e, self.partner_role_cues):
+                names = sides.listed_names(v, s, e, within(ents, ent_starts, s, e), dateline)
+                names = sides.coordinated(v, names, e, labels) if names else names  # not those of an apposition
+                for _, fact in one_sided if names else ():
+                    set_parties(fact, dedupe(list(fact["_spans"]) + names))
+                one_sided = []
             if pending and starts_with(v.lower, s, e, self.party_list_cues):
                 names = sides.listed_names(v, s, e, within(ents, ent_starts, s, e), dateline)
                 for _, fact in pending if names else ():
@@ -183,7 +204,7 @@ class FactsComponent:
             triggers = triggers_all[bisect_left(trigger_starts, s):bisect_left(trigger_starts, e)]
             if not triggers:
                 continue
-            words = [w for w, lab in zip(v.lower[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
+            words = cand.sentence_words(v.lower, labels, s, e)
             negated = cand.negation(words)
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact
@@ -213,9 +234,11 @@ class FactsComponent:
             it_fact = topic[1] if 0 < n - topic[0] <= 2 and starts_with(v.lower, s, e, [("it",)]) else None
             topic = (-1, None)
             under: Optional[dict] = None
+            groups_from = min([g[0].start for g in groups]) if groups else None  # where the first group starts
+            trigger_ends = {t.end for t in triggers}
             for trig in triggers:
                 kind = trig._.kind
-                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start]
+                own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start] if owned else []
                 if kind in ("anaphor", "repeat"):
                     earlier = types.attach(facts, trig, dates, groups, own_sides)
                     if earlier is not None and trig.start - s <= 3:
@@ -236,17 +259,18 @@ class FactsComponent:
                             else "absorbed" if cand.is_absorbed(trig, triggers) else "")
                 if rejected and self.fact_model is None and collect is None:
                     continue
-                first_with = min([g[0].start for g in groups] + [trig.start])
+                first_with = trig.start if groups_from is None else min(groups_from, trig.start)
                 subject = sides.subject(v, labels, s, max(trig.start, first_with), sent_ents, used, actors, facts,
                                         dateline)
                 date = nearest(own_dates(dates, trig, triggers), trig, v.lower, commas)
+                dated_as = date_fields(date)
                 part_of = under
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or cand.status_of(cues, trig)
                 partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                             and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
-                            and not sides.held_by_earlier(v.lower, g, trig, triggers)]
+                            and not sides.held_by_earlier(v.lower, g, trig, triggers, trigger_ends)]
                 objs = [objects[trig.start]] if trig.start in objects else []
                 parents = []
                 if trig._.value in self.joined_types:
@@ -284,13 +308,20 @@ class FactsComponent:
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 groups_of_trig = own or [[]]
                 hedge_words = None  # the trigger's hedge cues (a feature of each of its candidate facts)
+                # the fact model's verdict on this word's candidates by what their features can differ in: type,
+                # verdict so far, party count, labels and count outside the sentence (many share them)
+                verdicts: dict[tuple, float] = {}
+                own_subject = dedupe(subject)
+                subject_keys = {key(p) for p in own_subject}
+                rule_verdict = rejected  # each candidate starts from the rules' verdict, not the one before it
                 for group in groups_of_trig:
-                    parties = dedupe(subject + group)
+                    rejected = rule_verdict
+                    parties = dedupe_onto(own_subject, subject_keys, group)
                     if kind == "repeat" and (len(parties) < 2 or any(not s <= p.start < e for p in parties)):
                         continue  # a repeat is a deal of its own only between sides its sentence names
                     type_ = types.fact_type(base_type, purpose, parties)
                     if collect is not None or self.side_model is not None \
-                            and type_ in self.side_model.meta.get("types", (type_,)):
+                            and (side_types is None or type_ in side_types):
                         siblings = {p.start for g in groups_of_trig if g is not group for p in g}
                         parties = self._learned_sides(
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
@@ -300,35 +331,54 @@ class FactsComponent:
                             "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
                             "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
                             "_base": base_type}
+                    # (the words that brought the names in matter only to a type with roles of its own)
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
-                                        {p.start: openers[p.start] for p in group if p.start in openers}, parents)
+                                        {p.start: openers[p.start] for p in group if p.start in openers}
+                                        if type_ in sides.role_table else {}, parents)
                     set_parties(fact, parties, roles)
-                    set_date(fact, date)
+                    fact.update(dated_as)
                     if date is None and part_of is not None:
                         take_date(fact, part_of)
-                    if parties and (self.fact_model is not None or collect is not None):
-                        if hedge_words is None:
-                            hedge_words = cand.hedge_words(v, labels, s, trig)
-                        ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
-                                                hedge_words, signing, specific,
-                                                e <= headline_end, n, purpose,
-                                                self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
-                        if collect is not None:
-                            collect.append({"what": "fact", "type": type_, "rule": not rejected,
-                                            "parties": [name(p) for p in parties], "features": ff})
-                        if self.fact_model is not None and (not rejected or rejected in self.fact_model.meta.get(
-                                "resurrects", ("general", "hedged", "absorbed"))):
-                            p_fact = fact_probs.get(tuple(ff))
-                            if p_fact is None:
-                                p_fact = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
-                            rejected = "" if p_fact >= (self.fact_model.meta.get("keep_threshold", 0.5)
-                                                        if not rejected else self.fact_model.threshold) else "model"
+                    # the fact model weighs a candidate the rules admit, or one they reject for a reason it may
+                    # overrule; training collects every candidate's features
+                    consult = parties and self.fact_model is not None and (not rejected or rejected in resurrects)
+                    if parties and collect is not None or consult:
+                        verdict = None
+                        if collect is None:
+                            kinds, inside = set(), 0
+                            for p in parties:
+                                kinds.add(p.label)
+                                inside += s <= p.start < e
+                            seen_as = (type_, rejected, min(len(parties), 3), frozenset(kinds),
+                                       min(len(parties) - inside, 2))
+                            verdict = verdicts.get(seen_as)
+                        if verdict is None:
+                            if hedge_words is None:
+                                hedge_words = cand.hedge_words(v, labels, s, trig)
+                            ff = self.features.fact(v, s, e, trig, kind, type_, base_type, parties, status, rejected,
+                                                    hedge_words, signing, specific,
+                                                    e <= headline_end, n, purpose,
+                                                    self._parse_of(doc, s, e) if self._fact_parse(collect) else None)
+                            if collect is not None:
+                                collect.append({"what": "fact", "type": type_, "rule": not rejected,
+                                                "parties": [name(p) for p in parties], "features": ff})
+                            if consult:
+                                verdict = fact_probs.get(tuple(ff))
+                                if verdict is None:
+                                    verdict = fact_probs[tuple(ff)] = self.fact_model.prob(ff)
+                                if collect is None:
+                                    verdicts[seen_as] = verdict
+                        if consult:
+                            rejected = "" if verdict >= (keep if not rejected else self.fact_model.threshold) \
+                                else "model"
                     if rejected:
                         continue
                     if parties:
                         facts.append(fact)
                         if kind == "specific" and not subject and trig.start in objects:
                             pending.append((n, fact))  # its founders or members may be listed next
+                        elif kind == "specific" and len(parties) == 1 and subject:
+                            one_sided.append((n, fact))  # its other side may be named next ("The licensee is")
                         if types.plans(purpose, type_):
                             # the deal the instrument is for: a fact of its own, dated only where the text dates it
                             planned = dict(fact, type=purpose, _undated=True, party_details=())
@@ -346,6 +396,7 @@ class FactsComponent:
             mentions = [(x.start_char, x.end_char, name(x).casefold()) for x in ents]
             anchor_parties(facts, v, mentions, self.referring)
         doc._.agreements = [self._record(f) for f in facts]
+        sides.forget()
         return doc
 
     def load_lazy_data(self) -> None:

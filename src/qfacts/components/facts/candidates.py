@@ -28,6 +28,10 @@ class Candidates:
         self.ownership_hedges = phrases(cfg["ownership_hedges"]["cues"])
         self.hedge_firsts = frozenset(p[0] for p in self.hedges) | frozenset(p[0] for p in self.ownership_hedges)
         self.signing = phrases(cfg["signing_cues"])
+        # the first words of the cues read from a sentence's words (negation, signing, hedges): a sentence with
+        # none of them needs no word list (:meth:`sentence_words`)
+        self.word_cue_firsts = frozenset(p[0] for p in self.strong_negation) | frozenset(
+            p[0] for p in self.signing) | self.hedge_firsts
         self.status = {k: phrases(v) for k, v in cfg["status_cues"].items()}
         self.status_index: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
         for rank, (status, cues) in enumerate(self.status.items()):
@@ -38,6 +42,13 @@ class Candidates:
         # type -> the rules by which another agreement word of its sentence absorbs it (absorbed_by)
         self.absorbed = {k: [r if isinstance(r, dict) else {"by": [r]} for r in v]
                          for k, v in cfg["absorbed_by"].items() if not k.startswith("_")}
+
+    def sentence_words(self, low: list[str], labels: list, s: int, e: int) -> list[str]:
+        """The words of sentence s..e that :meth:`negation`, :meth:`signs` and :meth:`may_hedge` read: less dates
+        and whitespace; none where the sentence holds no first word of their cues (it gives them nothing)."""
+        if self.word_cue_firsts.isdisjoint(low[s:e]):
+            return []
+        return [w for w, lab in zip(low[s:e], labels[s:e]) if lab != "DATE" and not w.isspace()]
 
     def negation(self, words: list[str]) -> Optional[str]:
         """The status of a sentence that denies or ends an agreement ("denied", "refused", "failed", "ended"),
@@ -83,6 +94,8 @@ class Candidates:
 
     def status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
         """The status cues of a sentence: (start, length, rank, status)."""
+        if self.status_index.keys().isdisjoint(low[s:e]):
+            return []
         out = []
         for k in range(s, e):
             for n, rank, status, phrase in self.status_index.get(low[k], ()):

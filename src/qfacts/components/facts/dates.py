@@ -33,9 +33,15 @@ class FactDates:
 
 
 def set_date(fact: dict, date: Optional[Span]) -> None:
-    fact["date"] = date._.value if date is not None else None
-    fact["date_text"] = date.text if date is not None else None
-    fact["date_interval"] = date._.interval if date is not None else None
+    fact.update(date_fields(date))
+
+
+def date_fields(date: Optional[Span]) -> dict:
+    """The date entries of a fact dated by ``date`` (None: undated), read once for all the candidate facts of
+    an agreement word."""
+    if date is None:
+        return {"date": None, "date_text": None, "date_interval": None}
+    return {"date": date._.value, "date_text": date.text, "date_interval": date._.interval}
 
 
 def take_date(fact: dict, other: dict) -> None:

@@ -226,6 +226,9 @@ def _sentence_flags(pf: "PairFeatures", v: TokenView, s: int, e: int) -> tuple[b
     return flags
 
 
+_LABEL_SETS: dict[frozenset, str] = {}  # the label hashes of a fact's parties -> "ORG-PLACE"
+
+
 def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, kind: str, type_: str,
                   base_type: str, parties: list[Span], status: str, rejected: str, hedges: list[str],
                   signing: bool, specific: bool, headline: bool, n: int, purpose: Optional[str], sp) -> list[str]:
@@ -242,8 +245,13 @@ def fact_features(pf: "PairFeatures", v: TokenView, s: int, e: int, trig: Span, 
                               closed(_prev_word(low, trig.start, s)), closed(_next_word(low, trig.end, e)), sp,
                               _trigger_parse(trig, sp))
     phrase, prev, nxt, _, parsed = own
-    labels = "-".join(sorted({p.label_ for p in parties}))
-    inside = sum(1 for p in parties if s <= p.start < e)
+    kinds, inside = set(), 0
+    for p in parties:
+        kinds.add(p.label)  # (the label's hash: ``label_`` looks its string up each time)
+        inside += s <= p.start < e
+    labels = _LABEL_SETS.get(frozenset(kinds))
+    if labels is None:
+        labels = _LABEL_SETS[frozenset(kinds)] = "-".join(sorted({p.label_ for p in parties}))
     # the candidate facts of one agreement word often differ only in their parties' names: built once
     key = (at, kind, type_, base_type, status, rejected, min(len(parties), 3), labels,
            min(len(parties) - inside, 2), min(n, 3), tuple(hedges), signing, specific, headline, purpose)

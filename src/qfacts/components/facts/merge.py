@@ -66,15 +66,25 @@ class Merger:
         """A fact whose text named one side ("SAS signed a letter of intent for the jets") takes the other side
         of the latest earlier two-sided fact of that party ("an order for 12 X jets" by SAS from X)."""
         latest: dict[str, dict] = {}  # party key -> the latest fact so far with two sides that has it
+        # (the facts of one sentence share its text, and many facts their keys: each looked at once)
+        unnamed: dict[str, bool] = {}
+        sides: dict[frozenset, int] = {}
         for f in facts:
-            if len(f["keys"]) == 1 and not self.unnamed_cues.intersection(f["sentence"].lower().split()):
+            if len(f["keys"]) == 1:
+                says = unnamed.get(f["sentence"])
+                if says is None:
+                    says = unnamed[f["sentence"]] = bool(self.unnamed_cues.intersection(f["sentence"].lower().split()))
+            if len(f["keys"]) == 1 and not says:
                 # (not where the text says the others are unnamed: "a consortium of yet unspecified partners")
                 (only,) = f["keys"]
                 g = latest.get(only)
                 if g is not None:
                     other = [p for p in g["_spans"] if key(p) not in f["keys"]]
                     set_parties(f, dedupe(list(f["_spans"]) + other))
-            if side_count(f["keys"]) == 2:  # a fact's sides change only in its own turn above
+            count = sides.get(f["keys"])
+            if count is None:
+                count = sides[f["keys"]] = side_count(f["keys"])
+            if count == 2:  # a fact's sides change only in its own turn above
                 for k in f["keys"]:
                     latest[k] = f
 
@@ -124,4 +134,13 @@ class Merger:
 def side_count(keys: frozenset) -> int:
     """How many sides a set of party keys names: a name that is the first word(s) of another names the same
     side ("chrysler" and "chrysler corp")."""
-    return sum(1 for k in keys if not any(o != k and o.startswith(k + " ") for o in keys))
+    if len(keys) < 2:
+        return len(keys)
+    if len(keys) == 2:
+        a, b = keys  # (one at most starts with the other)
+        return 1 if a.startswith(b + " ") or b.startswith(a + " ") else 2
+    count = 0
+    for k in keys:
+        prefix = k + " "  # (no key starts with itself and a space)
+        count += not any([o.startswith(prefix) for o in keys])
+    return count

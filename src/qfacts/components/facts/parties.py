@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ...entities import resolve, surface
 from ...models import Entity
+from ..common import span_values, token_view
 
 NAMES = "qfacts_party_names"  # doc.user_data: token start of an ORG/PLACE mention -> its canonical name
 
@@ -38,8 +39,16 @@ class _Names:
     def get(self, start: int, end: Optional[int] = None) -> Optional[str]:
         """The name of the mention at token ``start`` (that ends at ``end``, where given)."""
         if self.names is None:
-            entities = [Entity(label=e.label_, start=e.start_char, end=e.end_char, text=e.text,
-                               canonical=e._.canonical) for e in self.ents]
+            entities = []
+            if self.ents:  # (texts from the document's text, canonical forms from its store: no Token or
+                # Underscore object per mention)
+                doc = self.ents[0].doc
+                text = token_view(doc).doc_text
+                canonical = span_values(doc, ("canonical",))
+                for e in self.ents:
+                    a, b = e.start_char, e.end_char
+                    entities.append(Entity(label=e.label_, start=a, end=b, text=text[a:b],
+                                           canonical=canonical(a, b)[0]))
             resolve(entities)
             names = text_names(entities)
             self.names = {e.start: names[i] for i, e in enumerate(self.ents)}
@@ -101,6 +110,8 @@ def key(ent: Span) -> str:
 
 def dedupe(parties: list[Span]) -> list[Span]:
     """The parties in order, each entity once."""
+    if len(parties) < 2:
+        return list(parties)
     seen, out = set(), []
     for p in parties:
         k = _party_of(p)[1]
@@ -110,19 +121,52 @@ def dedupe(parties: list[Span]) -> list[Span]:
     return out
 
 
+def dedupe_onto(first: list[Span], first_keys: set[str], more: list[Span]) -> list[Span]:
+    """``dedupe(first + more)`` for parties ``first`` that are deduplicated already, with their keys
+    ``first_keys`` (an agreement word's subject, written into each of its candidate facts)."""
+    if not more:
+        return list(first)
+    seen, out = set(first_keys), list(first)
+    for p in more:
+        k = _party_of(p)[1]
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+_RESETS = [0]  # how many times set_parties gave a fact that had sides new ones
+
+
+def resets() -> int:
+    """How many times :func:`set_parties` has set the sides of a fact that had some (an earlier fact completed
+    by a later sentence): a reader that keeps what it found in earlier facts reads them again when this moved."""
+    return _RESETS[0]
+
+
 def set_parties(fact: dict, parties: list[Span], roles: Optional[dict[int, str]] = None) -> None:
     """The sides of a fact: canonical names, their details (name, surface form, role, mention offsets), their
     spans, and the keys facts are merged on. ``roles`` maps a party's token start to its role; a party that
     had a role in the fact keeps it."""
-    old = {d["start"]: d["role"] for d in fact.get("party_details", ())}
-    infos = [_party_of(p) for p in parties]
-    fact["parties"] = [info[0] for info in infos]
-    fact["party_details"] = [
-        {"name": named, "surface": form, "role": (roles or {}).get(p.start) or old.get(start),
-         "start": start, "end": end}
-        for p, (named, _, form, start, end) in zip(parties, infos)]
+    if "_spans" in fact:
+        _RESETS[0] += 1
+    if not parties:
+        fact["parties"], fact["party_details"], fact["_spans"], fact["keys"] = [], [], parties, frozenset()
+        return
+    before = fact.get("party_details")
+    old = {d["start"]: d["role"] for d in before} if before else {}
+    roles = roles or {}
+    names, keys, details = [], [], []
+    for p in parties:
+        named, k, form, start, end = _party_of(p)
+        names.append(named)
+        keys.append(k)
+        details.append({"name": named, "surface": form, "role": roles.get(p.start) or old.get(start),
+                        "start": start, "end": end})
+    fact["parties"] = names
+    fact["party_details"] = details
     fact["_spans"] = parties
-    fact["keys"] = frozenset(info[1] for info in infos)
+    fact["keys"] = frozenset(keys)
 
 
 def name_record_parties(entities: list[Entity], agreements: list) -> None:

@@ -41,10 +41,15 @@ def has(tokens: list[str], cues: list[tuple[str, ...]]) -> bool:
 
 def starts_with(low: list[str], s: int, e: int, cues: list[tuple[str, ...]]) -> bool:
     """Whether the words of tokens s..e (spaces skipped) begin with one of the cue phrases."""
+    by_first = getattr(cues, "by_first", None)
+    if by_first is not None:
+        first = next((w for w in low[s:min(e, s + 8)] if not w.isspace()), None)
+        if first is None:
+            return False
+        cues = by_first.get(first, ())
+        if not cues:
+            return False  # (most sentences: no cue starts with their first word)
     words = [w for w in low[s:min(e, s + 8)] if not w.isspace()]
     if not words:
         return False
-    by_first = getattr(cues, "by_first", None)
-    if by_first is not None:
-        cues = by_first.get(words[0], ())
     return any(tuple(words[:len(p)]) == p for p in cues)

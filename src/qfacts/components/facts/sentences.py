@@ -4,6 +4,8 @@ The one place sentence bounds are made: every other facts stage works sentence b
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -17,6 +19,7 @@ most this many, after a line break, ";" or "," in the second half of the piece w
 works sentence by sentence, so their time stays linear in the text however long a run without a full stop."""
 
 _SOFT_BREAKS = (";", ",")
+_ENDINGS = re.compile(r"[\n.!?]")  # the characters a sentence can end at (in a token, or in its whitespace)
 
 
 def sentence_bounds(doc: Doc, v: TokenView, ents: Optional[Iterable[Span]] = None) -> list[tuple[int, int]]:
@@ -63,7 +66,10 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         start = 0
         n = len(v.text)
         line_start = 0
-        for i in range(n):
+        # only a token with a line break or final punctuation in it or after it can end a sentence: those are
+        # visited (found by the characters, the token holding each by its offset), the others are passed over
+        marks = sorted({bisect_right(v.idx, m.start()) - 1 for m in _ENDINGS.finditer(v.doc_text)})
+        for i in marks:
             w = v.text[i]
             ws = v.ws[i] if not w.isspace() else w + v.ws[i]
             end_here = False
@@ -71,11 +77,10 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
                 # a line break ends a sentence after final punctuation, at a blank line, before an
                 # indented line, or after an upper-case headline; wrapped lines (newswire) run on
                 nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
-                line = v.text[line_start:i + 1]
-                headline = any(c.isalpha() for c in "".join(line)) and "".join(line).upper() == "".join(line)
                 last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
-                end_here = (ws.count("\n") > 1 or nxt_indented or headline
-                            or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d"))
+                end_here = (ws.count("\n") > 1 or nxt_indented
+                            or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d")
+                            or _is_upper_line("".join(v.text[line_start:i + 1])))
                 line_start = i + 1
             elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
                 nxt = v.text[i + 1]
@@ -96,6 +101,11 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         if start < e:
             bounds.append((start, e))
     return bounds
+
+
+def _is_upper_line(line: str) -> bool:
+    """An upper-case headline: letters, none of them lower-case."""
+    return line.upper() == line and any(c.isalpha() for c in line)
 
 
 def dateline_end(v: TokenView) -> int:

@@ -15,16 +15,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from operator import attrgetter
 from typing import Optional
 
 from spacy.tokens import Span
 
 from ..common import TokenView
-from .parties import dedupe
+from .parties import dedupe, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
+_start = attrgetter("start")
 
+
+
+def _skip_space_back(low: list[str], k: int) -> int:
+    """The last token at or before ``k`` that is not whitespace (a line break of wrapped text); -1 if none."""
+    while k >= 0 and low[k].isspace():
+        k -= 1
+    return k
 
 class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
@@ -32,12 +41,14 @@ class Sides:
     def __init__(self, cfg: dict) -> None:
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
+        self.between_stops = frozenset(cfg.get("between_stops", ()))
         self.adjacent_preps = frozenset(cfg["party_prepositions"])
         self.locatives = frozenset(cfg["locatives"])
         self.amount_words = frozenset(cfg["amount_words"])
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         # the subject phrases by first word, with their rank (the first phrase of the list found wins)
+        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ()))
         self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, (phrase, _label) in enumerate(self.subject_phrases):
             self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
@@ -50,7 +61,9 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
-        self.source_words = frozenset(cfg["source_words"])
+        self.source_nouns = frozenset(cfg.get("source_nouns", ()))
+        self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
+        self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
         self.relative_pronouns = frozenset(cfg["relative_clause"]["pronouns"])
         self.relative_auxiliaries = frozenset(cfg["relative_clause"]["auxiliaries"])
         self.apposition_starts = frozenset(cfg["apposition_starts"])
@@ -60,15 +73,20 @@ class Sides:
         self.object_groups = frozenset(cfg["object_after_trigger"]["group_heads"])
         self.object_direct = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
         self.clause_preps = {t: frozenset(v) for t, v in cfg["clause_partner_prepositions"].items()}
+        # every word that can open a partner group: a sentence with none of them has no group
+        self.group_openers = self.anywhere_preps | self.adjacent_preps | frozenset().union(*self.clause_preps.values())
         self.pair_labels = {k: v for k, v in cfg["pair_words"].items()}
         self.representatives = frozenset(cfg["representatives"])
         self.of_heads = frozenset(cfg["of_heads"])
         self.member_openers = frozenset(cfg["member_openers"])
         self.unit_nouns = frozenset(cfg["unit_nouns"])
         self.place_nouns = frozenset(cfg["place_nouns"])
+        self.venue_nouns = frozenset(cfg.get("venue_nouns", ()))
         self.seller_preps = {k: frozenset(v) for k, v in cfg["separate_sellers"].items()}
         self.number_words = dict(cfg["number_words"])
         self.reporting_verbs = frozenset(cfg["reporting_verbs"])
+        self.clause_openers = frozenset(cfg.get("clause_openers", ()))
+        self.infinitive_not = frozenset(cfg.get("not_infinitive", ()))
         self.clause_breaks = phrases(cfg["clause_breaks"])
         self.break_index: dict[str, list[tuple[str, ...]]] = {}
         for p in self.clause_breaks:
@@ -318,13 +336,36 @@ class Sides:
             return True
         if ent.start > 1 and low[ent.start - 2] == "according" and low[ent.start - 1] == "to":
             return True
-        if ent.start > 0 and low[ent.start - 1] in self.source_words:
-            return True  # "told Reuters": a source, not a side
+        if self.is_source(low, ent):
+            return True  # "told Reuters", "in a filing with the SEC": a source or an audience, not a side
         if ent.label_ == "PLACE" and e < len(low) and low[e] in self.place_nouns:
             return True  # "its San Francisco headquarters": where something is
+        if ent.label_ == "PLACE" and e < len(low) and low[e] in self.venue_nouns and ent._.kind == "city" \
+                and not (ent.start > 0 and low[ent.start - 1] == "-"):
+            return True  # "the Paris agreement": where the accord was made
         if ent.start > 2 and low[ent.start - 3] == "according" and low[ent.start - 1] == "the":
             return True
         return False
+
+    def is_source(self, low: list[str], ent: Span) -> bool:
+        """The name follows a source word ("told Reuters", "told the\nSEC", "in a filing with the SEC") or comes
+        right before a source noun ("in its SEC filing")."""
+        if ent.end < len(low) and low[ent.end] in self.source_nouns:
+            return True
+        k = _skip_space_back(low, ent.start - 1)
+        if k > 0 and low[k] == "(":  # "told the Securities and Exchange Commission (SEC)": the short form too
+            j, words = k - 1, 0
+            while j >= 0 and words < 8 and low[j] not in (",", ".", ";", ")", "("):
+                if not low[j].isspace():
+                    words += 1
+                    if low[j] in self.source_words:
+                        return True
+                j -= 1
+            return False
+        if k > 0 and low[k] == "the":
+            k = _skip_space_back(low, k - 1)
+        return k >= 0 and low[k] in self.source_words \
+            or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs
 
     @staticmethod
     def possessive(v: TokenView, ent: Span) -> bool:
@@ -337,6 +378,8 @@ class Sides:
         group opened by a noun preposition right after an agreement noun ("a partnership between X and Y"),
         the start of that noun, which alone takes the group, and the preposition that brought in each name (by
         its start)."""
+        if self.group_openers.isdisjoint(v.lower[s:e]):
+            return [], set(), {}, {}  # no word that opens a group (a line that only names an agreement)
         by_start = {ent.start: ent for ent in ents}
         trigger_ends = {t.end for t in triggers}
         low = v.lower
@@ -345,7 +388,7 @@ class Sides:
         used: set[int] = set()
         openers: dict[int, str] = {}
         i = s
-        clause_preps = self._clause_prepositions(low, labels, e, triggers)
+        clause_preps = self._clause_prepositions(low, labels, e, triggers, v.text)
         trigger_at_end = {t.end: t.start for t in triggers}
         endorsed_by = False
         while i < e:
@@ -357,6 +400,10 @@ class Sides:
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
+                continue
+            if word in self.noun_preps and not adjacent and i > s \
+                    and low[_skip_space_back(low, i - 1)] in self.between_stops:
+                i += 1  # "flights between London and Tokyo": a route, not the sides
                 continue
             if word in self.anywhere_preps or adjacent:
                 group: list[Span] = []
@@ -438,12 +485,18 @@ class Sides:
         return groups, used, owned, openers
 
     @staticmethod
-    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span]) -> bool:
+    def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span],
+                        ends: Optional[set[int]] = None) -> bool:
         """A partner group right after an earlier agreement word, set off by a comma from this later one, is the
-        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said")."""
+        earlier one's alone ("agreed to set up a company with X to mine ore, a joint communique said").
+        ``ends``: where the sentence's agreement words end, where the caller has them (one look per position
+        instead of one per word)."""
         if group[-1].end > trig.start or "," not in low[group[-1].end:trig.start]:
             return False
-        return any(t is not trig and t.end <= group[0].start and group[0].start - t.end <= 3 for t in triggers)
+        g0 = group[0].start
+        if ends is not None:  # (``trig`` itself ends after the group starts)
+            return any(k in ends for k in range(g0 - 3, g0 + 1))
+        return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
@@ -488,7 +541,8 @@ class Sides:
         return k >= e or low[k] in (",", ".", ";", ":", "and", "&", ")", "(", "<", "-", "--", "\u2014", "\u2013", "'s", "\u2019s")
 
     def _clause_prepositions(self, low: list[str], labels: list, e: int,
-                             triggers: list[Span]) -> dict[int, tuple[frozenset, str, str]]:
+                             triggers: list[Span], text: Optional[list[str]] = None
+                             ) -> dict[int, tuple[frozenset, str, str]]:
         """Prepositions that bring in a partner a few words after an agreement verb of a given type
         ("agreed to license its adhesives to X", "invest about A$940 million in X")."""
         out: dict[int, tuple[frozenset, str, str]] = {}
@@ -505,11 +559,22 @@ class Sides:
                 if low[k] == "," and (labels[self._prev(low, k, trig.end)] == "PLACE"
                                       or labels[self._next(low, k + 1, e)] == "PLACE" if k + 1 < e else False):
                     continue  # "sell its Huron, South Dakota, plant to X": the commas of a place name
-                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT":
+                if words > 10 or low[k] in (".", ";", ",", "\u2014", "--") or labels[k] == "AGREEMENT" \
+                        or low[k] in self.clause_openers:
                     break
+                if low[k] == "to" and text is not None and self._infinitive(low, text, labels, k, e):
+                    break  # "a license from X to operate flights to Y": a purpose clause, Y is no partner
                 if low[k] in preps:
                     out[k] = (preps, key, low[trig.end - 1])  # every one in reach: "purchase from X of the business of Y"
         return out
+
+    def _infinitive(self, low: list[str], text: list[str], labels: list, k: int, e: int) -> bool:
+        """The "to" at ``k`` opens an infinitive ("to operate"): a lower-case word follows, no name, article,
+        possessive or number."""
+        j = self._next(low, k + 1, e)
+        if j >= e or labels[j] is not None:
+            return False
+        return text[j].isalpha() and text[j].islower() and low[j] not in self.infinitive_not
 
     def direct_object(self, v: TokenView, labels: list, trig: Span, e: int, by_start: dict[int, Span],
                        dateline: int) -> Optional[Span]:
@@ -554,14 +619,17 @@ class Sides:
     def subject(self, v: TokenView, labels: list, s: int, limit: int, ents: list[Span], used: set[int],
                  actors: dict[str, Optional[Span]], previous: list[dict], dateline: int) -> list[Span]:
         low = v.lower
-        ends = {ent.end: ent for ent in ents}
-        eligible = [ent for ent in ents if ent.start < limit and ent.start not in used
-                    and not self.is_modifier(v, ent, dateline)
-                    and not self._governed(low, s, ent, ends)
-                    and not (self.possessive(v, ent)
+        # only the names before the limit can be the subject (or hang a relative clause on, or govern one):
+        # the sentence's names are sorted, and a word with no name before it goes straight to "it", "the company"
+        before = ents[:bisect_left(ents, limit, key=_start)]
+        if not before:
+            return self._subject_phrase_in(self._word_index(low), s, limit, actors, previous)
+        free, possessors = self._unbound(v, s, ents, dateline)
+        eligible = [ent for ent in before if ent.start in free and ent.start not in used
+                    and not (ent.start in possessors
                              and "AGREEMENT" not in labels[ent.end + 1:min(limit + 1, ent.end + 4)]
                              and not self._owns_unit(low, ent.end + 1, limit))]
-        relative = self._relative_head(low, s, limit, ents, dateline)
+        relative = self._relative_head(low, s, limit, before, dateline)
         if relative is not None:
             return [relative]
         words = self._word_index(low)
@@ -574,22 +642,44 @@ class Sides:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
                 if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
                     # "X said its Y unit agreed": unit and parent are one side, named by the parent
-                    return self._coordination(v, eligible, report)
-                sayer = self._coordination(v, eligible, report) if nxt in ("it", "they") else []
-                return sayer + self._coordination(v, after, limit)  # "X said it and Y signed"
+                    return self._coordination(v, eligible, report, labels)
+                sayer = self._coordination(v, eligible, report, labels) if nxt in ("it", "they") else []
+                return sayer + self._coordination(v, after, limit, labels)  # "X said it and Y signed"
             phrase = self._subject_phrase_in(words, report + 1, limit, actors, previous, pronouns=False)
             if phrase:
                 return phrase
         if eligible:
-            return self._coordination(v, eligible, limit)
+            return self._coordination(v, eligible, limit, labels)
         return self._subject_phrase_in(words, s, limit, actors, previous)
+
+    def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int) -> tuple[set[int], set[int]]:
+        """The starts of the names of sentence ``s`` (whose names are ``ents``) that can be a subject as far as
+        the words around them tell: no modifier, location or source (:meth:`is_modifier`), no name a
+        preposition governs (:meth:`_governed`); and the starts of the possessors ("X's"). Worked out once per
+        sentence: a sentence with many agreement words asks for its subject once per word, each time about the
+        names before that word."""
+        memo = getattr(self, "_unbound_memo", None)
+        if memo is None or memo[0] is not ents or memo[1] is not v or memo[2] != s or memo[3] != dateline:
+            low = v.lower
+            ends = {ent.end: ent for ent in ents}
+            free = {ent.start for ent in ents
+                    if not self.is_modifier(v, ent, dateline) and not self._governed(low, s, ent, ends)}
+            possessors = {ent.start for ent in ents if self.possessive(v, ent)}
+            memo = self._unbound_memo = (ents, v, s, dateline, (free, possessors))
+        return memo[4]
+
+    def forget(self) -> None:
+        """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
+        self._unbound_memo = None
+        self._latest_memo = None
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
         with many agreement words asks for its subject once per word)."""
         words = getattr(self, "_words", None)
         if words is None or words.low is not low:
-            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index)
+            words = self._words = _WordIndex(low, self.reporting_verbs, self.subject_index,
+                                             self.referring_modifiers)
         return words
 
     def _subject_phrase_in(self, words: "_WordIndex", a: int, limit: int, actors: dict[str, Optional[Span]],
@@ -624,15 +714,23 @@ class Sides:
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
 
-    def _coordination(self, v: TokenView, eligible: list[Span], limit: int) -> list[Span]:
+    def coordinated(self, v: TokenView, names: list[Span], limit: int, labels: Optional[list] = None) -> list[Span]:
+        """The first of ``names`` and those coordinated with it ("Y and Z"), not names inside an apposition
+        ("Y, a start-up based in Grenoble, France")."""
+        return self._coordination(v, names, limit, labels)
+
+    def _coordination(self, v: TokenView, eligible: list[Span], limit: int,
+                      labels: Optional[list] = None) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
-        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped)."""
+        ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped) and a
+        name's place of origin ("X of Chile and Y signed ...": ``labels``, the token labels, show the place)."""
         low = v.lower
         subj = [eligible[0]]
         starts = {ent.start: ent for ent in eligible}
         idx = 1
         while idx < len(eligible):
-            gap_start = self._after_apposition(low, subj[-1].end, limit, starts)
+            gap_start = self._after_apposition(low, self._after_origin(low, subj[-1].end, limit, labels), limit,
+                                               starts, labels)
             while idx < len(eligible) and eligible[idx].start < gap_start:
                 idx += 1
             if idx >= len(eligible):
@@ -644,9 +742,25 @@ class Sides:
             idx += 1
         return subj
 
-    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span]) -> int:
+    @staticmethod
+    def _after_origin(low: list[str], end: int, limit: int, labels: Optional[list]) -> int:
+        """After "of PLACE" right after a name ("Aurelia Mining of Chile", "X Co of Abilene, Texas"): where the
+        place ends; else ``end``."""
+        if labels is None or end + 1 >= limit or low[end] != "of" or labels[end + 1] != "PLACE":
+            return end
+        k = end + 1
+        while k < limit and labels[k] == "PLACE":
+            k += 1
+            if k + 1 < limit and low[k] == "," and labels[k + 1] == "PLACE":
+                k += 1  # "of Abilene, Texas": the town with its state
+        return k
+
+    def _after_apposition(self, low: list[str], end: int, limit: int, starts: dict[int, Span],
+                          labels: Optional[list] = None) -> int:
         """Where an apposition after a name (", a Japanese firm building robots,") ends: at its closing comma;
-        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition."""
+        ``end`` itself where none follows. A list item after "the" ("X, the Y Group and Z") is no apposition.
+        With the token ``labels``, a comma between two places ("a start-up based in Grenoble, France,") is
+        inside the apposition."""
         k = end
         while k < limit and low[k].isspace():
             k += 1
@@ -665,7 +779,8 @@ class Sides:
         for j in range(k + 1, min(limit, k + 20)):
             if low[j] in self.gap_stops or low[j] in (";", ".", "--", "\u2014"):
                 return end
-            if low[j] == ",":
+            if low[j] == "," and not (labels is not None and 0 < j < limit - 1 and labels[j - 1] == "PLACE"
+                                      and labels[j + 1] == "PLACE"):
                 return j
         return end
 
@@ -687,20 +802,37 @@ class Sides:
             return True
         return ent.start < dateline
 
-    @staticmethod
-    def _pair(previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
+    def _pair(self, previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
         with two or more sides (of that label where the phrase names one, and as many as it counts)."""
         for wanted in ((count, None) if count else (None,)):
-            for fact in reversed(previous):
-                spans = fact["_spans"]
-                if len(spans) > 1 and (label is None or all(p.label_ == label for p in spans)) \
-                        and (wanted is None or len(spans) == wanted):
-                    return list(spans)
-        for fact in reversed(previous):
-            if len(fact["_spans"]) > 1:
-                return list(fact["_spans"])
+            i = self._latest(previous, label, wanted)
+            if i >= 0:
+                return list(previous[i]["_spans"])
+        i = self._latest(previous, None, None)
+        if i >= 0:
+            return list(previous[i]["_spans"])
         return list(previous[-1]["_spans"]) if previous else []
+
+    def _latest(self, previous: list[dict], label: Optional[str], wanted: Optional[int]) -> int:
+        """The index of the latest fact of ``previous`` with two or more sides (all of ``label``, and
+        ``wanted`` many, where given), or -1. The answer is kept with how many facts it read: asked again about
+        the same list, grown by later facts, only those are read (while no earlier fact's sides were set again:
+        :func:`.parties.resets`), so that a document of many references reads its facts once, not once each."""
+        memo = getattr(self, "_latest_memo", None)
+        if memo is None or memo[0] is not previous or memo[1] != resets():
+            memo = self._latest_memo = (previous, resets(), {})
+        read, found = memo[2].get((label, wanted), (0, -1))
+        if read > len(previous):  # (the list shrank: read it again)
+            read, found = 0, -1
+        for i in range(len(previous) - 1, read - 1, -1):
+            spans = previous[i]["_spans"]
+            if len(spans) > 1 and (label is None or all([p.label_ == label for p in spans])) \
+                    and (wanted is None or len(spans) == wanted):
+                found = i
+                break
+        memo[2][(label, wanted)] = (len(previous), found)
+        return found
 
     def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
@@ -711,7 +843,11 @@ class Sides:
         if k < s:
             return False
         if k + 1 in ends and k + 1 < ent.start:
-            return self._governed(low, s, ends[k + 1], ends)
+            before = ends[k + 1]
+            if before.label_ == "PLACE" and before.start > s + 1 and low[before.start - 1] == "of" \
+                    and before.start - 1 in ends and ends[before.start - 1].label_ == "ORG":
+                return False  # "X Corp of Japan and Y Inc": the place is X's origin, Y no object of "of"
+            return self._governed(low, s, before, ends)
         direct = ent.start - 1
         if direct > s and low[direct] == "the":
             direct -= 1  # "in the United States"
@@ -763,13 +899,15 @@ class Sides:
                 return True
         return False
 
-    @staticmethod
-    def actors(ents: list[Span]) -> dict[str, Optional[Span]]:
-        """The most-named organisation and place (what "the company", "the city" and "it" refer to)."""
+    def actors(self, ents: list[Span], low: Optional[list[str]] = None) -> dict[str, Optional[Span]]:
+        """The most-named organisation and place (what "the company", "the city" and "it" refer to); with the
+        words ``low``, names told something ("told the SEC") are not counted: the audience is not the actor."""
         counts: Counter = Counter()
         first: dict[str, Span] = {}
         for ent in ents:
             if ent.text.isupper() and len(ent.text) > 3:  # headlines and datelines
+                continue
+            if low is not None and self.is_source(low, ent):
                 continue
             key = ent.text
             counts[(ent.label_, key)] += 1
@@ -786,6 +924,8 @@ class Sides:
 
     def breaks(self, low: list[str], s: int, e: int) -> list[int]:
         """Token indices where a clause break (", but", ";") starts in the sentence."""
+        if self.break_index.keys().isdisjoint(low[s:e]):
+            return []
         out = []
         for k in range(s, e):
             phrases = self.break_index.get(low[k])
@@ -823,9 +963,23 @@ class _WordIndex:
     __slots__ = ("low", "reports", "subjects", "subject_starts")
 
     def __init__(self, low: list[str], reporting_verbs: frozenset,
-                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+                 subject_index: dict[str, list[tuple[int, tuple[str, ...]]]],
+                 modifiers: frozenset = frozenset()) -> None:
         self.low = low
         self.reports = [k for k, w in enumerate(low) if w in reporting_verbs]
         self.subjects = [(i, rank, len(phrase)) for i, w in enumerate(low) if w in subject_index
                          for rank, phrase in subject_index[w] if tuple(low[i:i + len(phrase)]) == phrase]
+        if modifiers and "the" in subject_index:
+            # "the Toulouse-based company", "the state utility": "the company", "the utility" with modifiers between
+            nouns = {phrase[1]: rank for rank, phrase in subject_index["the"] if len(phrase) == 2}
+            n = len(low)
+            longer = {}
+            for i in [k for k, w in enumerate(low) if w == "the"]:
+                j = i + 1
+                while j < n and j - i <= 4 and (low[j] in modifiers or j + 1 < n and low[j + 1] == "-"):
+                    j += 1
+                if j > i + 1 and j < n and low[j] in nouns:
+                    longer[i] = (i, nouns[low[j]], j + 1 - i)
+            if longer:  # the modified phrase replaces a shorter one at its start ("the state" of "the state utility")
+                self.subjects = sorted([x for x in self.subjects if x[0] not in longer] + list(longer.values()))
         self.subject_starts = [i for i, _, _ in self.subjects]

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.strings import hash_string
 from spacy.tokens import Span
 
 from .dates import nearest, set_date
 from .parties import dedupe, set_parties
 from .phrases import phrases
+
+_PLACE = hash_string("PLACE")  # a span's ``label`` (``label_`` looks the string up on each read)
 
 
 class Types:
@@ -54,7 +57,7 @@ class Types:
         """The fact's type: a general word takes its purpose's; an accord between states only is a trade
         agreement (``between_states``)."""
         type_ = purpose if purpose is not None and base_type in self.purpose_general else base_type
-        if type_ in self.state_types and len(parties) > 1 and all(p.label_ == "PLACE" for p in parties):
+        if type_ in self.state_types and len(parties) > 1 and all([p.label == _PLACE for p in parties]):
             type_ = self.state_type
         return type_
 
