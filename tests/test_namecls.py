@@ -48,6 +48,18 @@ def test_namecls_doc_context_answers_alike_for_short_and_long_documents():
         assert ctx.count(["Halvex"], "Halvex") == 2
 
 
+def test_namecls_doc_context_answers_alike_before_and_after_it_counts_every_word():
+    words = ["Strike", "one", ".", "a", "strike", "by", "Halvex", ".", "Halvex", "halvex"]
+    questions = [("count", "Halvex"), ("lower", "Strike"), ("count", "strike"), ("lower", "Halvex"),
+                 ("count", "Nobody"), ("lower", "Nobody"), ("count", "."), ("lower", "By")]
+    expected = [words.count(w) if q == "count" else w.lower() in words for q, w in questions]
+    for skip in range(len(questions)):   # the first questions answered by scanning, the others by the count
+        ctx = DocContext(words, " ".join(words))
+        order = questions[skip:] + questions[:skip]
+        answers = [ctx.count([w], w) if q == "count" else ctx.seen_lower(w) for q, w in order]
+        assert answers == expected[skip:] + expected[:skip]
+
+
 def _model(**weights):
     return {"format": MODEL_FORMAT, "labels": list(LABELS), "bias": [1.0, 0.0, 0.0, 0.0],
             "thresholds": {"ORG": 0.6, "PLACE": 0.8, "PER": 1.01}, "weights": weights}

@@ -71,3 +71,58 @@ def test_run_safe_tokenizer_pickles_with_its_inner_tokenizer():
     copy = pickle.loads(pickle.dumps(tokenizer))
     assert isinstance(copy, RunSafeTokenizer)
     assert _tokens(copy(RUN_TEXT)) == _tokens(tokenizer(RUN_TEXT))
+
+
+# words that spaCy's special cases, prefixes, suffixes and infixes split, before and after special cases
+WARM_TEXTS = [
+    "The U.S. team doesn't play (again) in Kelvo-Vornak's e-mail: http://example.com/a?b=1 :) 3.5% $1.2bn.",
+    "Kelvo-Vornak's (again) e-mail doesn't say U.S. 3.5% :) $1.2bn http://example.com/a?b=1 won't Mr. Jan. 5",
+    "won't can't I'm we'll y'all 'em ol' o.O ... -- !!! ??? \"quoted\" 'single' [bracketed] {braced}",
+    "Acme Corp.'s Q3 net was 4.5 mln vs 3.2 mln; shr 12 cts vs 9 cts.\n\nSEOUL, May 19 (Yonhap) -- Daejeon-based",
+]
+
+
+def _all_tokens(doc) -> list[tuple]:
+    return [(t.text, t.idx, t.whitespace_, t.norm_, t.lower_, t.is_punct, t.like_num) for t in doc]
+
+
+def test_run_safe_tokenizer_gives_spacys_own_tokens_when_it_caches_words_on_their_own():
+    plain = spacy.blank("en")
+    for order in (WARM_TEXTS, WARM_TEXTS[::-1]):
+        tokenizer = qfacts.build_pipeline().tokenizer
+        for text in order + order:  # each text before and after its words are cached
+            assert _all_tokens(tokenizer(text)) == _all_tokens(plain.tokenizer(text))
+            assert _all_tokens(tokenizer(text + " " + RUN_TEXT)) == _all_tokens(
+                api.make_doc(plain, text + " " + RUN_TEXT))
+
+
+def test_run_safe_tokenizer_caches_more_words_than_spacy_and_remembers_no_more_than_it_caches():
+    tokenizer = qfacts.build_pipeline().tokenizer
+    assert tokenizer.inner.max_cache_size >= 100_000   # not spaCy's 10,000 words
+    known = len(tokenizer._warmed)   # the words of the components' own phrase patterns
+    tokenizer.inner.max_cache_size = known + 50
+    words = [f"w{k}-x." for k in range(200)]
+    for k in range(0, 200, 10):
+        tokenizer(" ".join(words[k:k + 10]))
+    # the words remembered stop when spaCy's cache is full, and the words after still have spaCy's tokens
+    assert known + 50 <= len(tokenizer._warmed) < known + 60
+    text = " ".join(words[-3:])
+    assert _all_tokens(tokenizer(text)) == _all_tokens(spacy.blank("en").tokenizer(text))
+
+
+def test_run_safe_tokenizer_warms_no_tokenizer_but_spacys_own():
+    nlp = qfacts.get_pipeline()
+    seen: list[str] = []
+
+    def recording(text: str):
+        seen.append(text)
+        return nlp.tokenizer.inner(text)
+
+    RunSafeTokenizer(recording)("Acme Corp signed an MOU with the U.S. Commerce Department.")
+    assert seen == ["Acme Corp signed an MOU with the U.S. Commerce Department."]
+
+
+def test_run_safe_tokenizer_pipe_gives_the_tokens_of_one_call_each():
+    tokenizer = qfacts.build_pipeline().tokenizer
+    texts = WARM_TEXTS + [RUN_TEXT, "", "!" * 1000]
+    assert [_all_tokens(doc) for doc in tokenizer.pipe(texts)] == [_all_tokens(tokenizer(text)) for text in texts]

@@ -132,6 +132,8 @@ def analysable(text: str) -> str:
     one, read with ``surrogateescape`` or from a JSON ``"\\ud800"`` escape; no UTF-8 text can, and JSON would read
     a pair of them back as one character) becomes U+FFFD, one code point for one, so every offset is that of
     ``text``: ``analysable(text)[start:end]`` is each entity's text."""
+    if text.isascii():
+        return text
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 

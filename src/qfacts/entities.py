@@ -66,6 +66,19 @@ def _initials(name: str, connectors: frozenset[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
+def _core_of(name: str) -> str:
+    """:func:`_core` with the package's legal suffixes, kept per name (names recur from one document to the next)."""
+    return _core(name, _settings()[0])
+
+
+@lru_cache(maxsize=65536)
+def _initials_of(name: str) -> str:
+    """:func:`_initials` with the package's connectors, kept per name."""
+    return _initials(name, _settings()[1])
+
+
+@lru_cache(maxsize=65536)
 def _acronym(name: str) -> Optional[str]:
     if " " in name or len(name) > 16 or not name[:1].isupper() or (name[1:2].islower() and name[2:3].islower()):
         return None
@@ -99,10 +112,10 @@ class _Groups:
 
 def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
     """Join legal-suffix variants, acronyms and short first words to the one fuller name they stand for."""
-    legal, connectors, heads = _settings()
+    heads = _settings()[2]
     by_core: dict[str, str] = {}
     for name in names:
-        core = _core(name, legal)
+        core = _core_of(name)
         if core in by_core:
             groups.join(by_core[core], name)
         else:
@@ -115,7 +128,7 @@ def _link_forms(names: list[str], groups: _Groups, label: str) -> None:
     spelled_by: dict[str, set[str]] = {}
     firsts: dict[str, set[str]] = {}
     for m in multi:
-        spelled_by.setdefault(_initials(m, connectors), set()).add(m)
+        spelled_by.setdefault(_initials_of(m), set()).add(m)
         first, *rest = m.split(" ")
         if all(w in heads for w in rest):  # "Stanford University", "Toyota Motor Corp"; not "Amazon Web Services"
             firsts.setdefault(first, set()).add(m)

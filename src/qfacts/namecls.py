@@ -15,6 +15,7 @@ import json
 import math
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -64,9 +65,10 @@ class DocContext:
     inside a sentence. Short documents are scanned on each question (C-speed list scans); long ones get an index
     on first use."""
 
-    __slots__ = ("_counts", "_words", "_text", "_positions", "_inner", "_long")
+    __slots__ = ("_counts", "_words", "_text", "_positions", "_inner", "_long", "_scans")
 
     LONG = 3000  # tokens from which an index pays
+    SCANS = 2    # word counts answered by scanning the words, after which a count of every word pays
 
     def __init__(self, words: Sequence[str], text: str) -> None:
         self._counts: Optional[Counter] = None
@@ -75,23 +77,27 @@ class DocContext:
         self._text = text
         self._words = words
         self._long = len(words) > self.LONG
+        self._scans = 0
+
+    def _counted(self) -> Optional[Counter]:
+        """Every word's count, made once a few questions have been answered by scanning (None before)."""
+        if self._counts is None:
+            if not self._long and self._scans < self.SCANS:
+                self._scans += 1
+                return None
+            self._counts = Counter(self._words)
+        return self._counts
 
     def count(self, words: Sequence[str], surface: str) -> int:
         if len(words) == 1:
-            if not self._long:
-                return self._words.count(words[0])
-            if self._counts is None:
-                self._counts = Counter(self._words)
-            return self._counts[words[0]]
+            counts = self._counted()
+            return self._words.count(words[0]) if counts is None else counts[words[0]]
         return self._text.count(surface)
 
     def seen_lower(self, word: str) -> bool:
         """The word occurs in lower case ("Strike" at a sentence start and "strike" elsewhere)."""
-        if not self._long:
-            return word.lower() in self._words
-        if self._counts is None:
-            self._counts = Counter(self._words)
-        return word.lower() in self._counts
+        counts = self._counted()
+        return word.lower() in (self._words if counts is None else counts)
 
     def seen_inside(self, word: str) -> bool:
         """The capitalised word also occurs where no sentence begins."""
@@ -236,12 +242,13 @@ class LinearModel:
             index = self._index = {name: i for i, name in enumerate(self.weights)}
             # one row per feature and a row of zeros for unknown features
             self._matrix = np.array(list(self.weights.values()) + [[0.0] * len(self.labels)], dtype=np.float64)
-        missing = len(index)
+        missing = repeat(len(index))
+        get = index.get
         flat: list[int] = []
         starts = []
         for feats in feature_lists:
             starts.append(len(flat))
-            flat.extend([index.get(f, missing) for f in feats])
+            flat.extend(map(get, feats, missing))
         z = np.add.reduceat(self._matrix[flat], starts, axis=0) + self.bias
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)

@@ -13,14 +13,23 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
-LONG_RUN = re.compile(r"\S{200,}")
+LONG_RUN_LENGTH = 200
+LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN_LENGTH)
 """A run of 200 or more characters without whitespace (tokenised in pieces where it holds punctuation)."""
 
 RUN_PIECE = 100
 """Such a run is tokenised in pieces of at most this many characters (token bounds forced between them)."""
+
+CACHE_SIZE = 200_000
+"""How many distinct words (runs without whitespace) spaCy's tokenizer keeps the tokens of (spaCy's own default
+is 10,000, fewer than a few thousand news articles hold)."""
+
+WARM_LENGTH = 64
+"""Words up to this long are put in the tokenizer's cache on their own (:meth:`RunSafeTokenizer.warm`)."""
 
 
 def run_cuts(text: str) -> list[int]:
@@ -56,23 +65,58 @@ def tokenize(tokenizer: Callable[[str], Doc], text: str) -> Doc:
 
 class RunSafeTokenizer:
     """A spaCy tokenizer (``inner``) that tokenises long punctuation runs in pieces (:func:`tokenize`).
-    Serialisation, ``explain``, ``pipe`` and the rest are the inner tokenizer's."""
+    Serialisation, ``explain``, ``pipe`` and the rest are the inner tokenizer's.
+
+    When ``inner`` is spaCy's own :class:`~spacy.tokenizer.Tokenizer`, each new word (a run without whitespace) of
+    a text is also tokenised on its own first, so that spaCy caches its tokens (:meth:`warm`): spaCy caches no word
+    of a text after the first special case it meets there ("U.S.", "'s", "don't"; spaCy issue #1250), so that in
+    news text most words were split by the prefix, suffix and infix rules again in every document. A word is
+    tokenised alone exactly as within a text (spaCy's cache relies on that); the tokens are the same.
+    """
 
     def __init__(self, inner: Callable[[str], Doc]) -> None:
         self.inner = inner
+        self._warmed: set[str] = set()
+        if type(inner) is Tokenizer and inner.max_cache_size < CACHE_SIZE:
+            inner.max_cache_size = CACHE_SIZE
 
     def __call__(self, text: str) -> Doc:
+        words = text.split()   # the runs without whitespace, as spaCy's tokenizer splits the text first
+        self._warm(words)
+        if not words or max(map(len, words)) < LONG_RUN_LENGTH:
+            return self.inner(text)   # no long run: what tokenize() does, without searching the text again
         return tokenize(self.inner, text)
 
+    def warm(self, text: str) -> None:
+        """Tokenise each word of ``text`` not seen before (up to :data:`WARM_LENGTH` characters) on its own, which
+        puts its tokens in spaCy's cache (until the cache is full). Nothing for a tokenizer other than spaCy's."""
+        self._warm(text.split())
+
+    def _warm(self, words: list[str]) -> None:
+        inner = self.inner
+        warmed = self._warmed
+        if type(inner) is not Tokenizer or warmed.issuperset(words) or len(warmed) >= inner.max_cache_size \
+                or inner.vocab.in_memory_zone:
+            return
+        new = set(words)
+        new -= warmed
+        warmed |= new
+        for word in new:
+            if len(word) <= WARM_LENGTH:
+                inner(word)
+
     def pipe(self, texts, batch_size: int = 1000):
+        # (what the components tokenise their phrase patterns with while the pipeline is built: short phrases,
+        # whose words are not worth putting in the cache one by one first)
         for text in texts:
-            yield self(text)
+            yield tokenize(self.inner, text)
 
     def to_bytes(self, **kwargs) -> bytes:
         return self.inner.to_bytes(**kwargs)
 
     def from_bytes(self, data: bytes, **kwargs) -> "RunSafeTokenizer":
         self.inner.from_bytes(data, **kwargs)
+        self._warmed.clear()   # new settings: spaCy has emptied its cache
         return self
 
     def to_disk(self, path, **kwargs) -> None:
@@ -80,13 +124,14 @@ class RunSafeTokenizer:
 
     def from_disk(self, path, **kwargs) -> "RunSafeTokenizer":
         self.inner.from_disk(path, **kwargs)
+        self._warmed.clear()
         return self
 
     def __reduce__(self):
         return (RunSafeTokenizer, (self.inner,))
 
     def __getattr__(self, name: str):
-        if name == "inner":  # not set yet (while unpickling)
+        if name in ("inner", "_warmed"):  # not set yet (while unpickling)
             raise AttributeError(name)
         return getattr(self.inner, name)
 
@@ -106,4 +151,5 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "qfacts.RunSafeTokenize
 """The config that gives a new pipeline (``spacy.blank("en", config=...)``) this tokenizer."""
 
 
-__all__ = ["LONG_RUN", "RUN_PIECE", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts", "tokenize"]
+__all__ = ["CACHE_SIZE", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts",
+           "tokenize"]

@@ -21,6 +21,20 @@ def test_token_view_lists_texts_offsets_and_trailing_spaces():
     assert view.doc_text == text
 
 
+def test_token_view_texts_and_lower_case_forms_are_the_tokens_own_across_documents_and_vocabularies(monkeypatch):
+    from qfacts.components import common
+
+    texts = ["\u0130stanbul's  GROSS\n\nStra\u00dfe e-mail, ok?", "Tokyo-based \u00c9COLE said: \u03a3\u039f\u03a6\u0399\u0391 ..."]
+    monkeypatch.setattr(common, "_STRINGS_KEPT", 3)   # the tables start again on (nearly) every document
+    for nlp in (NLP, spacy.blank("en"), NLP):
+        for text in texts + texts:
+            doc = nlp.make_doc(text)
+            view = token_view(doc)
+            assert view.text == [t.text for t in doc]
+            assert view.lower == [t.text.lower() for t in doc]
+            assert view.ws == [t.whitespace_ for t in doc] and view.doc_text == text
+
+
 def test_token_view_uses_the_text_the_caller_left_when_it_fits_the_tokens():
     text = "Acme Corp signed a deal."
     doc = NLP.make_doc(text)
@@ -71,6 +85,38 @@ def test_add_entities_reads_the_document_when_handed_nothing():
     assert [e.label_ for e in doc.ents] == ["ORG", "PLACE"]
 
 
+def _token_states(doc) -> list[tuple[str, str]]:
+    return [(t.ent_iob_, t.ent_type_) for t in doc]
+
+
+@pytest.mark.parametrize("steps", [
+    [[(0, 2, "ORG")], [(3, 4, "PLACE")], [(6, 7, "DATE"), (8, 9, "PLACE")]],           # only additions
+    [[(3, 4, "PLACE")], [(3, 5, "ORG")], [(0, 2, "ORG")], [(8, 9, "PLACE")]],           # a longer ORG replaces
+    [[], [(0, 1, "ORG")], [(0, 2, "ORG"), (4, 5, "ORG")], [(1, 2, "PLACE")]],           # nothing, then more
+])
+def test_add_entities_leaves_every_token_as_setting_all_the_entities_at_once_would(steps):
+    text = "Acme Corp met Daejeon officials on Friday in Seoul."
+    doc = NLP.make_doc(text)
+    current = None
+    for step in steps:
+        current = add_entities(doc, _spans(doc, *step), current=current) if current is not None else \
+            add_entities(doc, _spans(doc, *step))
+        reference = NLP.make_doc(text)
+        reference.set_ents([Span(reference, e.start, e.end, label=e.label_) for e in doc.ents], default="outside")
+        if current is not None:
+            assert current == doc.ents
+            assert _token_states(doc) == _token_states(reference)
+
+
+def test_add_entities_on_entities_set_some_other_way_gives_the_same_entities():
+    doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday in Seoul.")
+    doc.set_ents(_spans(doc, (3, 4, "GPE")), default="missing")  # a model's, the other tokens left missing
+    merged = add_entities(doc, _spans(doc, (0, 2, "ORG"), (8, 9, "PLACE")))
+    assert merged == doc.ents
+    assert [(e.start, e.label_) for e in doc.ents] == [(0, "ORG"), (3, "GPE"), (8, "PLACE")]
+    assert _token_states(doc)[5] == ("O", "")   # set_ents marked the tokens outside the entities
+
+
 def test_span_values_reads_what_the_span_extensions_hold():
     register_extensions()
     doc = NLP.make_doc("Acme Corp met Daejeon officials on Friday.")
@@ -81,6 +127,9 @@ def test_span_values_reads_what_the_span_extensions_hold():
     for span in (acme, daejeon):
         assert read(span.start_char, span.end_char) == (span._.value, span._.canonical, span._.interval)
     assert read(daejeon.start_char, daejeon.end_char) == ({"kind": "city"}, "Daejeon", None)
+    assert span_values(doc, ("canonical", "value"))(daejeon.start_char, daejeon.end_char) == (
+        "Daejeon", {"kind": "city"})
+    assert span_values(doc, ("canonical",))(acme.start_char, acme.end_char) == (None,)
 
 
 def test_span_values_reads_an_extension_with_a_getter_through_the_span():
@@ -112,3 +161,24 @@ def test_span_store_is_none_when_an_attribute_has_a_setter_or_getter():
         assert span_store(doc, ("canonical",)) is doc.user_data
     finally:
         Span.remove_extension("qfacts_test_upper")
+
+
+@pytest.mark.parametrize("text", ["On May 5, 2024  the  deal\n\nwas signed. ", "", " x", "Friday.", "  a  b  ",
+                                  "3:30 p.m. (GMT) Tuesday,\n 1996-08-30"])
+def test_dates_spans_are_spacys_expanded_char_spans(text):
+    from qfacts.components.dates import _expanded_span
+
+    doc = NLP.make_doc(text)
+    view = token_view(doc)
+
+    def outcome(make):
+        try:
+            span = make()
+        except Exception as exc:  # noqa: BLE001  (the same error either way)
+            return type(exc).__name__
+        return None if span is None else (span.start, span.end, span.label_)
+
+    for a in range(-2, len(text) + 3):
+        for b in range(a - 1, len(text) + 3):
+            assert outcome(lambda: _expanded_span(doc, view, a, b)) == outcome(
+                lambda: doc.char_span(a, b, label="DATE", alignment_mode="expand")), (a, b)

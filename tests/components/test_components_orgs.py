@@ -376,6 +376,36 @@ def test_orgs_italian_and_german_legal_forms_end_a_company_name():
     assert ents(doc, "ORG") == ["Castellavo Spa", "Brenner KGaA"]
 
 
+_WRAP_TEXTS = [
+    "", "\n", "a\n", "a\nb", "a\n\nb", "x,\nY", "end.\nNext", "12\nx", "one\ntwo\nthree\nfour\n", "\na\nb\nc\nd",
+    "Acme Corp said\nit would buy\nKelvo Ltd for\n$5 mln.\nThe deal\nis due\n", "a\n \nb,\n\n;\n)\n\"\n'\nz\n",
+    "caf\u00e9\nx a\u00a0\nb a\n\u2003 q\nr s\nt", "Ab\r\nCd\ne\n\tf\ng\nh\ni\nj.\nk",
+]
+
+
+def test_orgs_wrapped_text_test_counts_the_line_breaks_the_two_patterns_find():
+    from qfacts.components import orgs
+
+    for text in _WRAP_TEXTS + [t * 3 for t in _WRAP_TEXTS]:
+        expected = len(orgs._WRAP_BREAK.findall(text)) > max(2, len(orgs._SENT_BREAK.findall(text)))
+        assert orgs._wrapped(text) == expected, text
+
+
+def test_orgs_run_starts_are_the_same_with_the_answers_kept_across_documents(monkeypatch):
+    from qfacts.components import orgs
+
+    docs = [["Acme", "corp", "3M", "&", "al", "\u00c9cole", "\u00e9cole", "de", "-", "x"],
+            ["al", "Acme", "\u03a3\u03bf\u03c6\u03af\u03b1", "\u00df", "9", "the", "And"], ["de", "De", "zz"]]
+    particles = frozenset({"al", "de"})
+    kept: dict = {}
+    monkeypatch.setattr(orgs, "_MARKS_KEPT", 4)   # the table starts again now and then
+    for words in docs + docs:
+        expected = [k for k, w in enumerate(words) if w[0] in orgs._START_CHARS
+                    or (w[0] > "\x7f" and w[0].isupper()) or w in particles]
+        assert orgs._where(words, orgs._START_CHARS, particles, kept) == expected
+        assert orgs._where(words, orgs._START_CHARS, particles) == expected
+
+
 def test_orgs_descriptive_words_before_and_belong_to_the_name_after_it():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Orvale Fire and Marine Insurance Co Ltd raised its dividend.")

@@ -141,6 +141,29 @@ def test_places_team_after_the_country_in_a_ranked_result_is_a_club():
     assert ents(doc, "PLACE") == ["Denmark", "Canada"]
 
 
+_SPORTS_LINES = [
+    "Albion v Cowdenbeath, Rangers v Celtic.", "SOCCER - SCOTTISH LEAGUE", "Saturday: Hearts v Hibernian (3.00)",
+    "Results - Barnsley 3 Reading 0", "Partick v St Johnstone", "x v y", " v ", "The Yankees beat the Red Sox.",
+    "the All Blacks v the Wallabies; Italy v France", "Leeds v", "v Chelsea", "ARSENAL V CHELSEA", "A v B v C, D v E",
+    "theYankees the Mets' Athens Olympics, the Netherlands; Othe Bears", "Rome v Paris\r", "\u00c9tienne v Lyon.",
+]
+
+
+def test_places_fixtures_and_nicknames_are_found_as_by_the_plain_patterns():
+    import re
+
+    from qfacts.components import places
+
+    nickname = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
+    for k in range(len(_SPORTS_LINES)):
+        for sep in ("\n", " ", "\n\n"):
+            text = sep.join(_SPORTS_LINES[k:] + _SPORTS_LINES[:k])
+            assert [(m.span(), m.span(1), m.span(2)) for m in places._fixtures(text)] == \
+                [(m.span(), m.span(1), m.span(2)) for m in places._FIXTURE.finditer(text)], text
+            assert [(m.span(), m.span(1)) for m in places._NICKNAME.finditer(text)] == \
+                [(m.span(), m.span(1)) for m in nickname.finditer(text)], text
+
+
 def test_places_a_stop_listed_city_after_city_of_or_before_based_is_a_place():
     nlp = make_blank("qfacts_places")
     doc = nlp("The mayor of Phoenix met an Austin-based founder; Austin Reed and the Phoenix Suns did not.")

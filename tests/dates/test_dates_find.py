@@ -253,3 +253,13 @@ def test_dates_table_span_and_value(case):
 
 def test_dates_table_has_at_least_100_cases():
     assert len(CASES) >= 100
+
+
+def test_dates_found_alike_in_ascii_text_and_beside_letters_beyond_ascii():
+    ref = dt.date(1996, 8, 30)
+    text = "ANKARA 1996-08-28 -- Talks resume on MONDAY and end by Sept. 4, officials said on Friday."
+    plain = [(m.start, m.end, m.value) for m in find_dates(text, ref)]
+    assert plain and ("MONDAY" in [text[a:b] for a, b, _ in plain])
+    for prefix in ("\u0130STANBUL / ", "Z\u00fcrich: ", "\u00c9T\u00c9 "):   # (lower() would lengthen "\u0130")
+        shifted = [(m.start - len(prefix), m.end - len(prefix), m.value) for m in find_dates(prefix + text, ref)]
+        assert shifted == plain

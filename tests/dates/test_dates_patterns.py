@@ -221,3 +221,69 @@ def test_dates_day_digit_filter_skips_scores_and_amounts():
         assert patterns.DAY_DIGIT_NEXT.match(text, len(run)) is None, text
     assert [m.text for m in find_dates("They won 3-1 on 21 March after 10 years of trying, 5 years ago.")] == [
         "21 March", "5 years ago"]
+
+
+def _cue_texts() -> list[str]:
+    """Texts around every tense cue word: at a word start, inside a word, after an apostrophe, a digit, an
+    upper-case letter, in lower case as the scan reads them."""
+    words = [w for key in ("future", "past", "past_suffix_exceptions", "report_verbs", "future_prepositions")
+             for w in engine.CUES[key]] + ["walked", "needed", "bed", "speeded", "'ll", "\u2019ll", "we'll"]
+    out = []
+    for w in words:
+        for before in ("", " ", "x", "'", "9", "-", "\n", "we", "a.", "Q"):
+            for after in ("", " ", "x", "'", ".", " by the end of ", " early  ", "ed"):
+                out.append((before + w + after).lower())
+    return out + [t.translate(patterns.ASCII_LOWER) for t in TEXTS]
+
+
+def test_dates_tense_cue_scan_finds_what_its_alternatives_alone_find():
+    """_CUE_RE's leading tests (no word character before, a letter or an apostrophe first) only spare the regex
+    engine work: every match and the alternative it came from are those of the alternatives alone."""
+    plain = re.compile(engine._CUE_RE.pattern.split("(?:", 1)[1][:-1])
+    assert plain.pattern.startswith("(?P<fut>")
+    texts = _cue_texts()
+    for text in texts:
+        for pos in (0, 1, 3):
+            assert [(m.span(), m.lastgroup) for m in engine._CUE_RE.finditer(text, pos)] == \
+                [(m.span(), m.lastgroup) for m in plain.finditer(text, pos)], text
+
+
+def test_dates_previous_word_is_found_as_without_the_word_start_test():
+    plain = re.compile(engine._PREV_WORD.pattern.replace("(?<![a-z])", "", 1))
+    for text in _cue_texts() + ["", "   ", "by\n", "until  the end of  ", "abc123", "by mid-", "before early "]:
+        a, b = engine._PREV_WORD.search(text), plain.search(text)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
+
+
+def test_dates_the_goes_on_exactly_where_a_modifier_or_a_follower_comes_next():
+    """THE_GOES_ON, one regex, passes a "the" exactly when a position modifier starts there or THE_NEXT reads a
+    word whose key is in THE_FOLLOWERS (the two tests the scan made before)."""
+    followers = sorted(w for w in patterns.THE_FOLLOWERS if w.isalpha())
+    texts = TEXTS + [
+        "the end of the year, the very start of 1996, the 3rd and the 21st; the '90s, the 1990s, the 12345 votes.",
+        "the\nfirst quarter, the  second half, the firstly, the 123 pages, the \u00e9t\u00e9, THE END OF MAY, the",
+        "the company said the turn of the century the tail end of the latter part of the \u2019s",
+    ] + [f"the {w} the {w}s the {w}1 the {w[:-1]}" for w in followers]
+    seen = 0
+    for text in texts:
+        low = text.translate(patterns.ASCII_LOWER)
+        for w in patterns.START_WORD.finditer(low):
+            if w.group() != "the":
+                continue
+            seen += 1
+            nxt = patterns.THE_NEXT.match(low, w.start())
+            goes_on = patterns.MOD_RE.match(low, w.start()) is not None or (
+                nxt is not None and patterns.word_key(nxt.group(1)) in patterns.THE_FOLLOWERS)
+            assert (patterns.THE_GOES_ON.match(low, w.start()) is not None) == goes_on, (text, w.start())
+    assert seen > 4 * len(followers)
+
+
+def test_dates_previous_run_is_found_as_without_the_run_start_tests():
+    plain = re.compile(r"([a-z]+|\d+)[^a-z\d]*$")
+    texts = _cue_texts() + ["", " ", "ab12", "12ab", "ab12 ,", "x9y8 .", "\u0663\u0664 (", "abc\n", "a1b2c3!!",
+                            "on march 5 ,", "1996-08-30 ", "\u00e9t\u00e9 ", "say 12 ", "'s "]
+    for text in texts:
+        for cut in range(0, len(text) + 1, max(1, len(text) // 7)):
+            piece = text[:cut]
+            a, b = engine._PREV_RUN.search(piece), plain.search(piece)
+            assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), piece

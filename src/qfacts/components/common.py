@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import sub
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from spacy.attrs import IDX, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -57,6 +56,11 @@ def add_entities(doc: Doc, spans: Iterable[Span], *, replace_labels: frozenset[s
             out_new.append(span)
     if not out_new:
         return tuple(kept)
+    if not removed and doc.user_data.get(_ALL_SET) is True:
+        # every token outside ``kept`` is marked outside already (set_ents left it so): setting the new spans
+        # alone leaves the tokens as setting them all would, without spaCy's pass over every other token
+        doc.set_ents(out_new, default="unmodified")
+        return tuple(sorted(list(kept) + out_new, key=_start))
     survivors = [e for j, e in enumerate(kept) if j not in removed]
     return set_ents(doc, survivors + out_new)
 
@@ -70,9 +74,20 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def set_ents(doc: Doc, spans: Iterable[Span]) -> tuple[Span, ...]:
     """``doc.ents = spans`` (disjoint spans of ``doc`` with labels), returning them in document order: the
     entities a later step of the same component can take instead of reading ``doc.ents`` again."""
-    ordered = tuple(sorted(spans, key=lambda x: x.start))
+    ordered = tuple(sorted(spans, key=_start))
     doc.set_ents(list(ordered), default="outside")
+    doc.user_data[_ALL_SET] = True
     return ordered
+
+
+_ALL_SET = "qfacts_ents_set"
+"""``user_data`` key: :func:`set_ents` set every token of the document (outside its entities, tokens are marked
+outside, not missing), so that :func:`add_entities` can later set new spans alone (on a document whose entities
+were set some other way since, the tokens outside them may stay missing; ``doc.ents`` is the same)."""
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[Any, ...]]:
@@ -84,7 +99,12 @@ def span_values(doc: Doc, names: tuple[str, ...]) -> Callable[[int, int], tuple[
            for ext in exts):
         return lambda start, end: tuple(getattr(doc.char_span(start, end)._, name) for name in names)
     get = doc.user_data.get
-    pairs = [(("._.", name), ext[0]) for name, ext in zip(names, exts)]  # (key prefix, default)
+    defaults = [ext[0] for ext in exts]
+    if len(names) == 3:   # what the callers read: one tuple display instead of a loop per span
+        (n1, n2, n3), (d1, d2, d3) = names, defaults
+        return lambda start, end: (get(("._.", n1, start, end), d1), get(("._.", n2, start, end), d2),
+                                   get(("._.", n3, start, end), d3))
+    pairs = [(("._.", name), default) for name, default in zip(names, defaults)]  # (key prefix, default)
 
     def read(start: int, end: int) -> tuple[Any, ...]:
         at = (start, end)
@@ -127,25 +147,50 @@ class TokenView:
     __slots__ = ("text", "idx", "ws", "lower", "doc_text")
 
     def __init__(self, doc: Doc) -> None:
-        # one array read per attribute instead of a Token object per token (1-D: a 2-D tolist is much slower)
-        # (the lists are built by map() over C functions: no Python step per token)
-        self.idx = doc.to_array(IDX).tolist() if len(doc) else []
-        self.ws = list(map(_WS_OF_FLAG.__getitem__, doc.to_array(SPACY).tolist())) if len(doc) else []
-        self.doc_text = text = _doc_text(doc, self.idx, self.ws)
-        ends = self.idx[1:] + [len(text)]
-        self.text = list(map(text.__getitem__, map(slice, self.idx, map(sub, ends, map(len, self.ws)))))
-        self.lower = list(map(str.lower, self.text))
+        if not len(doc):
+            self.idx, self.ws, self.text, self.lower = [], [], [], []
+            self.doc_text = _doc_text(doc, [], [], [])
+            return
+        # one array read for the offsets, whitespace flags and string ids instead of a Token object per token, and
+        # the lists built by map() over C functions (no Python step per token): a token's text and its lower-case
+        # form by its string id, each string read from the vocabulary once per process
+        self.idx, flags, orths = doc.to_array(_VIEW_ATTRS).T.tolist()
+        self.ws = list(map(_WS_OF_FLAG.__getitem__, flags))
+        try:
+            self.text = list(map(_TEXT_OF.__getitem__, orths))
+        except KeyError:
+            _learn_strings(doc, orths)
+            self.text = list(map(_TEXT_OF.__getitem__, orths))
+        self.lower = list(map(_LOWER_OF.__getitem__, orths))
+        self.doc_text = _doc_text(doc, self.idx, self.ws, self.text)
 
 
+_VIEW_ATTRS = [IDX, SPACY, ORTH]
 _WS_OF_FLAG = ("", " ")   # a token's trailing whitespace by its SPACY flag
+_TEXT_OF: dict[int, str] = {}    # a token's text by its string id (ORTH), and its lower-case form
+_LOWER_OF: dict[int, str] = {}
+_STRINGS_KEPT = 500_000           # more distinct token texts than this: the two tables start again
 
 
-def _doc_text(doc: Doc, idx: list[int], ws: list[str]) -> str:
+def _learn_strings(doc: Doc, orths: list[int]) -> None:
+    """Put the texts of the string ids ``orths`` of ``doc`` that :data:`_TEXT_OF` lacks in it (and their lower-case
+    forms in :data:`_LOWER_OF`)."""
+    if len(_TEXT_OF) > _STRINGS_KEPT:
+        _TEXT_OF.clear()
+        _LOWER_OF.clear()
+    strings = doc.vocab.strings
+    for orth in set(orths).difference(_TEXT_OF):
+        text = strings[orth]
+        _LOWER_OF[orth] = text.lower()
+        _TEXT_OF[orth] = text
+
+
+def _doc_text(doc: Doc, idx: list[int], ws: list[str], words: list[str]) -> str:
     """The Doc's text: the string it was made from when the caller left it in ``user_data["qfacts_text"]`` (as
     :func:`qfacts.extract` does) and it fits the tokens, else ``doc.text`` (which joins a Token per token)."""
     given = doc.user_data.get("qfacts_text")
     if isinstance(given, str) and (
-        len(given) == (idx[-1] + len(doc[-1].text) + len(ws[-1]) if idx else 0)
+        len(given) == (idx[-1] + len(words[-1]) + len(ws[-1]) if idx else 0)
     ):
         return given
     return doc.text

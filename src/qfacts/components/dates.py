@@ -1,11 +1,14 @@
 """``qfacts_dates``: DATE entities with TIMEX3 values and the calendar interval they denote."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..dates import find_dates, find_reference_date, find_yearless_dateline
-from .common import add_entities, doc_ents, register_extensions, set_ents, span_store, token_view
+from .common import TokenView, add_entities, doc_ents, register_extensions, set_ents, span_store, token_view
 
 
 class DatesComponent:
@@ -25,7 +28,8 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date
-        text = token_view(doc).doc_text
+        view = token_view(doc)
+        text = view.doc_text
         if ref is None and self.use_dateline and doc._.reference_date_source is None:
             found = find_reference_date(text)
             if found is not None:
@@ -36,7 +40,7 @@ class DatesComponent:
         spans = []
         store = span_store(doc, ("value", "interval"))   # span._.value/interval without an Underscore per span
         for m in find_dates(text, ref):
-            span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
+            span = _expanded_span(doc, view, m.start, m.end)
             if span is None or not len(span):
                 continue
             if store is not None:
@@ -59,3 +63,18 @@ class DatesComponent:
         else:
             add_entities(doc, spans, current=ents)
         return doc
+
+
+def _expanded_span(doc: Doc, view: TokenView, start: int, end: int) -> Optional[Span]:
+    """``doc.char_span(start, end, label="DATE", alignment_mode="expand")``, the tokens found in the token view's
+    offsets (spaCy's char_span makes a Token object for each token it looks at)."""
+    idx, words, ws = view.idx, view.text, view.ws
+    first = bisect_right(idx, start) - 1
+    last = bisect_right(idx, end - 1) - 1
+    # the token at a character holds its text and its trailing space
+    if first < 0 or last < 0 or start >= idx[first] + len(words[first]) + len(ws[first]) \
+            or end - 1 >= idx[last] + len(words[last]) + len(ws[last]):
+        return None
+    if start == idx[first] + len(words[first]):   # the first token's trailing space is not part of it
+        first += 1
+    return Span(doc, first, last + 1, label="DATE")

@@ -54,16 +54,50 @@ class _Lazy:
         return item in self._value
 
 
-def _where(words: list[str], first_chars: frozenset[str], whole: "set[str] | frozenset[str]") -> list[int]:
+def _where(words: list[str], first_chars: frozenset[str], whole: "set[str] | frozenset[str]",
+           marks: Optional[dict[str, bool]] = None) -> list[int]:
     """The positions of the words that begin with one of ``first_chars`` or with a capital letter beyond ASCII, or
     are in ``whole``, in order: ``[k for k, w in enumerate(words) if w[0] in first_chars or (w[0] > "\\x7f" and
-    w[0].isupper()) or w in whole]``, with the scans run by C code (no Python step per token)."""
-    n = len(words)
-    first = list(map(itemgetter(0), words))
-    marks = set(compress(range(n), map(first_chars.__contains__, first)))
-    marks.update(k for k in compress(range(n), map("\x7f".__lt__, first)) if first[k].isupper())
-    marks.update(compress(range(n), map(whole.__contains__, words)))
-    return sorted(marks)
+    w[0].isupper()) or w in whole]``, with the scans run by C code (no Python step per token).
+
+    ``marks``: that test's answer by word, kept by the caller from one document to the next for these
+    ``first_chars`` and ``whole`` (the words it lacks are added): one dictionary read per token."""
+    if marks is None:
+        marks = {}
+    try:
+        return list(compress(range(len(words)), map(marks.__getitem__, words)))
+    except KeyError:
+        if len(marks) > _MARKS_KEPT:
+            marks.clear()
+        for w in set(words).difference(marks):
+            c = w[0]
+            marks[w] = c in first_chars or (c > "\x7f" and c.isupper()) or w in whole
+        return list(compress(range(len(words)), map(marks.__getitem__, words)))
+
+
+_MARKS_KEPT = 200_000   # distinct words whose _where answer is kept (then the table starts again)
+
+
+def _wrapped(text: str) -> bool:
+    """Hard-wrapped text: more line breaks inside a sentence (after a lower-case letter or a comma, before a
+    non-space) than after a sentence's end, and more than two: ``len(_WRAP_BREAK.findall(text)) > max(2,
+    len(_SENT_BREAK.findall(text)))``, looking at the line breaks only."""
+    inside = ends = 0
+    last = len(text) - 1
+    p = text.find("\n", 1)
+    while p != -1:
+        c = text[p - 1]
+        if c in _WRAP_CHARS:
+            if p < last and not text[p + 1].isspace():
+                inside += 1
+        elif c in _SENT_CHARS:
+            ends += 1
+        p = text.find("\n", p + 1)
+    return inside > max(2, ends)
+
+
+_WRAP_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz,")   # _WRAP_BREAK's and _SENT_BREAK's characters before "\n"
+_SENT_CHARS = frozenset(".!?\"':;)0123456789")
 
 
 def _is_cap(text: str) -> bool:
@@ -171,6 +205,7 @@ class OrgsComponent:
         self.model = load_model(model)
         self.names = NameFeatures(titles=self.titles, first_names=first_names(), demonyms=self.demonyms,
                                   heads=self.suffix | self.prefix)
+        self._start_marks: dict[str, bool] = {}   # _where's answers for the run starts, by word
         # training (qfacts.train orgs) sets this: each document's candidate names and their features are kept in
         # doc.user_data["qfacts_name_candidates"] as (start_char, end_char, features)
         self.collect = False
@@ -206,7 +241,7 @@ class OrgsComponent:
         words = v.text
         # a run starts at a capitalised word, a number or "&" (cheaper than testing every token)
         particles = self.particles
-        starts = _where(words, _START_CHARS, particles)
+        starts = _where(words, _START_CHARS, particles, self._start_marks)
         last = 0
         name_token = self._name_token
         for i in starts:
@@ -376,7 +411,7 @@ class OrgsComponent:
         taken = {i for e in ents if e.label_ in ("DATE", "AGREEMENT") for i in range(e.start, e.end)}
         found: dict[tuple[int, int], Optional[str]] = {}  # span -> canonical
         text = v.doc_text
-        wrapped = len(_WRAP_BREAK.findall(text)) > max(2, len(_SENT_BREAK.findall(text)))
+        wrapped = _wrapped(text)
         runs = self._runs(v, taken, wrapped)
         starts = self._starts[1]
 
@@ -520,9 +555,10 @@ class OrgsComponent:
             spans.append(span)
         # an alias or brand name that a weak gazetteer place also claims ("Stanford") is the organisation
         # and so is a well-known organisation name that is also a town ("Xinhua", "Honda")
-        weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e._.kind in ("city", "subdivision")
-                and (e.start, e.end) in found and ((e.start, e.end) in known_spans
-                                                  or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
+        # (the cheap tests first: most places are no found name)
+        weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and (e.start, e.end) in found
+                and e._.kind in ("city", "subdivision")
+                and ((e.start, e.end) in known_spans or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
         current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
         current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:

@@ -30,11 +30,27 @@ _FIXTURE = re.compile(r"(?:^|[,:] | - )(%s) v (%s)(?=[,.;]|$| \()" % (_NAME, _NA
 # a ranked result with the rider's or driver's team after the country: "1. Rolf Vornak (Denmark) Kelvo 4:32"
 _TEAM_RESULT = re.compile(r"^[ \t]*\d{1,3}\. [^\n(]{3,40} \([A-Za-z. ]{2,30}\) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,2})(?= |$)",
                           re.M)
-_NICKNAME = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
+# (r"\b[Tt]he ...": the word-start test after the first letter, so that the regex engine passes over the other
+# characters without trying the pattern there)
+_NICKNAME = re.compile(r"[Tt](?<!\w.)he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b(?! [A-Z])")
 _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
+
+
+def _fixtures(text: str) -> list[re.Match]:
+    """``_FIXTURE.finditer(text)``, searched only in the lines that hold " v " (a fixture lies within one line)."""
+    out: list[re.Match] = []
+    p = text.find(" v ")
+    while p != -1:
+        start = text.rfind("\n", 0, p) + 1
+        end = text.find("\n", p)
+        if end == -1:
+            end = len(text)
+        out.extend(_FIXTURE.finditer(text, start, end))
+        p = text.find(" v ", end)
+    return out
 
 
 class PlacesComponent:
@@ -212,7 +228,7 @@ class PlacesComponent:
             if min(float(x) for x in m.group(2).split()) <= 20:  # not a golfer's round scores
                 ranges.append(m.span(1))
         if " v " in text:
-            for m in _FIXTURE.finditer(text):
+            for m in _fixtures(text):
                 ranges += [m.span(1), m.span(2)]
         for m in _TEAM_RESULT.finditer(text):
             ranges.append(m.span(1))

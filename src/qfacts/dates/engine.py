@@ -16,7 +16,7 @@ from .calendar import (OutOfCalendar, add_days, add_months, add_weeks, check_yea
                        v_month, v_quarter, v_season, v_week, v_year)
 from .lexicon import alternation, cues, lexicon
 from .patterns import (ASCII_LOWER, DAY_DIGIT_NEXT, DIGIT_RULES, KEY_RULES, MOD_KEYS, MOD_RE, MODDABLE, MONTH as MONTH_RE, RULE_NAMES,
-                       START_WORD, THE_FOLLOWERS, THE_NEXT, scanner, word_key)
+                       START_WORD, THE_FOLLOWERS, THE_GOES_ON, THE_NEXT, scanner, word_key)
 
 LEX = lexicon()
 CUES = cues()
@@ -51,13 +51,20 @@ def _cue_regex(words: list[str]) -> str:
     return r"(?<![\w'])" + alternation(words) + r"(?![\w'])"
 
 
-_CUE_RE = re.compile(rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
+# (every alternative starts a word with a letter or an apostrophe: the first two tests, which all three imply, let
+# the regex engine pass over the other positions without trying each alternative)
+_CUE_RE = re.compile(rf"(?<!\w)(?=[a-z'\u2019])(?:"
+                     rf"(?P<fut>{_cue_regex(CUES['future'])})|(?P<past>{_cue_regex(CUES['past'])})"
                      rf"|(?P<ed>\b[a-z]{{3,}}(?:{'|'.join(CUES['past_suffixes'])})\b)"
-                     )
+                     rf")")
 _FUT_PREP = set(CUES["future_prepositions"])
 _REPORT = set(CUES["report_verbs"])
-_PREV_WORD = re.compile(r"([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
+# (the leftmost match begins a run of letters: the look-behind spares trying it from inside each word)
+_PREV_WORD = re.compile(r"(?<![a-z])([a-z]+)\s*(?:early\s+|late\s+|mid-?\s*|the\s+end\s+of\s+)?$")
 _ED_EXCEPT = set(CUES["past_suffix_exceptions"])
+# the last run of letters or digits and what follows it to the end: r"([a-z]+|\d+)[^a-z\d]*$", tried only where a run
+# of its kind begins (its leftmost match begins there)
+_PREV_RUN = re.compile(r"((?<![a-z])[a-z]+|(?<!\d)\d+)[^a-z\d]*$")
 # a participle after a present/infinitive form of "be"/"have" ("will be named") is no past-tense cue
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$")
 _HAD = re.compile(r"\bhad\b|\b(?:he|she|it|they|we|i|you)['\u2019]d\s+(?:not\s+|never\s+|already\s+)?(?:been|[a-z]+ed)\b")
@@ -113,7 +120,8 @@ class _Ctx:
         after_end = min(len(low), end + 80)
         b = _SENT_BREAK.search(self.text, end, after_end)
         after = low[end:b.start() if b else after_end]
-        if _PREV_WORD.search(before) and _PREV_WORD.search(before).group(1) in _FUT_PREP:
+        prev = _PREV_WORD.search(before)
+        if prev and prev.group(1) in _FUT_PREP:
             if _HAD.search(before) or _HAD.search(after):
                 return -1   # "had filed reports by Wednesday", "until Friday they had not": a limit already past
             return 1   # "by May", "until Friday": a limit lies ahead
@@ -144,7 +152,7 @@ class _Ctx:
         return d if d else (1 if CUES["default_direction"] == "future" else -1)
 
     def prev_word(self, pos: int) -> str:
-        m = re.search(r"([a-z]+|\d+)[^a-z\d]*$", self.low[max(0, pos - 25):pos])
+        m = _PREV_RUN.search(self.low[max(0, pos - 25):pos])
         return m.group(1) if m else ""
 
     def next_word(self, pos: int) -> str:
@@ -1512,11 +1520,12 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
     """
     if isinstance(reference_date, dt.datetime):
         reference_date = reference_date.date()
-    low = text.translate(ASCII_LOWER)
+    low = text.lower() if text.isascii() else text.translate(ASCII_LOWER)   # (the same text; lower() is faster)
     ctx = _Ctx(text, low, reference_date)
     out: list[DateMention] = []
     pos = 0
     day_digit_next = DAY_DIGIT_NEXT.match
+    the_goes_on = THE_GOES_ON.match
     for w in START_WORD.finditer(low):   # only the words some rule can start with (most words are skipped)
         word = w.group()
         at = w.start()
@@ -1524,6 +1533,10 @@ def find_dates(text: str, reference_date: dt.date | None = None) -> list[DateMen
             if len(word) <= 2 and day_digit_next(low, w.end()) is None:
                 continue   # "3-1", "21 points": no rule can go on after this day or hour
             rules = DIGIT_RULES[min(len(word), 5) - 1]
+        elif word == "the":
+            if the_goes_on(low, at) is None:
+                continue   # "the company": neither a modifier nor a word some rule goes on with (_match_at's test)
+            rules = KEY_RULES["the"]
         else:
             rules = KEY_RULES.get(word)
         if not rules and word not in MOD_KEYS or at < pos:

@@ -303,6 +303,23 @@ def _trie(words) -> str:
 # candidate positions as WORD_START followed by a KEY_RULES lookup, without a Python step per other word.
 START_WORD = re.compile(r"(?<![\w'\u2019])(?:[0-9]+|['\u2019]|"
                         + _trie(sorted(k for k in KEY_RULES if k.isalpha())) + r"(?![a-z]))")
+
+
+def _the_followers() -> str:
+    """A regex of the words that can follow "the" in a rule (THE_FOLLOWERS, each a whole word as THE_NEXT reads
+    it and word_key keys it): letters as a trie, runs of digits by their length, an apostrophe."""
+    digits = {D1: r"[0-9](?![0-9])", D2: r"[0-9]{2}(?![0-9])", D3: r"[0-9]{3}(?![0-9])", D4: r"[0-9]{4}(?![0-9])",
+              D5: r"[0-9]{5}"}
+    alts = [_trie(sorted(k for k in THE_FOLLOWERS if k.isalpha())) + r"(?![a-z])"]
+    alts += [digits[k] for k in DIGITS if k in THE_FOLLOWERS]
+    if APOS in THE_FOLLOWERS:
+        alts.append(r"['\u2019]")
+    return "(?:" + "|".join(alts) + ")"
+
+
+# Where the scan meets "the", some rule can go on only if a position modifier starts there ("the end of") or the
+# next word is one of THE_FOLLOWERS: one match instead of the modifier's regex, THE_NEXT and word_key each time.
+THE_GOES_ON = re.compile(r"(?=" + POSMOD + r")|the\s+" + _the_followers())
 _PATTERN = dict(RULES)
 _SCANNERS: dict[tuple[str, ...], re.Pattern] = {}
 
