@@ -452,3 +452,12 @@ def test_orgs_apposition_with_a_hyphenated_cue_noun_names_an_organisation():
     nlp = make_blank("qfacts_places", "qfacts_orgs")
     doc = nlp("Lumivo, a Seoul start-up that makes displays, raised money.")
     assert ents(doc, "ORG") == ["Lumivo"]
+
+
+def test_orgs_a_two_word_name_opening_a_sentence_and_signing_is_an_organisation():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Tarvane Data agreed to buy the unit. Helio Brightgrid has signed a supply deal.")
+    assert ents(doc, "ORG") == ["Tarvane Data", "Helio Brightgrid"]
+    # never a person
+    doc = nlp("Roy Harwell signed a contract. Prime Minister Ostrava Lindqvist signed an MOU.")
+    assert ents(doc, "ORG") == []

@@ -197,10 +197,13 @@ class OrgsComponent:
         self.titles = titles()
         self.person_cues = self.titles | first_names()
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
+        self.subject_cues = {tuple(c.split()[:2]) for c in cfg.get("subject_cues", ())}
+        self.subject_cue_first = frozenset(c[0] for c in self.subject_cues)
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]} | self.partner_cues
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)
         # every lower-case word a rule starts from, found in one pass over the document
-        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"}
+        self.scan_words = self.cues | self.unit_nouns | self.object_cue_first | {"with", "between", "the"} \
+            | self.subject_cue_first
         self.known = _known(known)
         self.model = load_model(model)
         self.names = NameFeatures(titles=self.titles, first_names=first_names(), demonyms=self.demonyms,
@@ -1078,6 +1081,21 @@ class OrgsComponent:
                     j += 1
                 if not (partner and j == k + 1 and v.text[k] in people):
                     found.setdefault((k, j), None)
+        # "Tarmac Data agreed to buy ...", "Helio Grid has signed ...": a name of two or three capitalised words
+        # that opens a sentence and does what companies do (subject_cues)
+        for i in [k for k in hits if v.lower[k] in self.subject_cue_first]:
+            if i + 1 >= n or (v.lower[i], v.lower[i + 1]) not in self.subject_cues:
+                continue
+            b = i
+            while b > 0 and i - b < 3 and _is_cap(v.text[b - 1]) and v.text[b - 1].isalpha() \
+                    and not v.text[b - 1].isupper() and v.ws[b - 1] == " ":
+                b -= 1
+            if i - b < 2 or not (b == 0 or v.text[b - 1] in (".", "--", "\u2014", ":", "\n") or "\n" in v.ws[b - 1]):
+                continue
+            if v.lower[b] in STOP_WORDS or v.text[b] in self.person_cues or v.text[i - 1] in people \
+                    or any(k in places or k in labelled for k in range(b, i)) or v.text[b] in self.demonyms:
+                continue
+            found.setdefault((b, i), None)
         # "Name, a/an/the ... cue" (an apposition: not "Name, the venture will ...", a clause)
         for i in list(compress(range(n), map(",".__eq__, v.text))):
             if 1 <= i < n - 3 and v.lower[i + 1] in ("a", "an", "the"):
