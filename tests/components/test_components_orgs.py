@@ -461,3 +461,13 @@ def test_orgs_a_two_word_name_opening_a_sentence_and_signing_is_an_organisation(
     # never a person
     doc = nlp("Roy Harwell signed a contract. Prime Minister Ostrava Lindqvist signed an MOU.")
     assert ents(doc, "ORG") == []
+
+
+def test_orgs_a_place_after_a_locative_stays_a_place_though_a_body_is_named_after_it():
+    import qfacts
+
+    record = qfacts.extract("The Baghdad Operations Command controls all security forces in Baghdad. "
+                            "Kelvo Group Inc bid; Kelvo said.")
+    got = [(e.label, e.text) for e in record.entities if e.label in ("ORG", "PLACE")]
+    assert got == [("ORG", "Baghdad Operations Command"), ("PLACE", "Baghdad"), ("ORG", "Kelvo Group Inc"),
+                   ("ORG", "Kelvo")]

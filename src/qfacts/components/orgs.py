@@ -196,6 +196,7 @@ class OrgsComponent:
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
+        self.locatives = frozenset(cfg.get("locatives", ()))
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
         self.subject_cues = {tuple(c.split()[:2]) for c in cfg.get("subject_cues", ())}
         self.subject_cue_first = frozenset(c[0] for c in self.subject_cues)
@@ -537,7 +538,9 @@ class OrgsComponent:
                         continue
                 elif self._name_token(v, i + 1):
                     continue
-                if text not in self.demonyms:
+                # "in Baghdad" stays a place after "Baghdad Operations Command" named the body (a place after a
+                # locative), "Atlantis said" is the short name of "Atlantis Group Inc"
+                if text not in self.demonyms and not (i in places and i > 0 and v.lower[i - 1] in self.locatives):
                     found[(i, i + 1)] = aliases[text]
 
         self._merge_adjacent(v, found)
