@@ -126,3 +126,16 @@ def test_run_safe_tokenizer_pipe_gives_the_tokens_of_one_call_each():
     tokenizer = qfacts.build_pipeline().tokenizer
     texts = WARM_TEXTS + [RUN_TEXT, "", "!" * 1000]
     assert [_all_tokens(doc) for doc in tokenizer.pipe(texts)] == [_all_tokens(tokenizer(text)) for text in texts]
+
+
+def test_invisible_format_characters_at_word_edges_are_tokens_of_their_own():
+    import qfacts
+
+    text = "the liberation of Mosul\u200e, and \u200bIraq\u200b said \ufeffKelvo"
+    doc = qfacts.get_pipeline().make_doc(text)
+    assert [t.text for t in doc] == ["the", "liberation", "of", "Mosul", "\u200e", ",", "and", "\u200b", "Iraq",
+                                     "\u200b", "said", "\ufeff", "Kelvo"]
+    assert "".join(t.text_with_ws for t in doc) == text
+    record = qfacts.extract(text)
+    assert [(e.label, text[e.start:e.end]) for e in record.entities if e.label == "PLACE"] == [
+        ("PLACE", "Mosul"), ("PLACE", "Iraq")]

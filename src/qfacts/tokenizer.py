@@ -136,13 +136,29 @@ class RunSafeTokenizer:
         return getattr(self.inner, name)
 
 
+# invisible format characters that web text leaves at word edges: zero-width space and joiners, left-to-right and
+# right-to-left marks and embeddings, word joiner, byte-order mark ("Mosul\u200e,")
+FORMAT_CHARACTERS = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+
+
+def with_format_characters_split(tokenizer, nlp):
+    """``tokenizer`` with invisible format characters split off the start and end of words as tokens of their
+    own, so that "Mosul\u200e" is the word "Mosul" (offsets stay those of the text; other text is unchanged)."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    extra = [f"[{FORMAT_CHARACTERS}]"]
+    tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + extra).search
+    tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + extra).search
+    return tokenizer
+
+
 @registry.tokenizers("qfacts.RunSafeTokenizer.v1")
 def create_run_safe_tokenizer() -> Callable:
     """The registered tokenizer: the language's default spaCy tokenizer, wrapped in :class:`RunSafeTokenizer`."""
     make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def factory(nlp) -> RunSafeTokenizer:
-        return RunSafeTokenizer(make_default(nlp))
+        return RunSafeTokenizer(with_format_characters_split(make_default(nlp), nlp))
 
     return factory
 
