@@ -139,3 +139,22 @@ def test_invisible_format_characters_at_word_edges_are_tokens_of_their_own():
     record = qfacts.extract(text)
     assert [(e.label, text[e.start:e.end]) for e in record.entities if e.label == "PLACE"] == [
         ("PLACE", "Mosul"), ("PLACE", "Iraq")]
+
+
+def test_format_characters_keep_the_text_whole_and_cost_nothing_at_start_up():
+    import random
+
+    import qfacts
+    from qfacts.tokenizer import FORMAT_CHARACTER
+
+    nlp = qfacts.get_pipeline()
+    rng = random.Random(7)
+    pieces = ["Kelvo", "Corp", " ", "  ", "\n", ",", ".", "\u200b", "\u200e", "\ufeff", "\u2060", "MOU", "-"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        doc = nlp.make_doc(text)
+        assert "".join(t.text_with_ws for t in doc) == text
+        assert all(len(t.text) == 1 for t in doc if FORMAT_CHARACTER.search(t.text))
+    # the pipeline's own tokenizer keeps spaCy's prefix and suffix searches (no regex compiled again at start-up)
+    inner = nlp.tokenizer.inner
+    assert inner.prefix_search.__self__.pattern == spacy.blank("en").tokenizer.prefix_search.__self__.pattern

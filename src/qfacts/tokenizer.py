@@ -32,6 +32,24 @@ WARM_LENGTH = 64
 """Words up to this long are put in the tokenizer's cache on their own (:meth:`RunSafeTokenizer.warm`)."""
 
 
+FORMAT_CHARACTER = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+"""Invisible format characters that web text leaves inside and at the edges of words: zero-width space and
+joiners, left-to-right and right-to-left marks and embeddings, word joiner, byte-order mark. Each is a token of
+its own (:func:`tokenize`), so "Mosul\u200e," is the word "Mosul"."""
+
+
+def format_cuts(text: str) -> list[int]:
+    """The bounds of every invisible format character in ``text`` (where :func:`tokenize` cuts)."""
+    cuts: list[int] = []
+    n = len(text)
+    for m in FORMAT_CHARACTER.finditer(text):
+        end = m.end()
+        while end < n and text[end].isspace():
+            end += 1  # the whitespace after it stays with it, as spaCy attaches it to the token before
+        cuts.extend((m.start(), end))
+    return cuts
+
+
 def run_cuts(text: str) -> list[int]:
     """Where :func:`tokenize` cuts ``text``: inside each long run that holds punctuation, every
     :data:`RUN_PIECE` characters at most, after punctuation where there is some near the end of the piece."""
@@ -53,9 +71,11 @@ def run_cuts(text: str) -> list[int]:
 
 
 def tokenize(tokenizer: Callable[[str], Doc], text: str) -> Doc:
-    """``tokenizer(text)``, with long punctuation runs tokenised in pieces (a text without such runs is
-    tokenised as is)."""
+    """``tokenizer(text)``, with long punctuation runs tokenised in pieces and each invisible format character a
+    token of its own (a text without either is tokenised as is)."""
     cuts = run_cuts(text)
+    if FORMAT_CHARACTER.search(text):
+        cuts = sorted(set(cuts).union(format_cuts(text)))
     if not cuts:
         return tokenizer(text)
     bounds = [0] + cuts + [len(text)]
@@ -83,7 +103,7 @@ class RunSafeTokenizer:
     def __call__(self, text: str) -> Doc:
         words = text.split()   # the runs without whitespace, as spaCy's tokenizer splits the text first
         self._warm(words)
-        if not words or max(map(len, words)) < LONG_RUN_LENGTH:
+        if (not words or max(map(len, words)) < LONG_RUN_LENGTH) and not FORMAT_CHARACTER.search(text):
             return self.inner(text)   # no long run: what tokenize() does, without searching the text again
         return tokenize(self.inner, text)
 
@@ -136,29 +156,13 @@ class RunSafeTokenizer:
         return getattr(self.inner, name)
 
 
-# invisible format characters that web text leaves at word edges: zero-width space and joiners, left-to-right and
-# right-to-left marks and embeddings, word joiner, byte-order mark ("Mosul\u200e,")
-FORMAT_CHARACTERS = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-
-
-def with_format_characters_split(tokenizer, nlp):
-    """``tokenizer`` with invisible format characters split off the start and end of words as tokens of their
-    own, so that "Mosul\u200e" is the word "Mosul" (offsets stay those of the text; other text is unchanged)."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
-
-    extra = [f"[{FORMAT_CHARACTERS}]"]
-    tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + extra).search
-    tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + extra).search
-    return tokenizer
-
-
 @registry.tokenizers("qfacts.RunSafeTokenizer.v1")
 def create_run_safe_tokenizer() -> Callable:
     """The registered tokenizer: the language's default spaCy tokenizer, wrapped in :class:`RunSafeTokenizer`."""
     make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def factory(nlp) -> RunSafeTokenizer:
-        return RunSafeTokenizer(with_format_characters_split(make_default(nlp), nlp))
+        return RunSafeTokenizer(make_default(nlp))
 
     return factory
 
@@ -167,5 +171,5 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "qfacts.RunSafeTokenize
 """The config that gives a new pipeline (``spacy.blank("en", config=...)``) this tokenizer."""
 
 
-__all__ = ["CACHE_SIZE", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "run_cuts",
-           "tokenize"]
+__all__ = ["CACHE_SIZE", "FORMAT_CHARACTER", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "format_cuts",
+           "run_cuts", "tokenize"]
