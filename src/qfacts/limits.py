@@ -75,12 +75,17 @@ def time_limit(seconds: Optional[float]) -> Iterator[None]:
 def hard_limit(seconds: Optional[float]) -> Iterator[None]:
     """End this process (exit status 1, from a thread that needs no interpreter lock) if the block runs longer
     than ``seconds``: the last resort for work stuck in compiled code, for worker processes only."""
+    global _sink
     if not seconds:
         yield
         return
-    with open(os.devnull, "w") as sink:  # no traceback dump on stderr: the parent names the document
-        faulthandler.dump_traceback_later(seconds, exit=True, file=sink)
-        try:
-            yield
-        finally:
-            faulthandler.cancel_dump_traceback_later()
+    if _sink is None:  # no traceback dump on stderr: the parent names the document (opened once per process)
+        _sink = open(os.devnull, "w")
+    faulthandler.dump_traceback_later(seconds, exit=True, file=_sink)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+_sink = None  # the null device the watchdog writes to

@@ -38,6 +38,11 @@ joiners, left-to-right and right-to-left marks and embeddings, word joiner, byte
 its own (:func:`tokenize`), so "Mosul\u200e," is the word "Mosul"."""
 
 
+def has_format_characters(text: str) -> bool:
+    """Whether ``text`` holds a :data:`FORMAT_CHARACTER` (an ASCII text, most news, is answered without a scan)."""
+    return not text.isascii() and FORMAT_CHARACTER.search(text) is not None
+
+
 def format_cuts(text: str) -> list[int]:
     """The bounds of every invisible format character in ``text`` (where :func:`tokenize` cuts)."""
     cuts: list[int] = []
@@ -74,7 +79,7 @@ def tokenize(tokenizer: Callable[[str], Doc], text: str) -> Doc:
     """``tokenizer(text)``, with long punctuation runs tokenised in pieces and each invisible format character a
     token of its own (a text without either is tokenised as is)."""
     cuts = run_cuts(text)
-    if FORMAT_CHARACTER.search(text):
+    if has_format_characters(text):
         cuts = sorted(set(cuts).union(format_cuts(text)))
     if not cuts:
         return tokenizer(text)
@@ -103,7 +108,7 @@ class RunSafeTokenizer:
     def __call__(self, text: str) -> Doc:
         words = text.split()   # the runs without whitespace, as spaCy's tokenizer splits the text first
         self._warm(words)
-        if (not words or max(map(len, words)) < LONG_RUN_LENGTH) and not FORMAT_CHARACTER.search(text):
+        if (not words or max(map(len, words)) < LONG_RUN_LENGTH) and not has_format_characters(text):
             return self.inner(text)   # no long run: what tokenize() does, without searching the text again
         return tokenize(self.inner, text)
 
@@ -171,5 +176,5 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "qfacts.RunSafeTokenize
 """The config that gives a new pipeline (``spacy.blank("en", config=...)``) this tokenizer."""
 
 
-__all__ = ["CACHE_SIZE", "FORMAT_CHARACTER", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "format_cuts",
+__all__ = ["CACHE_SIZE", "FORMAT_CHARACTER", "has_format_characters", "LONG_RUN", "LONG_RUN_LENGTH", "RUN_PIECE", "WARM_LENGTH", "RunSafeTokenizer", "TOKENIZER_CONFIG", "format_cuts",
            "run_cuts", "tokenize"]

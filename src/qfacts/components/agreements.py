@@ -10,24 +10,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json, load_jsonl
-from .common import add_entities, doc_ents, register_extensions, token_view
+from .common import add_entities, doc_ents, next_word, prev_word, register_extensions, token_view
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
-
-
-def _word_after(low: list[str], i: int) -> Optional[str]:
-    """The word at ``i`` or after it, over whitespace tokens and across a wrapped line (None at the end)."""
-    while i < len(low) and low[i].isspace():
-        i += 1
-    return low[i] if i < len(low) else None
-
-
-def _word_before(low: list[str], i: int) -> Optional[str]:
-    """The word before ``i``, over whitespace tokens (None at the start)."""
-    i -= 1
-    while i >= 0 and low[i].isspace():
-        i -= 1
-    return low[i] if i >= 0 else None
 
 
 class AgreementsComponent:
@@ -240,13 +225,14 @@ class AgreementsComponent:
         and acquisitions department"; rows with ``modifier: false``), it is the economic aggregate after one of
         aggregate_modifiers ("foreign investment"; ``aggregate: false``), or it counts traded units after a
         number of count_limit or more ("42,000 contracts"; ``counted: false``)."""
-        v = token_view(doc)
-        nxt = _word_after(v.lower, span.end)
-        if row.get("modifier") is False and nxt is not None and nxt in self.modified_heads:
+        low = token_view(doc).lower
+        k = next_word(low, span.end, len(low))
+        if row.get("modifier") is False and k < len(low) and low[k] in self.modified_heads:
             return True
-        prev = _word_before(v.lower, span.start)
-        if prev is None:
+        k = prev_word(low, span.start)
+        if k < 0:
             return False
+        prev = low[k]
         if row.get("aggregate") is False and prev in self.aggregate_modifiers:
             return True
         if row.get("counted") is False and prev[:1].isdigit():

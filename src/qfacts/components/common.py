@@ -133,6 +133,22 @@ def _replaceable(existing: Span, span: Span, replace_labels: frozenset[str]) -> 
     )
 
 
+def prev_word(low: Sequence[str], k: int, s: int = 0) -> int:
+    """The last token before ``k`` that is no whitespace (a line break of wrapped text is one), ``s - 1`` where
+    none is from ``s`` on."""
+    k -= 1
+    while k >= s and low[k].isspace():
+        k -= 1
+    return k
+
+
+def next_word(low: Sequence[str], k: int, e: int) -> int:
+    """The first token from ``k`` on that is no whitespace (``e`` where none is before ``e``)."""
+    while k < e and low[k].isspace():
+        k += 1
+    return k
+
+
 def is_capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper()
 

@@ -198,7 +198,7 @@ class OrgsComponent:
         self.person_cues = self.titles | first_names()
         self.locatives = frozenset(cfg.get("locatives", ()))
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
-        self.subject_cues = {tuple(c.split()[:2]) for c in cfg.get("subject_cues", ())}
+        self.subject_cues = {tuple(c.split()) for c in cfg.get("subject_cues", ())}  # (two words each)
         self.subject_cue_first = frozenset(c[0] for c in self.subject_cues)
         self.object_cues = {tuple(c.split()) for c in cfg["object_cues"]} | self.partner_cues
         self.object_cue_first = frozenset(c[0] for c in self.object_cues)

@@ -20,20 +20,13 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from ..common import TokenView
+from ..common import TokenView, next_word, prev_word
 from .parties import dedupe, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
 _start = attrgetter("start")
 
-
-
-def _skip_space_back(low: list[str], k: int) -> int:
-    """The last token at or before ``k`` that is not whitespace (a line break of wrapped text); -1 if none."""
-    while k >= 0 and low[k].isspace():
-        k -= 1
-    return k
 
 class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
@@ -298,20 +291,8 @@ class Sides:
             return None
         return Span(doc, j, end, label="ORG")
 
-    @staticmethod
-    def _prev(low: list[str], k: int, s: int) -> int:
-        """The last token before ``k`` that is no whitespace (``s - 1`` where none is)."""
-        k -= 1
-        while k >= s and low[k].isspace():
-            k -= 1
-        return k
-
-    @staticmethod
-    def _next(low: list[str], k: int, e: int) -> int:
-        """The first token from ``k`` on that is no whitespace (``e`` where none is)."""
-        while k < e and low[k].isspace():
-            k += 1
-        return k
+    _prev = staticmethod(prev_word)
+    _next = staticmethod(next_word)
 
     def _passive(self, v: TokenView, trig: Span) -> bool:
         """An agreement verb in the passive voice: a participle after "was", "were", "been" ... ("was acquired")."""
@@ -352,7 +333,7 @@ class Sides:
         right before a source noun ("in its SEC filing")."""
         if ent.end < len(low) and low[ent.end] in self.source_nouns:
             return True
-        k = _skip_space_back(low, ent.start - 1)
+        k = prev_word(low, ent.start)
         if k > 0 and low[k] == "(":  # "told the Securities and Exchange Commission (SEC)": the short form too
             j, words = k - 1, 0
             while j >= 0 and words < 8 and low[j] not in (",", ".", ";", ")", "("):
@@ -363,9 +344,9 @@ class Sides:
                 j -= 1
             return False
         if k > 0 and low[k] == "the":
-            k = _skip_space_back(low, k - 1)
+            k = prev_word(low, k)
         return k >= 0 and low[k] in self.source_words \
-            or k > 0 and (low[_skip_space_back(low, k - 1)], low[k]) in self.source_pairs
+            or k > 0 and (low[prev_word(low, k)], low[k]) in self.source_pairs
 
     @staticmethod
     def possessive(v: TokenView, ent: Span) -> bool:
@@ -402,7 +383,7 @@ class Sides:
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
                 continue
             if word in self.noun_preps and not adjacent and i > s \
-                    and low[_skip_space_back(low, i - 1)] in self.between_stops:
+                    and low[prev_word(low, i)] in self.between_stops:
                 i += 1  # "flights between London and Tokyo": a route, not the sides
                 continue
             if word in self.anywhere_preps or adjacent:
@@ -642,14 +623,14 @@ class Sides:
                 nxt = next((w for w in low[report + 1:limit] if not w.isspace()), "")
                 if nxt == "its" and low[self._next(low, after[0].end, limit)] in self.unit_nouns:
                     # "X said its Y unit agreed": unit and parent are one side, named by the parent
-                    return self._coordination(v, eligible, report, labels)
-                sayer = self._coordination(v, eligible, report, labels) if nxt in ("it", "they") else []
-                return sayer + self._coordination(v, after, limit, labels)  # "X said it and Y signed"
+                    return self.coordinated(v, eligible, report, labels)
+                sayer = self.coordinated(v, eligible, report, labels) if nxt in ("it", "they") else []
+                return sayer + self.coordinated(v, after, limit, labels)  # "X said it and Y signed"
             phrase = self._subject_phrase_in(words, report + 1, limit, actors, previous, pronouns=False)
             if phrase:
                 return phrase
         if eligible:
-            return self._coordination(v, eligible, limit, labels)
+            return self.coordinated(v, eligible, limit, labels)
         return self._subject_phrase_in(words, s, limit, actors, previous)
 
     def _unbound(self, v: TokenView, s: int, ents: list[Span], dateline: int) -> tuple[set[int], set[int]]:
@@ -714,13 +695,8 @@ class Sides:
         words = [w for w in low[k:min(limit, k + 8)] if not w.isspace()][:3]
         return any(w in self.unit_nouns for w in words)
 
-    def coordinated(self, v: TokenView, names: list[Span], limit: int, labels: Optional[list] = None) -> list[Span]:
-        """The first of ``names`` and those coordinated with it ("Y and Z"), not names inside an apposition
-        ("Y, a start-up based in Grenoble, France")."""
-        return self._coordination(v, names, limit, labels)
-
-    def _coordination(self, v: TokenView, eligible: list[Span], limit: int,
-                      labels: Optional[list] = None) -> list[Span]:
+    def coordinated(self, v: TokenView, eligible: list[Span], limit: int,
+                    labels: Optional[list] = None) -> list[Span]:
         """The first name and the names coordinated with it ("X and Y signed ..."), across appositions
         ("X, a start-up based in Y, and Z signed ...": the names inside the apposition are skipped) and a
         name's place of origin ("X of Chile and Y signed ...": ``labels``, the token labels, show the place)."""
