@@ -7,7 +7,8 @@ Ordinary news is the seed article (seeds/*.txt) repeated to about 50,000 charact
 is also shown unrepeated); where ../shared is present, the time per character of the CoNLL-2003 dev stories
 (distinct texts, which the tokenizer's word cache helps less than the repeated seed) is shown beside it. Each worst case is built here: repeated agreement words, repeated names, long runs of
 punctuation and whitespace, a 5 MB line without spaces, many dates and places. ``--scale`` multiplies every
-case's size (0.1 for a quick look). Prints best-of-N wall time, microseconds per character and the ratio to news.
+case's size (0.1 for a quick look). Prints best-of-N wall time, microseconds per character and the ratios to the repeated seed ("x news": its
+cached words make it the fastest text) and to the CoNLL-2003 dev stories ("x stories": distinct news).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def cases(scale: float) -> dict[str, str]:
     return {
         "repeated trigger 'MOU '": "MOU " * k(3000),
         "repeated trigger lines 'MOU\\n'": "MOU\n" * k(3000),
+        "one-word sentences 'MOU.\\n'": "MOU.\n" * k(3000),
         "repeated 'joint venture agreement '": "joint venture agreement " * k(2000),
         "repeated clause without full stop": "Brindle Motors signed an MOU with Daejeon on Friday and " * k(400),
         "repeated sentences": "Brindle Motors signed an MOU with Kestrel University on 3 May 2024. " * k(400),
@@ -139,16 +141,24 @@ def main() -> int:
     base = t_news / len(news)
     corpus = corpus_texts()
     print(f"load {os.getloadavg()[0]:.1f}; best of {args.repeat}")
-    print(f"{'case':42} {'chars':>9} {'seconds':>8} {'us/char':>8} {'x news':>7}")
-    print(f"{'seed article':42} {len(seed):9,} {t_seed:8.3f} {t_seed / len(seed) * 1e6:8.1f} "
-          f"{t_seed / len(seed) / base:7.2f}")
-    print(f"{'ordinary news (seed repeated)':42} {len(news):9,} {t_news:8.3f} {base * 1e6:8.1f} {1:7.2f}")
+    stories = None  # time per character of the CoNLL-2003 dev stories, where ../shared is present
     if corpus:
         # distinct stories: the tokenizer's word cache helps the repeated seed more than it helps real news
         t_corpus = min(_time_all(nlp, corpus) for _ in range(args.repeat))
         chars = sum(map(len, corpus))
+        stories = t_corpus / chars
+
+    def ratios(per_char: float) -> str:
+        return f"{per_char / base:7.2f}" + (f" {per_char / stories:9.2f}" if stories else "")
+
+    print(f"{'case':42} {'chars':>9} {'seconds':>8} {'us/char':>8} {'x news':>7}"
+          + (f" {'x stories':>9}" if stories else ""))
+    print(f"{'seed article':42} {len(seed):9,} {t_seed:8.3f} {t_seed / len(seed) * 1e6:8.1f} "
+          f"{ratios(t_seed / len(seed))}")
+    print(f"{'ordinary news (seed repeated)':42} {len(news):9,} {t_news:8.3f} {base * 1e6:8.1f} {ratios(base)}")
+    if corpus:
         print(f"{'news stories (CoNLL-2003 dev, ../shared)':42} {chars:9,} {t_corpus:8.3f} "
-              f"{t_corpus / chars * 1e6:8.1f} {t_corpus / chars / base:7.2f}")
+              f"{stories * 1e6:8.1f} {ratios(stories)}")
     worst = 0.0
     for name, text in cases(args.scale).items():
         if args.only and not any(w.lower() in name.lower() for w in args.only):
@@ -158,9 +168,10 @@ def main() -> int:
         worst = max(worst, ratio)
         bad = violations(record, text) + [f"{e['component']}: {e['error']}" for e in record.errors]
         note = f"  PROBLEM: {bad[0]}" if bad else ""
-        print(f"{name:42} {len(text):9,} {seconds:8.3f} {seconds / len(text) * 1e6:8.1f} {ratio:7.2f}{note}",
-              flush=True)
-    print(f"worst ratio to ordinary news: {worst:.2f}x")
+        print(f"{name:42} {len(text):9,} {seconds:8.3f} {seconds / len(text) * 1e6:8.1f} "
+              f"{ratios(seconds / len(text))}{note}", flush=True)
+    print(f"worst ratio to ordinary news: {worst:.2f}x (the seed repeated)"
+          + (f", {worst * base / stories:.2f}x (the CoNLL-2003 dev stories)" if stories else ""))
     return 0
 
 

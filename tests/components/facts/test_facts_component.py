@@ -1,4 +1,7 @@
 import datetime as dt
+import random
+
+import pytest
 
 
 def facts(nlp, text, ref="2025-05-19"):
@@ -791,3 +794,59 @@ def test_facts_each_candidate_of_an_agreement_word_is_weighed_on_its_own():
     text = "Kelvo Corp signed an MOU with the city of Lisbon and with Zentrix Labs."
     got = [parties for _, parties, _ in facts(pipe, text)]
     assert ["Kelvo Corp", "Zentrix Labs"] in got and all("Lisbon" not in p for p in got)
+
+
+def test_facts_an_agreement_word_takes_no_partner_beyond_a_later_word_and_its_own_partner(nlp):
+    # "with Lyon" belongs to the joint venture, which has "with Lyon" as its own partner: the MOU stops at its own
+    text = "Kelvo Corp signed an MOU with Brindle Motors and a joint venture agreement with Lyon."
+    mou = [parties for type_, parties, _ in facts(nlp, text) if type_ == "memorandum_of_understanding"]
+    assert mou == [["Kelvo Corp", "Brindle Motors"]]
+
+
+def test_facts_agreement_words_side_by_side_share_the_partner_after_them(nlp):
+    got = facts(nlp, "Kelvo Corp signed an MOU and a joint venture agreement with Brindle Motors.")
+    assert sorted(got) == [("joint_venture", ["Kelvo Corp", "Brindle Motors"], None),
+                           ("memorandum_of_understanding", ["Kelvo Corp", "Brindle Motors"], None)]
+
+
+SIDELESS = ["MOU", "A memorandum of understanding was signed", "The MOU may be signed", "No MOU was signed",
+            "An MOU to form a joint venture", "MOU and joint venture agreement", "It signed an MOU",
+            "The two companies signed an MOU", "An MOU with them", "The pact", "on Friday an MOU",
+            "An MOU, the agreement", "LETTER OF INTENT", "Talks may lead to an MOU", "Plans for a possible joint "
+            "venture", "Stake in the joint venture", "A contract to buy a unit", "Officials may sign an MOU",
+            "Officials are considering an MOU", "Officials said an MOU was not signed", "MOU talks failed"]
+NAMING = ["Kelvo Corp signed an MOU", "Brindle Motors and Lyon", "The signatories are Kelvo Corp and Brindle Motors",
+          "The licensee is Orrin Ltd", "Lyon", "The members include Kelvo Corp and Lyon"]
+
+
+def test_facts_the_short_path_for_sentences_naming_no_one_gives_what_the_full_path_gives(nlp, monkeypatch):
+    # random texts: sentences that name no one, each often followed by one that names sides ("The signatories
+    # are ..."), on lines of their own or not, under a headline or not
+    component = nlp.get_pipe("qfacts_facts")
+    used = []
+    original = type(component)._sideless
+
+    def counted(self, *args):
+        answer = original(self, *args)
+        used.append(answer)
+        return answer
+    monkeypatch.setattr(type(component), "_sideless", counted)
+    rng = random.Random(7)
+    for _ in range(150):
+        sentences = []
+        for _ in range(rng.randint(1, 8)):
+            sentences.append(rng.choice(SIDELESS) + rng.choice([".", "", "!"]))
+            if rng.random() < 0.6:
+                sentences.append(rng.choice(NAMING) + ".")
+        text = "".join(x + rng.choice([" ", "\n", "\n\n"]) for x in sentences)
+        monkeypatch.setattr(component, "fast", True)
+        fast = records(nlp, text)
+        monkeypatch.setattr(component, "fast", False)
+        assert records(nlp, text) == fast, text
+    assert used.count(True) > 30  # the short path answered for many sentences
+
+
+def records(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.reference_date = dt.date(2025, 5, 19)
+    return nlp(doc)._.agreements

@@ -35,12 +35,12 @@ def test_sentences_dateline_ends_after_the_dash_of_a_city_and_date(blank):
 
 
 def test_sentences_never_end_inside_an_entity(blank):
-    doc = blank.make_doc("Acme Corp and Daejeon signed a\nTRADE\nAGREEMENT\nin Japan.")
+    doc = blank.make_doc("Acme Corp and Daejeon signed a\nTRADE\n  AGREEMENT\nin Japan.")
     v = token_view(doc)
     start = v.text.index("TRADE")
     trigger = doc[start:v.text.index("AGREEMENT") + 1]
     plain = sentence_bounds(doc, v)
-    assert any(s <= trigger.start < e < trigger.end for s, e in plain)  # the upper-case line alone would cut it
+    assert any(s <= trigger.start < e < trigger.end for s, e in plain)  # the indented line alone would cut it
     bounds = sentence_bounds(doc, v, [trigger])
     assert any(s <= trigger.start and trigger.end <= e for s, e in bounds)
     assert [b for b in bounds if b[0] <= start < b[1]][0][0] == 0
@@ -68,3 +68,15 @@ def test_sentences_an_overlong_piece_is_not_cut_inside_an_entity(blank):
     bounds = sentence_bounds(doc, v, ents)
     for x in ents:
         assert any(s <= x.start and x.end <= e for s, e in bounds)
+
+
+def test_sentences_a_headline_over_two_upper_case_lines_is_one_sentence(blank):
+    got, _, _ = split(blank, "KELVO AND ACME SIGN\nMEMORANDUM ON CHIPS\nKelvo Corp said on Friday it signed it.")
+    assert [s.strip() for s in got] == ["KELVO AND ACME SIGN\nMEMORANDUM ON CHIPS",
+                                        "Kelvo Corp said on Friday it signed it."]
+
+
+def test_sentences_upper_case_lines_make_no_sentence_each(blank):
+    # (per-sentence work would make a text of short upper-case lines the slowest per character)
+    got, _, _ = split(blank, "MOU\n" * 400)
+    assert 1 < len(got) < 10  # 400 lines, 800 tokens: pieces of at most MAX_SENTENCE_TOKENS

@@ -101,3 +101,30 @@ def test_sides_the_audience_of_a_filing_or_a_report_is_no_side(sides, make):
                   ("Harbor Exchange Board", "ORG"))
     acme, board = doc.ents
     assert sides.is_modifier(v, board, 0) and not sides.is_modifier(v, acme, 0)
+
+
+def test_sides_a_group_past_another_agreement_word_and_the_nearer_group_is_out_of_reach(sides, make):
+    doc, _ = make("Acme Corp signed an MOU with Kelvo Ltd and a contract with Orrin Bank, then a lease with Lyon.",
+                  ("Acme Corp", "ORG"), ("MOU", "AGREEMENT", "memorandum_of_understanding", "specific"),
+                  ("Kelvo Ltd", "ORG"), ("contract", "AGREEMENT", "contract", "specific"), ("Orrin Bank", "ORG"),
+                  ("lease", "AGREEMENT", "contract", "specific"), ("Lyon", "PLACE"))
+    mou, contract, lease = [e for e in doc.ents if e.label_ == "AGREEMENT"]
+    kelvo, orrin, lyon = [[e] for e in doc.ents if e.label_ in ("ORG", "PLACE") and e.text != "Acme Corp"]
+    groups = [kelvo, orrin, lyon]
+
+    def reached(trig):
+        lo, hi = sides.reach(groups, trig, [mou, contract, lease])
+        return [g[0].text for g in groups if lo < g[-1].end and g[0].start < hi]
+    assert reached(mou) == ["Kelvo Ltd"]  # after: the contract and its own group stand between
+    assert reached(contract) == ["Kelvo Ltd", "Orrin Bank"]  # Kelvo Ltd: no agreement word between them
+    assert reached(lease) == ["Orrin Bank", "Lyon"]  # before: the contract and its group stand between
+
+
+def test_sides_agreement_words_side_by_side_reach_the_group_after_both(sides, make):
+    doc, _ = make("Acme Corp signed an MOU and a contract with Orrin Bank.", ("Acme Corp", "ORG"),
+                  ("MOU", "AGREEMENT", "memorandum_of_understanding", "specific"),
+                  ("contract", "AGREEMENT", "contract", "specific"), ("Orrin Bank", "ORG"))
+    mou, contract = [e for e in doc.ents if e.label_ == "AGREEMENT"]
+    orrin = [e for e in doc.ents if e.text == "Orrin Bank"]
+    lo, hi = sides.reach([orrin], mou, [mou, contract])
+    assert lo < orrin[0].end and orrin[0].start < hi

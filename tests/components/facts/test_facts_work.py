@@ -81,7 +81,8 @@ def test_subject_memo_is_dropped_after_each_document():
 def test_held_by_earlier_reads_the_same_from_the_agreement_words_ends(cfg, monkeypatch):
     # each (agreement word, group) of comma-joined clauses: the answer from the word ends is the answer from the words
     text = ("Brindle Motors signed an MOU with Daejeon, Kestrel University signed a joint venture agreement with "
-            "Lyon, Orrin Bank formed a partnership with Seoul, a statement said.")
+            "Lyon, Orrin Bank formed a partnership with Seoul, a statement said. Brindle Motors agreed to set up a "
+            "company with Daejeon to mine ore, a joint communique said.")
     seen = []
     original = Sides.held_by_earlier
 

@@ -89,6 +89,14 @@ def within(spans: list, starts: list[int], s: int, e: int) -> list:
     return [x for x in spans[bisect_left(starts, s):bisect_left(starts, e)] if x.end <= e]
 
 
+def _new_fact(v, trig, type_: str, status: str, sentence: str, start: int, headline: bool, base_type: str) -> dict:
+    """A candidate fact of agreement word ``trig`` in the (stripped) ``sentence`` that starts at character
+    ``start``: sides and date are set next."""
+    return {"type": type_, "status": status, "trigger_text": v.doc_text[trig.start_char:trig.end_char],
+            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": sentence, "start": start,
+            "end": start + len(sentence), "_headline": headline, "_base": base_type}
+
+
 class FactsComponent:
     """Build agreement facts sentence by sentence.
 
@@ -122,6 +130,7 @@ class FactsComponent:
         self.side_model = models.get("sides")
         self.fact_model = models.get("facts")
         self.parse = parse
+        self.fast = True  # the short path for sentences that name no one (:meth:`_sideless`)
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.partner_role_cues = phrases(cfg.get("partner_role_cues", ()))
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
@@ -209,6 +218,14 @@ class FactsComponent:
             if negated and not self.include_negated:
                 continue  # denied, refused, failed or ended: not a fact
             sent_ents = within(ents, ent_starts, s, e)
+            dates = dated[bisect_left(dated_starts, s):bisect_left(dated_starts, e)]
+            if not sent_ents and not dates and self.fast and collect is None \
+                    and all(t._.kind == "specific" for t in triggers) \
+                    and not sides.may_name_side(v.lower, s, e) \
+                    and self._sideless(v, labels, s, e, n, triggers, words, negated, headline_end, dateline,
+                                       pending, orphans):
+                topic = (-1, None)
+                continue  # a sentence that names no one and no date: its sideless facts are written
             groups, used, owned, openers = sides.groups(v, labels, s, e, sent_ents, triggers, dateline, facts)
             by_start = {x.start: x for x in sent_ents}
             breaks = sides.breaks(v.lower, s, e)
@@ -226,7 +243,6 @@ class FactsComponent:
             # a hedged specific agreement ("not seeking a stake") leaves room for general cooperation words
             specific = any(t._.kind in ("specific", "repeat") and t.start not in hedged for t in triggers)
             signing = cand.signs(words)
-            dates = dated[bisect_left(dated_starts, s):bisect_left(dated_starts, e)]
             sentence = v.doc_text[v.idx[s]:v.idx[e - 1] + len(v.text[e - 1])]  # doc[s:e].text
             stripped = sentence.strip()
             sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
@@ -268,7 +284,9 @@ class FactsComponent:
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or cand.status_of(cues, trig)
+                lo, hi = sides.reach(groups, trig, triggers) if len(triggers) > 1 and groups else (-1, 1 << 30)
                 partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
+                            and lo < g[-1].end and g[0].start < hi
                             and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
                             and not sides.held_by_earlier(v.lower, g, trig, triggers, trigger_ends)]
                 objs = [objects[trig.start]] if trig.start in objects else []
@@ -327,10 +345,7 @@ class FactsComponent:
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
                             [x for x in sent_ents if x.start not in siblings or x in group], dateline,
                             e <= headline_end, collect)
-                    fact = {"type": type_, "status": status, "trigger_text": v.doc_text[trig.start_char:trig.end_char],
-                            "trigger_start": trig.start_char, "trigger_end": trig.end_char, "sentence": stripped,
-                            "start": sent_start, "end": sent_start + len(stripped), "_headline": e <= headline_end,
-                            "_base": base_type}
+                    fact = _new_fact(v, trig, type_, status, stripped, sent_start, e <= headline_end, base_type)
                     # (the words that brought the names in matter only to a type with roles of its own)
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
                                         {p.start: openers[p.start] for p in group if p.start in openers}
@@ -398,6 +413,37 @@ class FactsComponent:
         doc._.agreements = [self._record(f) for f in facts]
         sides.forget()
         return doc
+
+    def _sideless(self, v, labels: list, s: int, e: int, n: int, triggers: list, words: list[str],
+                  negated: Optional[str], headline_end: int, dateline: int, pending: list, orphans: list) -> bool:
+        """The facts of a sentence that names no one, no date and no referring subject, whose agreement words
+        are all specific ("MOU" on a line of its own, "A memorandum of understanding was signed."): what the
+        full path below gives such a sentence (a fact without sides for each word that is not hedged or part
+        of another, kept for the sides the next sentence or the headline may name), in a fraction of its work.
+        False (nothing done) where a word could still take a named object of its own; ``fast = False`` turns
+        this path off (the tests compare the two)."""
+        sides, cand, types = self.sides, self.candidates, self.types
+        for trig in triggers:
+            if sides.direct_object(v, labels, trig, e, {}, dateline) is not None or \
+                    trig._.value in self.joined_types and sides.business_object(v, trig, e, {}, dateline) is not None:
+                return False
+        hedges = cand.may_hedge(words)
+        cues = cand.status_cues(v.lower, s, e)
+        sentence = v.doc_text[v.idx[s]:v.idx[e - 1] + len(v.text[e - 1])]
+        stripped = sentence.strip()
+        sent_start = v.idx[s] + (len(sentence) - len(sentence.lstrip()))
+        for trig in triggers:
+            if hedges and cand.hedged(v, labels, s, trig) or cand.is_absorbed(trig, triggers):
+                continue
+            base_type = trig._.value
+            purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
+            fact = _new_fact(v, trig, types.fact_type(base_type, purpose, []), negated or cand.status_of(cues, trig),
+                             stripped, sent_start, e <= headline_end, base_type)
+            set_parties(fact, [])
+            fact.update(date_fields(None))
+            pending.append((n, fact))
+            orphans.append(fact)
+        return True
 
     def load_lazy_data(self) -> None:
         """Load now what is otherwise loaded on first need (the parser, for the sentences whose sides the model

@@ -68,22 +68,27 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         line_start = 0
         # only a token with a line break or final punctuation in it or after it can end a sentence: those are
         # visited (found by the characters, the token holding each by its offset), the others are passed over
-        marks = sorted({bisect_right(v.idx, m.start()) - 1 for m in _ENDINGS.finditer(v.doc_text)})
+        text, spaces, idx = v.text, v.ws, v.idx
+        marks = sorted({bisect_right(idx, m.start()) - 1 for m in _ENDINGS.finditer(v.doc_text)})
+        breaks = [i for i in marks if "\n" in spaces[i] or "\n" in text[i]]  # where each line ends
+        nb = 0
         for i in marks:
-            w = v.text[i]
-            ws = v.ws[i] if not w.isspace() else w + v.ws[i]
+            w = text[i]
+            blank = w.isspace()
+            ws = w + spaces[i] if blank else spaces[i]
             end_here = False
             if "\n" in ws:
                 # a line break ends a sentence after final punctuation, at a blank line, before an
                 # indented line, or after an upper-case headline; wrapped lines (newswire) run on
-                nxt_indented = ws.endswith((" ", "\t")) or (i + 1 < n and v.text[i + 1].isspace())
-                last = v.text[i - 1] if w.isspace() and i > 0 else w  # "done.\nNext": the newline is a token
-                end_here = (ws.count("\n") > 1 or nxt_indented
+                last = text[i - 1] if blank and i > 0 else w  # "done.\nNext": the newline is a token
+                end_here = (ws.count("\n") > 1 or ws.endswith((" ", "\t")) or (i + 1 < n and text[i + 1].isspace())
                             or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d")
-                            or _is_upper_line("".join(v.text[line_start:i + 1])))
+                            or _is_upper_line(text, line_start, i + 1)
+                            and not _next_upper_line(text, breaks, nb, i, n))
                 line_start = i + 1
-            elif w in (".", "!", "?") and v.ws[i] and i + 1 < n:
-                nxt = v.text[i + 1]
+                nb += 1
+            elif w in (".", "!", "?") and spaces[i] and i + 1 < n:
+                nxt = text[i + 1]
                 end_here = nxt[:1].isupper() or nxt[:1] in ("\"", "\u201c", "'")
             if end_here:
                 raw.append((start, i + 1))
@@ -103,8 +108,16 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
     return bounds
 
 
-def _is_upper_line(line: str) -> bool:
-    """An upper-case headline: letters, none of them lower-case."""
+def _next_upper_line(words: list[str], breaks: list[int], k: int, i: int, n: int) -> bool:
+    """Whether the line after the one that ends at token i (``breaks[k]``) is an upper-case line too: a headline
+    over two lines."""
+    end = breaks[k + 1] + 1 if k + 1 < len(breaks) else n
+    return end > i + 1 and _is_upper_line(words, i + 1, end)
+
+
+def _is_upper_line(words: list[str], a: int, b: int) -> bool:
+    """Whether tokens a..b are an upper-case headline: letters, none of them lower-case."""
+    line = words[a] if b - a == 1 else "".join(words[a:b])
     return line.upper() == line and any(c.isalpha() for c in line)
 
 

@@ -479,6 +479,28 @@ class Sides:
             return any(k in ends for k in range(g0 - 3, g0 + 1))
         return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
+    @staticmethod
+    def reach(groups: list[list[Span]], trig: Span, triggers: list[Span]) -> tuple[int, int]:
+        """The token range a partner group of ``trig`` must touch: a group lies out of reach when another
+        agreement word stands between them and ``trig`` has a nearer group on that side, before the other word
+        ("an MOU with X, and Y said it formed a joint venture with Z": Z is the joint venture's partner, not the
+        MOU's; "an MOU and a joint venture with Z" still gives Z to both). Returns (lo, hi): a group ending at
+        or before ``lo`` or starting at or after ``hi`` is out of reach. ``triggers`` in order of start."""
+        lo, hi = -1, 1 << 30
+        after = [g for g in groups if g[0].start >= trig.end]
+        if after:
+            near = min(after, key=lambda g: g[0].start)[-1].end
+            far = next((t for t in triggers if t.start >= near), None)
+            if far is not None:
+                hi = far.end
+        before = [g for g in groups if g[-1].end <= trig.start]
+        if before:
+            near = max(before, key=lambda g: g[-1].end)[0].start
+            far = next((t for t in reversed(triggers) if t.end <= near), None)
+            if far is not None:
+                lo = far.start
+        return lo, hi
+
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
         the latest fact it stands for."""
@@ -648,6 +670,15 @@ class Sides:
             possessors = {ent.start for ent in ents if self.possessive(v, ent)}
             memo = self._unbound_memo = (ents, v, s, dateline, (free, possessors))
         return memo[4]
+
+    def may_name_side(self, low: list[str], s: int, e: int) -> bool:
+        """Whether tokens s..e of a sentence without names of its own could still give an agreement a side:
+        a word that opens a partner group ("with the two companies") or a referring subject ("it", "the
+        city"). Where neither stands, every agreement word of the sentence is sideless."""
+        if not self.group_openers.isdisjoint(low[s:e]):
+            return True
+        at = self._word_index(low).subject_starts
+        return bisect_left(at, s) != bisect_left(at, e)
 
     def forget(self) -> None:
         """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
