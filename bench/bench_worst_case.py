@@ -36,6 +36,10 @@ def cases(scale: float) -> dict[str, str]:
         "repeated trigger 'MOU '": "MOU " * k(3000),
         "repeated trigger lines 'MOU\\n'": "MOU\n" * k(3000),
         "one-word sentences 'MOU.\\n'": "MOU.\n" * k(3000),
+        "repeated trigger between names": ("Kelvo Corp and Brindle Motors signed " + "MOU " * 140
+                                           + "with Lyon. ") * k(20),
+        "repeated 'MOU a' between names": ("Kelvo Corp and Brindle Motors signed " + "an MOU and " * 60
+                                           + "with Lyon. ") * k(20),
         "repeated 'joint venture agreement '": "joint venture agreement " * k(2000),
         "repeated clause without full stop": "Brindle Motors signed an MOU with Daejeon on Friday and " * k(400),
         "repeated sentences": "Brindle Motors signed an MOU with Kestrel University on 3 May 2024. " * k(400),

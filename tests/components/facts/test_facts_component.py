@@ -850,3 +850,24 @@ def records(nlp, text):
     doc = nlp.make_doc(text)
     doc._.reference_date = dt.date(2025, 5, 19)
     return nlp(doc)._.agreements
+
+
+REPEATS = ["MOU", "MOU MOU", "MOU, MOU MOU", "joint venture joint venture", "MOU joint venture", "contract, contract",
+           "an MOU and a second MOU", "an MOU and may sign an MOU", "an MOU and an MOU to form a joint venture",
+           "an MOU and then signed an MOU", "an MOU and will discuss another MOU", "an MOU and an MOU for chips",
+           "an MOU and an MOU to build ships", "a letter of intent, a letter of intent to set up a company"]
+AROUND = ["Kelvo Corp signed {}", "Kelvo Corp and Lyon signed {} with Brindle Motors", "{} between Orrin Ltd and Lyon",
+          "Kelvo Corp may sign {} with Lyon", "{} with Orrin Ltd on Friday", "In May Kelvo Corp signed {} on Friday",
+          "Kelvo Corp signed {} to form a joint venture with Lyon", "Kelvo Corp acquired {} of Orrin Ltd"]
+
+
+def test_facts_a_word_repeated_gives_what_each_of_its_repeats_gives(nlp, monkeypatch):
+    # "MOU MOU MOU": the repeats after a word that made a fact are passed over; the facts are those of the full path
+    component = nlp.get_pipe("qfacts_facts")
+    rng = random.Random(11)
+    for _ in range(150):
+        text = " ".join(rng.choice(AROUND).format(rng.choice(REPEATS)) + "." for _ in range(rng.randint(1, 4)))
+        monkeypatch.setattr(component, "fast", True)
+        fast = records(nlp, text)
+        monkeypatch.setattr(component, "fast", False)
+        assert records(nlp, text) == fast, text

@@ -113,7 +113,8 @@ def test_sides_a_group_past_another_agreement_word_and_the_nearer_group_is_out_o
     groups = [kelvo, orrin, lyon]
 
     def reached(trig):
-        lo, hi = sides.reach(groups, trig, [mou, contract, lease])
+        lo, hi = sides.reach(groups, trig, [t.start for t in (mou, contract, lease)],
+                             [t.end for t in (mou, contract, lease)])
         return [g[0].text for g in groups if lo < g[-1].end and g[0].start < hi]
     assert reached(mou) == ["Kelvo Ltd"]  # after: the contract and its own group stand between
     assert reached(contract) == ["Kelvo Ltd", "Orrin Bank"]  # Kelvo Ltd: no agreement word between them
@@ -126,5 +127,5 @@ def test_sides_agreement_words_side_by_side_reach_the_group_after_both(sides, ma
                   ("contract", "AGREEMENT", "contract", "specific"), ("Orrin Bank", "ORG"))
     mou, contract = [e for e in doc.ents if e.label_ == "AGREEMENT"]
     orrin = [e for e in doc.ents if e.text == "Orrin Bank"]
-    lo, hi = sides.reach([orrin], mou, [mou, contract])
+    lo, hi = sides.reach([orrin], mou, [mou.start, contract.start], [mou.end, contract.end])
     assert lo < orrin[0].end and orrin[0].start < hi

@@ -252,9 +252,21 @@ class FactsComponent:
             under: Optional[dict] = None
             groups_from = min([g[0].start for g in groups]) if groups else None  # where the first group starts
             trigger_ends = {t.end for t in triggers}
+            starts_ends = ([t.start for t in triggers], [t.end for t in triggers]) if len(triggers) > 1 else None
+            head = prev = None  # the agreement word a run of the same word ("MOU MOU MOU") stands for; the last
             for trig in triggers:
                 kind = trig._.kind
                 own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start] if owned else []
+                repeated = self.fast and prev is not None and kind == "specific" == prev._.kind \
+                    and trig._.value == prev._.value and not own_sides and trig.start not in objects \
+                    and not any(labels[prev.end:trig.start])
+                head, prev = head if repeated else trig, trig
+                if repeated and facts and facts[-1]["trigger_start"] == head.start_char \
+                        and types.purpose_of(v.lower, labels, trig, e, trig._.value, triggers) \
+                        == types.purpose_of(v.lower, labels, head, e, trig._.value, triggers):
+                    # the same agreement word again, with no name, date or other agreement word since the first,
+                    # which made a fact: its candidates would be the first's (merged into them below)
+                    continue
                 if kind in ("anaphor", "repeat"):
                     earlier = types.attach(facts, trig, dates, groups, own_sides)
                     if earlier is not None and trig.start - s <= 3:
@@ -284,7 +296,8 @@ class FactsComponent:
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or cand.status_of(cues, trig)
-                lo, hi = sides.reach(groups, trig, triggers) if len(triggers) > 1 and groups else (-1, 1 << 30)
+                lo, hi = sides.reach(groups, trig, starts_ends[0], starts_ends[1]) if len(triggers) > 1 and groups \
+                    else (-1, 1 << 30)
                 partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
                             and lo < g[-1].end and g[0].start < hi
                             and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)

@@ -13,7 +13,7 @@ branch") as the target.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from operator import attrgetter
 from typing import Optional
@@ -480,25 +480,26 @@ class Sides:
         return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
     @staticmethod
-    def reach(groups: list[list[Span]], trig: Span, triggers: list[Span]) -> tuple[int, int]:
+    def reach(groups: list[list[Span]], trig: Span, starts: list[int], ends: list[int]) -> tuple[int, int]:
         """The token range a partner group of ``trig`` must touch: a group lies out of reach when another
         agreement word stands between them and ``trig`` has a nearer group on that side, before the other word
         ("an MOU with X, and Y said it formed a joint venture with Z": Z is the joint venture's partner, not the
         MOU's; "an MOU and a joint venture with Z" still gives Z to both). Returns (lo, hi): a group ending at
-        or before ``lo`` or starting at or after ``hi`` is out of reach. ``triggers`` in order of start."""
+        or before ``lo`` or starting at or after ``hi`` is out of reach. ``starts`` and ``ends``: where the
+        sentence's agreement words start and end, in order (they do not overlap)."""
         lo, hi = -1, 1 << 30
-        after = [g for g in groups if g[0].start >= trig.end]
-        if after:
-            near = min(after, key=lambda g: g[0].start)[-1].end
-            far = next((t for t in triggers if t.start >= near), None)
-            if far is not None:
-                hi = far.end
-        before = [g for g in groups if g[-1].end <= trig.start]
-        if before:
-            near = max(before, key=lambda g: g[-1].end)[0].start
-            far = next((t for t in reversed(triggers) if t.end <= near), None)
-            if far is not None:
-                lo = far.start
+        near_after = min((g[0].start for g in groups if g[0].start >= trig.end), default=None)
+        if near_after is not None:
+            near = next(g[-1].end for g in groups if g[0].start == near_after)
+            k = bisect_left(starts, near)  # the first agreement word after that group
+            if k < len(starts):
+                hi = ends[k]
+        near_before = max((g[-1].end for g in groups if g[-1].end <= trig.start), default=None)
+        if near_before is not None:
+            near = next(g[0].start for g in groups if g[-1].end == near_before)
+            k = bisect_right(ends, near) - 1  # the last agreement word before that group
+            if k >= 0:
+                lo = starts[k]
         return lo, hi
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
