@@ -113,9 +113,9 @@ def test_sides_a_group_past_another_agreement_word_and_the_nearer_group_is_out_o
     groups = [kelvo, orrin, lyon]
 
     def reached(trig):
-        lo, hi = sides.reach(groups, trig, [t.start for t in (mou, contract, lease)],
-                             [t.end for t in (mou, contract, lease)])
-        return [g[0].text for g in groups if lo < g[-1].end and g[0].start < hi]
+        first, last = sides.reach(trig, [t.start for t in (mou, contract, lease)], [t.end for t in (mou, contract, lease)],
+                                  [g[0].start for g in groups], [g[-1].end for g in groups])
+        return [g[0].text for g in groups[first:last]]
     assert reached(mou) == ["Kelvo Ltd"]  # after: the contract and its own group stand between
     assert reached(contract) == ["Kelvo Ltd", "Orrin Bank"]  # Kelvo Ltd: no agreement word between them
     assert reached(lease) == ["Orrin Bank", "Lyon"]  # before: the contract and its group stand between
@@ -127,5 +127,5 @@ def test_sides_agreement_words_side_by_side_reach_the_group_after_both(sides, ma
                   ("contract", "AGREEMENT", "contract", "specific"), ("Orrin Bank", "ORG"))
     mou, contract = [e for e in doc.ents if e.label_ == "AGREEMENT"]
     orrin = [e for e in doc.ents if e.text == "Orrin Bank"]
-    lo, hi = sides.reach([orrin], mou, [mou.start, contract.start], [mou.end, contract.end])
-    assert lo < orrin[0].end and orrin[0].start < hi
+    assert sides.reach(mou, [mou.start, contract.start], [mou.end, contract.end], [orrin[0].start],
+                       [orrin[0].end]) == (0, 1)

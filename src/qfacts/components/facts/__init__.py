@@ -252,7 +252,14 @@ class FactsComponent:
             under: Optional[dict] = None
             groups_from = min([g[0].start for g in groups]) if groups else None  # where the first group starts
             trigger_ends = {t.end for t in triggers}
-            starts_ends = ([t.start for t in triggers], [t.end for t in triggers]) if len(triggers) > 1 else None
+            # where the agreement words and the groups start and end, what Sides.reach reads (none where a group
+            # holds names from outside the sentence, "with the two companies": every group is then in reach)
+            reach_from = None
+            if len(triggers) > 1 and groups:
+                group_starts, group_ends = [g[0].start for g in groups], [g[-1].end for g in groups]
+                if s <= group_starts[0] and all(a < b for a, b in zip(group_starts, group_ends)) \
+                        and all(b <= a for a, b in zip(group_starts[1:], group_ends)):
+                    reach_from = ([t.start for t in triggers], [t.end for t in triggers], group_starts, group_ends)
             head = prev = None  # the agreement word a run of the same word ("MOU MOU MOU") stands for; the last
             for trig in triggers:
                 kind = trig._.kind
@@ -296,10 +303,8 @@ class FactsComponent:
                 if it_fact is not None and not any(x.start < trig.start for x in sent_ents):
                     subject, part_of = list(it_fact["_spans"]), it_fact  # a part of that agreement
                 status = negated or cand.status_of(cues, trig)
-                lo, hi = sides.reach(groups, trig, starts_ends[0], starts_ends[1]) if len(triggers) > 1 and groups \
-                    else (-1, 1 << 30)
-                partners = [g for k, g in enumerate(groups) if owned.get(k, trig.start) == trig.start
-                            and lo < g[-1].end and g[0].start < hi
+                first, last = sides.reach(trig, *reach_from) if reach_from is not None else (0, len(groups))
+                partners = [g for k, g in enumerate(groups[first:last], first) if owned.get(k, trig.start) == trig.start
                             and not any(min(trig.start, g[0].start) < b < max(trig.end, g[0].start) for b in breaks)
                             and not sides.held_by_earlier(v.lower, g, trig, triggers, trigger_ends)]
                 objs = [objects[trig.start]] if trig.start in objects else []

@@ -480,27 +480,26 @@ class Sides:
         return any(t is not trig and t.end <= g0 and g0 - t.end <= 3 for t in triggers)
 
     @staticmethod
-    def reach(groups: list[list[Span]], trig: Span, starts: list[int], ends: list[int]) -> tuple[int, int]:
-        """The token range a partner group of ``trig`` must touch: a group lies out of reach when another
-        agreement word stands between them and ``trig`` has a nearer group on that side, before the other word
-        ("an MOU with X, and Y said it formed a joint venture with Z": Z is the joint venture's partner, not the
-        MOU's; "an MOU and a joint venture with Z" still gives Z to both). Returns (lo, hi): a group ending at
-        or before ``lo`` or starting at or after ``hi`` is out of reach. ``starts`` and ``ends``: where the
-        sentence's agreement words start and end, in order (they do not overlap)."""
-        lo, hi = -1, 1 << 30
-        near_after = min((g[0].start for g in groups if g[0].start >= trig.end), default=None)
-        if near_after is not None:
-            near = next(g[-1].end for g in groups if g[0].start == near_after)
-            k = bisect_left(starts, near)  # the first agreement word after that group
-            if k < len(starts):
-                hi = ends[k]
-        near_before = max((g[-1].end for g in groups if g[-1].end <= trig.start), default=None)
-        if near_before is not None:
-            near = next(g[0].start for g in groups if g[-1].end == near_before)
-            k = bisect_right(ends, near) - 1  # the last agreement word before that group
-            if k >= 0:
-                lo = starts[k]
-        return lo, hi
+    def reach(trig: Span, starts: list[int], ends: list[int], group_starts: list[int],
+              group_ends: list[int]) -> tuple[int, int]:
+        """The partner groups of a sentence that ``trig`` can take, as a range of their indexes: a group lies out
+        of reach when another agreement word stands between them and ``trig`` has a nearer group on that side,
+        before the other word ("an MOU with X, and Y said it formed a joint venture with Z": Z is the joint
+        venture's partner, not the MOU's; "an MOU and a joint venture with Z" still gives Z to both).
+        ``starts``/``ends``: where the sentence's agreement words start and end, ``group_starts``/``group_ends``
+        where its groups do (each in order: neither overlaps another of its kind)."""
+        first, last = 0, len(group_starts)
+        k = bisect_left(group_starts, trig.end)  # the nearest group after the word
+        if k < last:
+            t = bisect_left(starts, group_ends[k])  # the first agreement word after that group
+            if t < len(starts):
+                last = bisect_left(group_starts, ends[t])
+        k = bisect_right(group_ends, trig.start) - 1  # the nearest group before the word
+        if k >= 0:
+            t = bisect_right(ends, group_starts[k]) - 1  # the last agreement word before that group
+            if t >= 0:
+                first = bisect_right(group_ends, starts[t])
+        return first, last
 
     def _plural_reference(self, low: list[str], j: int, e: int, previous: list[dict]) -> Optional[tuple[int, list[Span]]]:
         """A plural reference ("the three universities") starting at token j: where it ends and the sides of
