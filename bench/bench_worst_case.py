@@ -40,6 +40,9 @@ def cases(scale: float) -> dict[str, str]:
                                            + "with Lyon. ") * k(20),
         "repeated 'MOU a' between names": ("Kelvo Corp and Brindle Motors signed " + "an MOU and " * 60
                                            + "with Lyon. ") * k(20),
+        "two words alternating between names": ("Kelvo Corp and Brindle Motors signed " + "MOU contract " * 60
+                                                + "with Lyon. ") * k(20),
+        "repeated 'MOU with' a partner": ("Kelvo Corp signed " + "MOU with Lyon " * 60 + ". ") * k(20),
         "repeated 'joint venture agreement '": "joint venture agreement " * k(2000),
         "repeated clause without full stop": "Brindle Motors signed an MOU with Daejeon on Friday and " * k(400),
         "repeated sentences": "Brindle Motors signed an MOU with Kestrel University on 3 May 2024. " * k(400),

@@ -855,17 +855,21 @@ def records(nlp, text):
 REPEATS = ["MOU", "MOU MOU", "MOU, MOU MOU", "joint venture joint venture", "MOU joint venture", "contract, contract",
            "an MOU and a second MOU", "an MOU and may sign an MOU", "an MOU and an MOU to form a joint venture",
            "an MOU and then signed an MOU", "an MOU and will discuss another MOU", "an MOU and an MOU for chips",
-           "an MOU and an MOU to build ships", "a letter of intent, a letter of intent to set up a company"]
+           "an MOU and an MOU to build ships", "a letter of intent, a letter of intent to set up a company",
+           "an MOU with Lyon and an MOU with Lyon", "an MOU with Lyon, an MOU with Lyon on Friday",
+           "a licence with Lyon and a licence with Orrin Ltd and Lyon"]
 AROUND = ["Kelvo Corp signed {}", "Kelvo Corp and Lyon signed {} with Brindle Motors", "{} between Orrin Ltd and Lyon",
           "Kelvo Corp may sign {} with Lyon", "{} with Orrin Ltd on Friday", "In May Kelvo Corp signed {} on Friday",
-          "Kelvo Corp signed {} to form a joint venture with Lyon", "Kelvo Corp acquired {} of Orrin Ltd"]
+          "Kelvo Corp signed {} to form a joint venture with Lyon", "Kelvo Corp acquired {} of Orrin Ltd",
+          "Lyon signed a letter of intent", "The licensee is Orrin Ltd", "Kelvo Corp signed an MOU"]
 
 
-def test_facts_a_word_repeated_gives_what_each_of_its_repeats_gives(nlp, monkeypatch):
-    # "MOU MOU MOU": the repeats after a word that made a fact are passed over; the facts are those of the full path
+def test_facts_repeated_words_and_candidates_give_what_the_full_path_gives(nlp, monkeypatch):
+    # "MOU MOU MOU": the repeats after a word that made a fact are passed over, and a candidate equal to a fact its
+    # sentence made (same type and sides) is not built again; the facts are those of the full path
     component = nlp.get_pipe("qfacts_facts")
     rng = random.Random(11)
-    for _ in range(150):
+    for _ in range(250):
         text = " ".join(rng.choice(AROUND).format(rng.choice(REPEATS)) + "." for _ in range(rng.randint(1, 4)))
         monkeypatch.setattr(component, "fast", True)
         fast = records(nlp, text)

@@ -130,7 +130,9 @@ class FactsComponent:
         self.side_model = models.get("sides")
         self.fact_model = models.get("facts")
         self.parse = parse
-        self.fast = True  # the short path for sentences that name no one (:meth:`_sideless`)
+        # the short paths (sentences that name no one, :meth:`_sideless`; a word repeated; a candidate equal to a
+        # fact of its sentence): off, the full path is taken everywhere (the tests compare the two)
+        self.fast = True
         self.party_list_cues = phrases(cfg["party_list_cues"])
         self.partner_role_cues = phrases(cfg.get("partner_role_cues", ()))
         self.joined_types = frozenset(cfg["object_after_trigger"].get("direct_types", ()))
@@ -261,6 +263,7 @@ class FactsComponent:
                         and all(b <= a for a, b in zip(group_starts[1:], group_ends)):
                     reach_from = ([t.start for t in triggers], [t.end for t in triggers], group_starts, group_ends)
             head = prev = None  # the agreement word a run of the same word ("MOU MOU MOU") stands for; the last
+            stated: dict[tuple, dict] = {}  # the facts this sentence made, by type and sides
             for trig in triggers:
                 kind = trig._.kind
                 own_sides = [g for k, g in enumerate(groups) if owned.get(k) == trig.start] if owned else []
@@ -363,6 +366,10 @@ class FactsComponent:
                             doc, v, s, e, trig, type_, kind, parties, subject, group, objs,
                             [x for x in sent_ents if x.start not in siblings or x in group], dateline,
                             e <= headline_end, collect)
+                    if stated and parties and self.fast and not types.plans(purpose, type_):
+                        first = stated.get((type_, frozenset([key(p) for p in parties])))
+                        if first is not None and (first["date"] is not None or date is None and part_of is None):
+                            continue  # the same fact as one this sentence made (merged into it below): no new work
                     fact = _new_fact(v, trig, type_, status, stripped, sent_start, e <= headline_end, base_type)
                     # (the words that brought the names in matter only to a type with roles of its own)
                     roles = sides.roles(v, trig, type_, parties, subject, objs,
@@ -408,6 +415,7 @@ class FactsComponent:
                         continue
                     if parties:
                         facts.append(fact)
+                        stated.setdefault((type_, fact["keys"]), fact)
                         if kind == "specific" and not subject and trig.start in objects:
                             pending.append((n, fact))  # its founders or members may be listed next
                         elif kind == "specific" and len(parties) == 1 and subject:

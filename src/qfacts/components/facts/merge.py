@@ -86,7 +86,8 @@ class Merger:
                 count = sides[f["keys"]] = side_count(f["keys"])
             if count == 2:  # a fact's sides change only in its own turn above
                 for k in f["keys"]:
-                    latest[k] = f
+                    if k not in latest or latest[k]["keys"] != f["keys"]:
+                        latest[k] = f  # (of facts with the same sides, the first: its mentions name them)
 
     @staticmethod
     def merge(facts: list[dict]) -> list[dict]:
