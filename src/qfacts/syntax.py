@@ -97,6 +97,9 @@ class SentenceParse:
     heads: tuple[int, ...]
     deps: tuple[str, ...]
     _children: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
+    # what the helpers below found once for a sentence (subtrees, chains of arcs): asked again for each of its
+    # names, they would make the work grow with the square of the sentence's length
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -149,13 +152,17 @@ class SentenceParse:
 
     def subtree(self, i: int) -> tuple[int, int]:
         """The token range ``(start, end)`` covered by ``i`` and everything below it."""
+        found = self._memo.get(("subtree", i))
+        if found is not None:
+            return found
         lo = hi = i
         stack = [i]
         while stack:
             k = stack.pop()
             lo, hi = min(lo, k), max(hi, k)
             stack.extend(self._children[k - self.start])
-        return lo, hi + 1
+        found = self._memo[("subtree", i)] = (lo, hi + 1)
+        return found
 
     def text(self) -> str:
         return " ".join(w for w, p in zip(self.words, self.pos) if p != SPACE_POS)
@@ -366,20 +373,27 @@ def linked_obliques(sp: SentenceParse, noun: int,
 
 def _chain(sp: SentenceParse, i: int, rel: str) -> list[int]:
     """``i`` and the tokens linked to it by ``rel`` arcs, up to the chain's top and down from it, left to right."""
+    found = sp._memo.get((rel, i))
+    if found is not None:
+        return list(found)
     top = i
     seen = {i}
     while sp.dep(top) == rel and sp.head(top) not in seen:
         top = sp.head(top)
         seen.add(top)
-    out = [top]
+    out = {top}
     stack = [top]
     while stack:
         k = stack.pop()
         for c in sp.children_with(k, rel):
             if c not in out:
-                out.append(c)
+                out.add(c)
                 stack.append(c)
-    return sorted(out)
+    found = tuple(sorted(out))
+    for k in found:  # (from each token of the chain, the way up ends at the same top)
+        sp._memo[(rel, k)] = found
+    sp._memo[(rel, i)] = found
+    return list(found)
 
 
 def conjuncts(sp: SentenceParse, i: int) -> list[int]:
@@ -419,19 +433,24 @@ def subjects(sp: SentenceParse, verb: int) -> list[int]:
     or participle clause modifies ("the firm **that signed**", "an accord **signed** by X": the firm, the accord).
     A relative pronoun subject ("which") is replaced by the noun it stands for.
     """
+    found = sp._memo.get(("subjects", verb))
+    if found is None:
+        found = sp._memo[("subjects", verb)] = tuple(_subjects(sp, verb))
+    return list(found)
+
+
+def _subjects(sp: SentenceParse, verb: int) -> list[int]:
     seen = set()
     v = verb
     while v not in seen:
         seen.add(v)
         own = sp.children_with(v, *SUBJECT_RELS)
         if own:
-            out: list[int] = []
+            out: set[int] = set()
             for s in own:
                 if sp.tag(s) in RELATIVE_TAGS and sp.dep(v) in ("acl:relcl", "acl") and sp.head(v) != v:
                     s = sp.head(v)
-                for c in conjuncts(sp, s):
-                    if c not in out:
-                        out.append(c)
+                out.update(conjuncts(sp, s))
             return sorted(out)
         dep = sp.dep(v)
         h = sp.head(v)
@@ -448,7 +467,7 @@ def subjects(sp: SentenceParse, verb: int) -> list[int]:
 
 def objects(sp: SentenceParse, verb: int) -> list[int]:
     """The direct objects of ``verb`` with their conjuncts ("bought X and Y": X, Y), left to right."""
-    out: list[int] = []
+    out: set[int] = set()
     for o in sp.children_with(verb, "obj"):
-        out.extend(c for c in conjuncts(sp, o) if c not in out)
+        out.update(conjuncts(sp, o))
     return sorted(out)
