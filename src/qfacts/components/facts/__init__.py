@@ -89,6 +89,13 @@ def within(spans: list, starts: list[int], s: int, e: int) -> list:
     return [x for x in spans[bisect_left(starts, s):bisect_left(starts, e)] if x.end <= e]
 
 
+MAX_WEIGHED_NAMES = 12
+"""The side model weighs at most this many names of a sentence for one agreement word: the nearest to it (and
+every name the rules gave it). Over the shared corpora and 3,000 Reuters stories no agreement word had more than 9
+names in its sentence, and every side the model kept was among the 9 nearest; a sentence listing more names (a
+table, a list of places) would otherwise cost a parse reading per name and agreement word."""
+
+
 def _new_fact(v, trig, type_: str, status: str, sentence: str, start: int, headline: bool, base_type: str) -> dict:
     """A candidate fact of agreement word ``trig`` in the (stripped) ``sentence`` that starts at character
     ``start``: sides and date are set next."""
@@ -530,7 +537,12 @@ class FactsComponent:
             {p.start: "object" for p in objs}
         chosen = []
         seen = []
-        for x in cands:
+        weighed = cands
+        if len(cands) > MAX_WEIGHED_NAMES:  # a list of names: the nearest to the agreement word, and the rules' sides
+            nearest = sorted(cands, key=lambda x: (max(x.start - trig.end, trig.start - x.end), x.start))
+            keep = {x.start for x in nearest[:MAX_WEIGHED_NAMES]} | inside
+            weighed = [x for x in cands if x.start in keep]
+        for x in weighed:
             rule = rule_of.get(x.start, "none") if x.start in inside else "none"
             feats = self.features.words(v, s, e, trig, x, cands, rule, self.sides.is_modifier(v, x, dateline),
                                         self.sides.possessive(v, x), dateline, headline, type_)

@@ -205,7 +205,8 @@ def _path(sp, a: int, b: int) -> str:
     three each way; "^" up, "v" down)."""
     up_a = [a] + sp.ancestors(a)
     up_b = [b] + sp.ancestors(b)
-    common = next((x for x in up_a if x in set(up_b)), None)
+    on_b = set(up_b)
+    common = next((x for x in up_a if x in on_b), None)
     if common is None:
         return "none"
     left = [sp.dep(x).split(":")[0] for x in up_a[:up_a.index(common)]][:3]

@@ -665,8 +665,9 @@ class Sides:
         if memo is None or memo[0] is not ents or memo[1] is not v or memo[2] != s or memo[3] != dateline:
             low = v.lower
             ends = {ent.end: ent for ent in ents}
+            governed: dict[int, bool] = {}  # (a list of names is followed back once, not once per name)
             free = {ent.start for ent in ents
-                    if not self.is_modifier(v, ent, dateline) and not self._governed(low, s, ent, ends)}
+                    if not self.is_modifier(v, ent, dateline) and not self._governed(low, s, ent, ends, governed)}
             possessors = {ent.start for ent in ents if self.possessive(v, ent)}
             memo = self._unbound_memo = (ents, v, s, dateline, (free, possessors))
         return memo[4]
@@ -841,9 +842,19 @@ class Sides:
         memo[2][(label, wanted)] = (len(previous), found)
         return found
 
-    def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span]) -> bool:
+    def _governed(self, low: list[str], s: int, ent: Span, ends: dict[int, Span],
+                  memo: Optional[dict[int, bool]] = None) -> bool:
         """Whether a preposition governs the name, directly ("in Japan") or through a list it stands in
-        ("in North America, Japan and Europe")."""
+        ("in North America, Japan and Europe"). ``memo``: answers found so far in the sentence, by name start."""
+        found = memo.get(ent.start) if memo is not None else None
+        if found is None:
+            found = self._governed_here(low, s, ent, ends, memo)
+            if memo is not None:
+                memo[ent.start] = found
+        return found
+
+    def _governed_here(self, low: list[str], s: int, ent: Span, ends: dict[int, Span],
+                       memo: Optional[dict[int, bool]]) -> bool:
         k = ent.start - 1
         while k >= s and (low[k] in (",", "and", "or", "&", "the") or low[k].isspace()):
             k -= 1
@@ -854,7 +865,7 @@ class Sides:
             if before.label_ == "PLACE" and before.start > s + 1 and low[before.start - 1] == "of" \
                     and before.start - 1 in ends and ends[before.start - 1].label_ == "ORG":
                 return False  # "X Corp of Japan and Y Inc": the place is X's origin, Y no object of "of"
-            return self._governed(low, s, before, ends)
+            return self._governed(low, s, before, ends, memo)
         direct = ent.start - 1
         if direct > s and low[direct] == "the":
             direct -= 1  # "in the United States"
