@@ -151,3 +151,19 @@ def test_plural_references_read_each_earlier_fact_once_and_answer_as_a_full_scan
     assert asked > 200
     # a scan per reference reads back to the first fact for most of them (about 50,000 reads here)
     assert _Counted.reads < 20 * (len(previous) + asked)
+
+
+def test_the_side_model_weighs_a_bounded_number_of_names_whatever_the_list(count):
+    from qfacts.components.facts import MAX_WEIGHED_NAMES
+    words = count(PairFeatures, "words")
+    record = qfacts.extract("Brindle Motors acquired Kelvo Corp. Lyon: " + "Seoul, " * 60 + "Orrin Ltd.")
+    assert any(f.type == "acquisition" for f in record.agreements)
+    assert 0 < len(words) <= 2 * MAX_WEIGHED_NAMES  # (one agreement word; 60 names in its sentence)
+
+
+def test_a_list_of_names_is_followed_back_once_per_sentence(count):
+    here = count(Sides, "_governed_here")
+    record = qfacts.extract("Kelvo Corp signed an MOU with Lyon, " + "Seoul, " * 60 + "and Daejeon.")
+    names = [e for e in record.entities if e.label in ("ORG", "PLACE")]
+    assert len(names) > 60
+    assert 0 < len(here) <= 2 * len(names)  # each name once (followed back through the list: 60 x 60 before)
