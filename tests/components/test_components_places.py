@@ -168,3 +168,9 @@ def test_places_a_stop_listed_city_after_city_of_or_before_based_is_a_place():
     nlp = make_blank("qfacts_places")
     doc = nlp("The mayor of Phoenix met an Austin-based founder; Austin Reed and the Phoenix Suns did not.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Phoenix", "PLACE"), ("Austin", "PLACE")]
+
+
+def test_places_a_capitalised_locative_opening_a_sentence_glues_nothing_to_the_place():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Near Mosul, two strikes hit a depot. Outside Dayton the road was closed. Mosul was quiet then.")
+    assert ents(doc, "PLACE") == ["Mosul", "Dayton", "Mosul"]

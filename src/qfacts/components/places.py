@@ -288,7 +288,8 @@ class PlacesComponent:
         if start > 0:
             prev = v.text[start - 1]
             if prev[:1].isupper() and not prev.isupper() and v.lower[start - 1] not in STOP_WORDS \
-                    and v.ws[start - 1] and prev[-1] != ".":
+                    and v.lower[start - 1] not in self.stop_cues and v.ws[start - 1] and prev[-1] != ".":
+                # (a capitalised locative opens a sentence, it glues nothing: "Near Sinjar, ...")
                 surnames.add(name)
                 return True
         if end < len(v.text):
