@@ -471,3 +471,13 @@ def test_orgs_a_place_after_a_locative_stays_a_place_though_a_body_is_named_afte
     got = [(e.label, e.text) for e in record.entities if e.label in ("ORG", "PLACE")]
     assert got == [("ORG", "Baghdad Operations Command"), ("PLACE", "Baghdad"), ("ORG", "Kelvo Group Inc"),
                    ("ORG", "Kelvo")]
+
+
+def test_orgs_a_city_alone_after_a_university_named_after_it_stays_the_city():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Troops reached Mosul University at dawn. The river divides Mosul in two.")
+    assert ents(doc, "ORG") == ["Mosul University"]
+    assert ents(doc, "PLACE") == ["Mosul"]
+    # a company's short name stays the company, even where it is a town's name
+    doc = nlp("Champlin Petroleum Co agreed to the sale. Champlin said the price was fair.")
+    assert ents(doc, "ORG") == ["Champlin Petroleum Co", "Champlin"]

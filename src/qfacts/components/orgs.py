@@ -139,6 +139,15 @@ def _known_place(name: str) -> bool:
     return name in place_gazetteer() or name in small_towns(int(load_json("places.json")["small_town_min_population"]))
 
 
+def _strong_place(name: str) -> bool:
+    """A name the place gazetteer holds as a place outright (not a stop-listed word that is a place only in
+    context: "Reading", "Stanford")."""
+    from .places import place_gazetteer
+
+    place = place_gazetteer().get(name)
+    return place is not None and not place.weak
+
+
 def _mixed_line(v: TokenView, i: int) -> bool:
     """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
     start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
@@ -540,7 +549,12 @@ class OrgsComponent:
                     continue
                 # "in Baghdad" stays a place after "Baghdad Operations Command" named the body (a place after a
                 # locative), "Atlantis said" is the short name of "Atlantis Group Inc"
-                if text not in self.demonyms and not (i in places and i > 0 and v.lower[i - 1] in self.locatives):
+                # and "Mosul" alone stays the city after "Mosul University" (a campus named after a place the
+                # gazetteer holds outright; a stop-listed one, "Stanford", is the university's short name, and a
+                # company's short name is the company: "Champlin" for "Champlin Petroleum Co")
+                if text not in self.demonyms and not (i in places and (
+                        i > 0 and v.lower[i - 1] in self.locatives
+                        or aliases[text].split()[-1] in self.campus and _strong_place(text))):
                     found[(i, i + 1)] = aliases[text]
 
         self._merge_adjacent(v, found)
