@@ -75,7 +75,20 @@ class Candidates:
     def is_absorbed(self, trig: Span, triggers: list[Span]) -> bool:
         """A part of another agreement of the sentence ("taking a stake each in the joint venture"), or a word
         whose object is another agreement ("acquired 10 pct of X": an investment), no deal of its own."""
+        return self._absorber(trig, triggers, False) is not None
+
+    def retyped(self, trig: Span, triggers: list[Span]) -> Optional[str]:
+        """The type an agreement word takes from another agreement word of its sentence that it only acquires
+        (an ``absorbed_by`` rule with ``"retype": true``): "Y acquired from X a licence" is a licence between Y and
+        X, no acquisition; None where no such rule applies."""
+        t = self._absorber(trig, triggers, True)
+        return None if t is None else t._.value
+
+    def _absorber(self, trig: Span, triggers: list[Span], retype: bool) -> Optional[Span]:
+        """The agreement word that absorbs ``trig`` under the ``absorbed_by`` rules that retype (or do not)."""
         for rule in self.absorbed.get(trig._.value, ()):
+            if bool(rule.get("retype")) != retype:
+                continue
             for t in triggers:
                 if t is trig or t._.value not in rule["by"]:
                     continue
@@ -89,8 +102,8 @@ class Candidates:
                     words = {w.lower_ for w in between}
                     if words & set(rule.get("unless", ())) or "if" in rule and not words & set(rule["if"]):
                         continue
-                return True
-        return False
+                return t
+        return None
 
     def status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
         """The status cues of a sentence: (start, length, rank, status)."""

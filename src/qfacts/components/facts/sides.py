@@ -393,6 +393,12 @@ class Sides:
                 crossed_comma = False
                 while j < e and skipped < 12:
                     ent = by_start.get(j)
+                    if ent is None and not group and low[j] == "it" and next_word(low, i + 1, e) == j:
+                        sayer = self._sayer(low, s, i, ents)
+                        if sayer is not None:  # "X said Y agreed to merge with it": X is the partner
+                            group.append(sayer)
+                            used.add(sayer.start)
+                            break
                     if ent is None and not group and clause_prep is not None \
                             and word in self.name_run_preps.get(clause_prep[1], ()) \
                             and clause_prep[2] in self.name_run_words:
@@ -464,6 +470,18 @@ class Sides:
                 continue
             i += 1
         return groups, used, owned, openers
+
+    def _sayer(self, low: list[str], s: int, i: int, ents: list[Span]) -> Optional[Span]:
+        """The name that reports sentence ``s`` ("X said ..."): the name right before its first reporting verb
+        before token ``i`` (wire markup such as a ticker may stand between), or None."""
+        for k in range(s, i):
+            if low[k] not in self.reporting_verbs:
+                continue
+            j = prev_word(low, k, s)
+            if j >= s and low[j] == ">" and "<" in low[max(s, j - 4):j]:
+                j = prev_word(low, max(s, j - 4) + low[max(s, j - 4):j].index("<"), s)  # "X <XCO> said"
+            return next((ent for ent in ents if ent.end == j + 1), None)
+        return None
 
     @staticmethod
     def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span],

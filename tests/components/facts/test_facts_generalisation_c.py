@@ -1,0 +1,40 @@
+"""Mechanisms found on the dev batch c of blind Reuters stories (annotations/README.md), each tested on our own
+invented sentences, with the shipped pipeline and with the rules alone."""
+import datetime as dt
+
+import pytest
+
+
+def facts(nlp, text, ref="1987-03-10"):
+    doc = nlp.make_doc(text)
+    doc._.reference_date = dt.date.fromisoformat(ref)
+    doc = nlp(doc)
+    return [(f["type"], f["parties"]) for f in doc._.agreements]
+
+
+@pytest.fixture(params=["shipped", "rules"])
+def pipe(request, nlp, rules_nlp):
+    return nlp if request.param == "shipped" else rules_nlp
+
+
+def test_acquiring_a_licence_is_the_licence_not_an_acquisition(pipe):
+    got = facts(pipe, "Brennick Tools Inc said Valdor Electric Co has acquired from it a non-exclusive licence "
+                      "to its cutting patent.")
+    assert got == [("licensing", ["Valdor Electric Co", "Brennick Tools Inc"])]
+
+
+def test_acquiring_a_company_stays_an_acquisition(pipe):
+    got = facts(pipe, "Valdor Electric Co has acquired Brennick Tools Inc, a maker of patented cutters.")
+    assert [t for t, _ in got] == ["acquisition"]
+
+
+def test_it_after_a_partner_preposition_is_the_name_that_reports_the_sentence(pipe):
+    got = facts(pipe, "Brennick Tools Inc said Valdor Electric Co signed a supply contract with it.")
+    assert got == [("contract", ["Valdor Electric Co", "Brennick Tools Inc"])]
+    got = facts(pipe, "Brennick Tools Inc <BRT> said Valdor Electric Co signed a supply contract with it.")
+    assert got == [("contract", ["Valdor Electric Co", "Brennick Tools Inc"])]
+
+
+def test_it_without_a_reporting_name_adds_no_side(pipe):
+    got = facts(pipe, "Valdor Electric Co signed a supply contract with it.")
+    assert got == [("contract", ["Valdor Electric Co"])]
