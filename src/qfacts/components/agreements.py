@@ -98,6 +98,8 @@ class AgreementsComponent:
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
+            if row.get("unless_clause") and self._cue_in_clause(doc, span.start, row["unless_clause"]):
+                continue  # "a manager who has since joined X": a person joined, no member
             if id(row) in self.other_senses and self._other_sense(row, doc, span):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
@@ -245,6 +247,21 @@ class AgreementsComponent:
         """One of ``cues`` within the ``within`` words before the phrase ("became a card-issuing member")."""
         words = [t.lower_ for t in doc[max(0, start - 2 * within):start] if not t.is_space and t.text != "-"][-within:]
         return any(w in cues for w in words)
+
+    @staticmethod
+    def _cue_in_clause(doc: Doc, start: int, cues: list[str], within: int = 8) -> bool:
+        """One of ``cues`` among the ``within`` words before the phrase, in its clause (no punctuation between:
+        "Jane Roe, who left in May and has since joined X")."""
+        n = 0
+        for t in reversed(doc[max(0, start - 3 * within):start]):
+            if t.is_space:
+                continue
+            if t.lower_ in cues:
+                return True
+            if t.is_punct and t.text not in ("-", "<", ">") or n >= within:
+                return False
+            n += 1
+        return False
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
         """An agreement verb and an article right before the noun ("had signed a framework")."""

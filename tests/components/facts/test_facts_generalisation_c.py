@@ -38,3 +38,20 @@ def test_it_after_a_partner_preposition_is_the_name_that_reports_the_sentence(pi
 def test_it_without_a_reporting_name_adds_no_side(pipe):
     got = facts(pipe, "Valdor Electric Co signed a supply contract with it.")
     assert got == [("contract", ["Valdor Electric Co"])]
+
+
+def test_a_person_who_joined_a_company_is_no_membership(pipe):
+    assert facts(pipe, "Brennick Tools Inc named Ann Kowal treasurer, succeeding Paul Ode who retired in May "
+                       "and has since joined Valdor Electric Co.") == []
+    assert facts(pipe, "Ann Kowal, who joined Valdor Electric Co in 1979, was named treasurer.") == []
+
+
+def test_a_company_that_joins_a_group_is_still_a_member(pipe):
+    got = facts(pipe, "Brennick Tools Inc said it joined the Northern Cutlery Association.")
+    assert got == [("membership", ["Brennick Tools Inc", "Northern Cutlery Association"])]
+
+
+def test_a_mergers_and_acquisitions_group_names_no_deal(pipe):
+    assert facts(pipe, "Valdor Electric Co named Ann Kowal treasurer.\n    Kowal joined Valdor in 1979 and has "
+                       "been a member of Valdor Electric's merger and acquisitions group.") == []
+    assert facts(pipe, "Valdor Electric Co hired Ann Kowal to head its mergers and acquisitions department.") == []
