@@ -55,3 +55,18 @@ def test_a_mergers_and_acquisitions_group_names_no_deal(pipe):
     assert facts(pipe, "Valdor Electric Co named Ann Kowal treasurer.\n    Kowal joined Valdor in 1979 and has "
                        "been a member of Valdor Electric's merger and acquisitions group.") == []
     assert facts(pipe, "Valdor Electric Co hired Ann Kowal to head its mergers and acquisitions department.") == []
+
+
+def test_an_agreement_under_which_one_side_will_provide_services_is_a_contract(pipe):
+    got = facts(pipe, "Orlen Data Inc and Marsh Valley Bank said they signed an agreement whereby Orlen Data "
+                      "will provide cheque processing services for the bank's branches.")
+    assert got == [("contract", ["Orlen Data Inc", "Marsh Valley Bank"])]
+    got = facts(pipe, "Orlen Data Inc and Marsh Valley Bank said they signed an agreement to provide "
+                      "cheque processing services.")
+    assert got == [("contract", ["Orlen Data Inc", "Marsh Valley Bank"])]
+
+
+def test_a_will_outside_a_relative_clause_gives_no_purpose(pipe):
+    got = facts(pipe, "Orlen Data Inc and Marsh Valley Bank signed an agreement and said they will provide "
+                      "details later.")
+    assert got == [("other_agreement", ["Orlen Data Inc", "Marsh Valley Bank"])]
