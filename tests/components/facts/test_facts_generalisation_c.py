@@ -70,3 +70,14 @@ def test_a_will_outside_a_relative_clause_gives_no_purpose(pipe):
     got = facts(pipe, "Orlen Data Inc and Marsh Valley Bank signed an agreement and said they will provide "
                       "details later.")
     assert got == [("other_agreement", ["Orlen Data Inc", "Marsh Valley Bank"])]
+
+
+def test_owned_with_an_amount_by_names_an_owner_not_a_side(pipe):
+    got = facts(pipe, "Kessel Parts Co, a parts maker owned 25 pct by Hiroda Motor Co Ltd, signed a memorandum "
+                      "with Lenning Cast Co last week.")
+    assert got == [("memorandum_of_understanding", ["Kessel Parts Co", "Lenning Cast Co"])]
+
+
+def test_a_place_before_a_description_of_a_bracketed_name_is_no_side(pipe):
+    got = facts(pipe, "Kessel Parts Co signed a supply contract with U.S. parts firm <Lenning Cast Co>.")
+    assert got == [("contract", ["Kessel Parts Co", "Lenning Cast Co"])]

@@ -377,7 +377,7 @@ class Sides:
             clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
-            if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
+            if word == "by" and i > s and (low[self._before_amount(low, s, i)] in self.non_party_verbs
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
@@ -471,6 +471,13 @@ class Sides:
             i += 1
         return groups, used, owned, openers
 
+    def _before_amount(self, low: list[str], s: int, i: int) -> int:
+        """The word before token ``i``, past an amount that stands between ("owned 25 pct by X": "owned")."""
+        k = prev_word(low, i, s)
+        while k > s and (low[k] in self.amount_words or _NUMBER.match(low[k])):
+            k = prev_word(low, k, s)
+        return k
+
     def _sayer(self, low: list[str], s: int, i: int, ents: list[Span]) -> Optional[Span]:
         """The name that reports sentence ``s`` ("X said ..."): the name right before its first reporting verb
         before token ``i`` (wire markup such as a ticker may stand between), or None."""
@@ -512,7 +519,8 @@ class Sides:
         return next((self.number_words[w] for w in phrase if w in self.number_words), None)
 
     def _describes_next(self, v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
-        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
+        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc" (or "<Air
+        Atlanta Inc>")."""
         if ent.label_ != "PLACE":
             return False
         k, words = ent.end, 0
@@ -524,6 +532,9 @@ class Sides:
             nxt = by_start.get(k)
             if nxt is not None:
                 return words > 0 and nxt.label_ == "ORG"
+            if w == "<" and k + 1 in by_start:
+                k += 1  # "U.S. parts firm <X Co>": wire markup around the name
+                continue
             if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
                     or w in ("or", "a", "an", "the"):
                 return False
