@@ -35,6 +35,8 @@ class AgreementsComponent:
         self.business_nouns = frozenset(cfg.get("business_nouns", ()))
         self.business_window = int(cfg.get("business_window", 10))
         self.business_stops = frozenset(cfg.get("business_stops", ()))
+        self.security_nouns = frozenset(cfg.get("security_nouns", ()))
+        self.security_stops = frozenset(cfg.get("security_stops", ())) | self.business_stops | self.business_nouns
         self.copy_determiners = frozenset(cfg["copy_determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
@@ -95,6 +97,8 @@ class AgreementsComponent:
                 continue
             if row.get("business_type") and self._business_after(doc, span.end, named):
                 value = row["business_type"]
+            if row.get("security_type") and self._security_after(doc, span.end):
+                value = row["security_type"]  # "agreed to purchase the debenture issue": an investment
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
@@ -213,6 +217,17 @@ class AgreementsComponent:
                 k = ent.end
                 continue
             k += 1
+        return False
+
+    def _security_after(self, doc: Doc, end: int) -> bool:
+        """A debt security (``security_nouns``) within the next business_window words, before a business stop,
+        a business noun or a security stop ("agreed to purchase the debenture issue", "buy 20 mln dlrs of
+        convertible notes from X"; not "acquired all the equity and assumed its debt")."""
+        for t in doc[end:min(len(doc), end + self.business_window)]:
+            if t.lower_ in self.security_stops:
+                return False
+            if t.lower_ in self.security_nouns:
+                return True
         return False
 
     def _group_after(self, doc: Doc, end: int, named: dict[int, Span]) -> bool:

@@ -81,3 +81,15 @@ def test_owned_with_an_amount_by_names_an_owner_not_a_side(pipe):
 def test_a_place_before_a_description_of_a_bracketed_name_is_no_side(pipe):
     got = facts(pipe, "Kessel Parts Co signed a supply contract with U.S. parts firm <Lenning Cast Co>.")
     assert got == [("contract", ["Kessel Parts Co", "Lenning Cast Co"])]
+
+
+def test_buying_debentures_is_an_investment_not_an_acquisition(pipe):
+    got = facts(pipe, "Kappa Financial Corp agreed to buy 20 mln dlrs of convertible debentures from "
+                      "Omega Holdings Inc last week.")
+    assert got == [("investment", ["Kappa Financial Corp", "Omega Holdings Inc"])]
+
+
+def test_buying_the_equity_and_the_debt_of_a_company_stays_an_acquisition(pipe):
+    got = facts(pipe, "Kappa Financial Corp agreed to acquire all the equity and assumed the debt of "
+                      "Omega Holdings Inc last week.")
+    assert [t for t, _ in got] == ["acquisition"]
