@@ -93,3 +93,20 @@ def test_buying_the_equity_and_the_debt_of_a_company_stays_an_acquisition(pipe):
     got = facts(pipe, "Kappa Financial Corp agreed to acquire all the equity and assumed the debt of "
                       "Omega Holdings Inc last week.")
     assert [t for t, _ in got] == ["acquisition"]
+
+
+def test_having_an_agreement_to_buy_is_no_holding(pipe):
+    got = facts(pipe, "Kappa Holdings Inc said it has a definitive agreement to buy Lorne Business Forms Inc "
+                      "for 20 mln dlrs.")
+    assert got == [("acquisition", ["Kappa Holdings Inc", "Lorne Business Forms Inc"])]
+
+
+def test_having_a_stake_is_still_a_holding(pipe):
+    assert facts(pipe, "Kappa Holdings Inc has a 40 pct stake in Lorne Business Forms Inc of Atlanta.") == []
+
+
+def test_buying_more_than_half_is_an_acquisition_less_is_an_investment(pipe):
+    got = facts(pipe, "Kappa Holdings Inc agreed to buy 100 pct of Lorne Business Forms Inc of Atlanta.")
+    assert got == [("acquisition", ["Kappa Holdings Inc", "Lorne Business Forms Inc"])]
+    got = facts(pipe, "Kappa Holdings Inc agreed to buy 20 pct of Lorne Business Forms Inc of Atlanta.")
+    assert got == [("investment", ["Kappa Holdings Inc", "Lorne Business Forms Inc"])]

@@ -15,6 +15,23 @@ from ..common import TokenView
 from .phrases import has, phrases
 
 
+MAJORITY = ">majority"  # stands in the 'unless'/'if' words of an absorbed_by rule for a share above its "majority"
+
+
+_PERCENT = ("pct", "percent", "%", "per")
+
+
+def _percent_over(tok, limit: float) -> bool:
+    """A share above ``limit`` percent: a number ("100", "51.5") right before "pct", "percent" or "%"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ not in _PERCENT:
+        return False
+    try:
+        return float(tok.lower_.replace(",", "")) > limit
+    except ValueError:
+        return False
+
+
 class Candidates:
     """Reads ``negation_cues``, ``negated_status``, ``hedge_cues``, ``ownership_hedges``, ``signing_cues``,
     ``status_cues``, ``apposition_starts`` and ``absorbed_by`` of facts.json."""
@@ -26,6 +43,7 @@ class Candidates:
         self.hedges = phrases(cfg["hedge_cues"])
         self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
         self.ownership_hedges = phrases(cfg["ownership_hedges"]["cues"])
+        self.not_held = frozenset(cfg["ownership_hedges"].get("not_held", ()))
         self.hedge_firsts = frozenset(p[0] for p in self.hedges) | frozenset(p[0] for p in self.ownership_hedges)
         self.signing = phrases(cfg["signing_cues"])
         # the first words of the cues read from a sentence's words (negation, signing, hedges): a sentence with
@@ -100,6 +118,8 @@ class Candidates:
                     else:
                         continue
                     words = {w.lower_ for w in between}
+                    if "majority" in rule and any(_percent_over(w, rule["majority"]) for w in between):
+                        words.add(MAJORITY)  # "agreed to buy 100 pct of X": the whole company
                     if words & set(rule.get("unless", ())) or "if" in rule and not words & set(rule["if"]):
                         continue
                 return t
@@ -147,7 +167,15 @@ class Candidates:
         """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
         before = self._clause_before(v, labels, s, trig)
         return has(before, self.hedges) \
-            or trig._.value in self.ownership_types and has(before, self.ownership_hedges)
+            or trig._.value in self.ownership_types and has(before, self.ownership_hedges) \
+            and not self._holds_agreement(before, v.lower[trig.start:trig.end])
+
+    def _holds_agreement(self, before: list[str], trigger: list[str]) -> bool:
+        """What the ownership cue holds is an agreement ("has a definitive agreement to buy X"), not a stake:
+        an agreement noun (``not_held``) after the last ownership cue, or in the agreement word itself."""
+        last = max(k + len(p) for k in range(len(before)) for p in self.ownership_hedges
+                   if tuple(before[k:k + len(p)]) == p)
+        return not self.not_held.isdisjoint(before[last:]) or not self.not_held.isdisjoint(trigger)
 
     def hedge_words(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
         """The hedge cues in the clause before the agreement word (features of the fact model)."""
