@@ -110,3 +110,15 @@ def test_buying_more_than_half_is_an_acquisition_less_is_an_investment(pipe):
     assert got == [("acquisition", ["Kappa Holdings Inc", "Lorne Business Forms Inc"])]
     got = facts(pipe, "Kappa Holdings Inc agreed to buy 20 pct of Lorne Business Forms Inc of Atlanta.")
     assert got == [("investment", ["Kappa Holdings Inc", "Lorne Business Forms Inc"])]
+
+
+def test_an_unnamed_partner_run_by_a_named_firm_is_that_firm(pipe):
+    got = facts(pipe, "Lorne Business Forms Inc has signed a letter of intent with a limited partnership "
+                      "managed by Marcus Capital Partners.")
+    assert got == [("letter_of_intent", ["Lorne Business Forms Inc", "Marcus Capital Partners"])]
+
+
+def test_a_named_partner_managed_by_another_keeps_its_manager_out(pipe):
+    got = facts(pipe, "Lorne Business Forms Inc has signed a letter of intent with Vesta Fund, a fund "
+                      "managed by Marcus Capital Partners.")
+    assert got == [("letter_of_intent", ["Lorne Business Forms Inc", "Vesta Fund"])]

@@ -54,6 +54,7 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        self.unnamed_groups = frozenset(cfg.get("unnamed_groups", ()))
         self.source_nouns = frozenset(cfg.get("source_nouns", ()))
         self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
         self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
@@ -378,6 +379,7 @@ class Sides:
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
             if word == "by" and i > s and (low[self._before_amount(low, s, i)] in self.non_party_verbs
+                                            and not self._run_by(low, labels, s, self._before_amount(low, s, i))
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
@@ -470,6 +472,22 @@ class Sides:
                 continue
             i += 1
         return groups, used, owned, openers
+
+    def _run_by(self, low: list[str], labels: list, s: int, k: int) -> bool:
+        """The verb at ``k`` describes an unnamed side by who runs it: "with a limited partnership managed by X",
+        "to a group led by X" (a partner preposition, an article, unnamed lower-case words ending in one of
+        unnamed_groups): the name after its "by" stands for that side."""
+        j = prev_word(low, k, s)
+        if j < s or low[j] not in self.unnamed_groups or labels[j] is not None:
+            return False
+        for _ in range(4):
+            j = prev_word(low, j, s)
+            if j < s or labels[j] is not None or not low[j].isalpha():
+                return False
+            if low[j] in ("a", "an"):
+                j = prev_word(low, j, s)
+                return j >= s and (low[j] in self.anywhere_preps or low[j] in self.adjacent_preps)
+        return False
 
     def _before_amount(self, low: list[str], s: int, i: int) -> int:
         """The word before token ``i``, past an amount that stands between ("owned 25 pct by X": "owned")."""
