@@ -521,6 +521,24 @@ class OrgsComponent:
             if len(words) >= 2 and last in self.suffix and last not in self.government and first not in self.suffix \
                     and b not in places and first.lower() not in STOP_WORDS and len(first) >= 3 and first.isalpha():
                 aliases.setdefault(first, name)
+        # the first two words of a company name of three or more ending in a legal suffix, used alone later
+        # ("Pacific Western said" after "Pacific Western Airlines Corp"): a short name like "Atlantis" below
+        pairs: dict[tuple[str, str], str] = {}
+        for name, (b, end) in full_names.items():
+            words = v.text[b:end]
+            if len(words) >= 3 and words[-1] in self.suffix and words[-1] not in self.government \
+                    and all(_is_cap(w) and w.isalpha() and w not in self.suffix for w in words[:2]) \
+                    and words[0].lower() not in STOP_WORDS:
+                pairs.setdefault((words[0], words[1]), name)
+        if pairs:
+            spans_at = {b for (b, end) in found}
+            for i in range(n - 1):
+                name = pairs.get((v.text[i], v.text[i + 1]))
+                if name is None or i in spans_at or (i > 0 and self._name_token(v, i - 1)) \
+                        or i + 2 < n and self._name_token(v, i + 2) \
+                        or any((b <= i < end) for (b, end) in found):
+                    continue
+                found[(i, i + 2)] = name
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in list(compress(range(n), map(aliases.__contains__, v.text))):
             text = v.text[i]

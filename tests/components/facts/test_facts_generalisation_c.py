@@ -122,3 +122,18 @@ def test_a_named_partner_managed_by_another_keeps_its_manager_out(pipe):
     got = facts(pipe, "Lorne Business Forms Inc has signed a letter of intent with Vesta Fund, a fund "
                       "managed by Marcus Capital Partners.")
     assert got == [("letter_of_intent", ["Lorne Business Forms Inc", "Vesta Fund"])]
+
+
+def test_the_first_two_words_of_a_company_name_are_its_short_name(pipe):
+    doc = pipe("Norrland Western Airlines Corp said it reorganised its management.\n"
+               "    Norrland Western acquired Kestrel Air Lines last December.")
+    orgs = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "ORG"]
+    assert ("Norrland Western", "Norrland Western Airlines Corp") in orgs
+    got = [(f["type"], f["parties"]) for f in doc._.agreements]
+    assert got == [("acquisition", ["Norrland Western Airlines Corp", "Kestrel Air Lines"])]
+
+
+def test_two_words_that_begin_a_longer_name_stay_that_name(pipe):
+    doc = pipe("Norrland Western Airlines Corp said it reorganised.\n"
+               "    Norrland Western Holdings Inc was not affected.")
+    assert "Norrland Western" not in [e.text for e in doc.ents]
