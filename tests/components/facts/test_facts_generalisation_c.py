@@ -137,3 +137,9 @@ def test_two_words_that_begin_a_longer_name_stay_that_name(pipe):
     doc = pipe("Norrland Western Airlines Corp said it reorganised.\n"
                "    Norrland Western Holdings Inc was not affected.")
     assert "Norrland Western" not in [e.text for e in doc.ents]
+
+
+def test_the_partner_named_after_an_agreement_word_is_a_side(pipe):
+    got = facts(pipe, "Rhodell Energy Inc said it and joint venture partner Tamsin Corp have hired a bank "
+                      "to arrange the financing.")
+    assert got == [("joint_venture", ["Rhodell Energy Inc", "Tamsin Corp"])]
