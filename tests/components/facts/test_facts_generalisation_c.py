@@ -143,3 +143,10 @@ def test_the_partner_named_after_an_agreement_word_is_a_side(pipe):
     got = facts(pipe, "Rhodell Energy Inc said it and joint venture partner Tamsin Corp have hired a bank "
                       "to arrange the financing.")
     assert got == [("joint_venture", ["Rhodell Energy Inc", "Tamsin Corp"])]
+
+
+def test_the_exchange_a_stock_leaves_is_no_side(pipe):
+    got = facts(pipe, "Harlow Trust PLC said shareholders approved the merger agreement. Following the merger "
+                      "Kessel Cement shares will be delisted from the Midland Stock Exchange.")
+    assert all("Midland Stock Exchange" not in parties for _, parties in got)
+    assert [t for t, _ in got] == ["acquisition"]
