@@ -150,3 +150,15 @@ def test_the_exchange_a_stock_leaves_is_no_side(pipe):
                       "Kessel Cement shares will be delisted from the Midland Stock Exchange.")
     assert all("Midland Stock Exchange" not in parties for _, parties in got)
     assert [t for t, _ in got] == ["acquisition"]
+
+
+def test_a_banks_loan_book_names_no_loan_agreement(pipe):
+    text = ("Harbour Commercial Bank said first quarter profit rose.\n"
+            "    The bank said non-accrual loans to Peru fell to 1.2 billion dlrs, and its consumer loan "
+            "business grew. It raised provisions against loan exposure to Peru.")
+    assert facts(pipe, text) == []
+
+
+def test_a_loan_to_a_named_borrower_is_still_an_investment(pipe):
+    got = facts(pipe, "Harbour Commercial Bank signed a 50 mln dlr loan to Peru on Monday.")
+    assert got == [("investment", ["Harbour Commercial Bank", "Peru"])]
