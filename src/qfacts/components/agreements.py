@@ -97,6 +97,8 @@ class AgreementsComponent:
                 continue
             if row.get("business_type") and self._business_after(doc, span.end, named):
                 value = row["business_type"]
+            if row.get("security_type") and self._security_before(doc, span.start):
+                continue  # "treasury bills bought from the central bank": a market trade, no deal
             if row.get("security_type") and self._security_after(doc, span.end):
                 value = row["security_type"]  # "agreed to purchase the debenture issue": an investment
             if row.get("requires") == "cue_before" \
@@ -218,6 +220,12 @@ class AgreementsComponent:
                 continue
             k += 1
         return False
+
+    def _security_before(self, doc: Doc, start: int) -> bool:
+        """A debt security right before the purchase word, which then describes it ("bills bought from X")."""
+        low = token_view(doc).lower
+        k = prev_word(low, start)
+        return k >= 0 and low[k] in self.security_nouns
 
     def _security_after(self, doc: Doc, end: int) -> bool:
         """A debt security (``security_nouns``) within the next business_window words, before a business stop,

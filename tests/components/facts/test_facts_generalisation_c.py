@@ -162,3 +162,8 @@ def test_a_banks_loan_book_names_no_loan_agreement(pipe):
 def test_a_loan_to_a_named_borrower_is_still_an_investment(pipe):
     got = facts(pipe, "Harbour Commercial Bank signed a 50 mln dlr loan to Peru on Monday.")
     assert got == [("investment", ["Harbour Commercial Bank", "Peru"])]
+
+
+def test_securities_bought_from_a_central_bank_are_a_market_trade(pipe):
+    assert facts(pipe, "Liquidity rose on funds from treasury bills bought from Norland Central Bank on Thursday, "
+                       "dealers said.") == []
