@@ -167,3 +167,11 @@ def test_a_loan_to_a_named_borrower_is_still_an_investment(pipe):
 def test_securities_bought_from_a_central_bank_are_a_market_trade(pipe):
     assert facts(pipe, "Liquidity rose on funds from treasury bills bought from Norland Central Bank on Thursday, "
                        "dealers said.") == []
+
+
+def test_the_two_companies_are_the_two_most_named_when_no_fact_names_two(pipe):
+    text = ("Corvan Motors Corp is in talks with Bellari SpA, a Bellari spokesman said. Corvan makes trucks "
+            "and Bellari makes sports cars.\n"
+            "    He said the two companies are discussing a joint venture in the production area.")
+    got = [(t, sorted(p)) for t, p in facts(pipe, text)]
+    assert got == [("joint_venture", ["Bellari SpA", "Corvan Motors Corp"])]

@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ..common import TokenView, next_word, prev_word
-from .parties import dedupe, resets
+from .parties import dedupe, key, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
@@ -32,6 +32,7 @@ class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
 
     def __init__(self, cfg: dict) -> None:
+        self._ranked: dict[str, list[Span]] = {}  # set per document by :meth:`actors`
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
         self.between_stops = frozenset(cfg.get("between_stops", ()))
@@ -700,6 +701,7 @@ class Sides:
         """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
         self._unbound_memo = None
         self._latest_memo = None
+        self._ranked = {}
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
@@ -827,7 +829,9 @@ class Sides:
 
     def _pair(self, previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
-        with two or more sides (of that label where the phrase names one, and as many as it counts)."""
+        with two or more sides (of that label where the phrase names one, and as many as it counts). Where no
+        earlier fact has two sides, a phrase that counts two and names their kind ("the two companies") is
+        completed with the document's most-named names of that kind."""
         for wanted in ((count, None) if count else (None,)):
             i = self._latest(previous, label, wanted)
             if i >= 0:
@@ -835,7 +839,19 @@ class Sides:
         i = self._latest(previous, None, None)
         if i >= 0:
             return list(previous[i]["_spans"])
-        return list(previous[-1]["_spans"]) if previous else []
+        found = list(previous[-1]["_spans"]) if previous else []
+        if count == 2 and label in ("ORG", "PLACE") and len(found) < count:
+            keys = {key(p) for p in found}
+            for ent in self._ranked.get(label, ()):
+                if len(keys) >= count:
+                    break
+                if key(ent) not in keys and not any(key(ent).startswith(k + " ") or k.startswith(key(ent) + " ")
+                                                    for k in keys):
+                    keys.add(key(ent))
+                    found.append(ent)
+            if len(keys) < count:
+                return list(previous[-1]["_spans"]) if previous else []
+        return found
 
     def _latest(self, previous: list[dict], label: Optional[str], wanted: Optional[int]) -> int:
         """The index of the latest fact of ``previous`` with two or more sides (all of ``label``, and
@@ -936,10 +952,12 @@ class Sides:
             counts[(ent.label_, key)] += 1
             first.setdefault(key, ent)
         out: dict[str, Optional[Span]] = {"ANY": None, "ORG": None, "PLACE": None}
+        self._ranked = {}  # each label's names, most-named first ("the two companies" where no fact says)
         for label in ("ORG", "PLACE"):
             best = sorted((-c, first[k].start, k) for (lab, k), c in counts.items() if lab == label)
             if best:
                 out[label] = first[best[0][2]]
+                self._ranked[label] = [first[k] for _, _, k in best]
         both = sorted((-c, first[k].start, k) for (lab, k), c in counts.items())
         if both:
             out["ANY"] = first[both[0][2]]
