@@ -175,3 +175,14 @@ def test_the_two_companies_are_the_two_most_named_when_no_fact_names_two(pipe):
             "    He said the two companies are discussing a joint venture in the production area.")
     got = [(t, sorted(p)) for t, p in facts(pipe, text)]
     assert got == [("joint_venture", ["Bellari SpA", "Corvan Motors Corp"])]
+
+
+def test_a_government_named_by_its_nationality_is_the_country_the_text_names(pipe):
+    got = facts(pipe, "The Norwegian government said it would sign a contract with Selvik Bygg AS on Tuesday.\n"
+                      "    Norway will also pay for new roads.")
+    assert got == [("contract", ["Norway", "Selvik Bygg AS"])]
+
+
+def test_a_nationality_alone_names_no_side(pipe):
+    got = facts(pipe, "The Norwegian government said it would sign a contract with Selvik Bygg AS on Tuesday.")
+    assert got == [("contract", ["Selvik Bygg AS"])]

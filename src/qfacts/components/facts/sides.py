@@ -42,7 +42,9 @@ class Sides:
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         # the subject phrases by first word, with their rank (the first phrase of the list found wins)
-        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ()))
+        self.demonym_places = {k: frozenset(v) for k, v in cfg.get("demonym_places", {}).items()}
+        # (a nationality word may stand between "the" and the noun: "the French government")
+        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ())) | frozenset(self.demonym_places)
         self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, (phrase, _label) in enumerate(self.subject_phrases):
             self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
@@ -719,7 +721,7 @@ class Sides:
         the first one on a tie). Without ``pronouns``, "it" and "they" are left out (after "X said", they stand
         for X)."""
         low = words.low
-        best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
+        best: Optional[tuple[int, int, Optional[Span]]] = None  # (rank in subject_phrases, position, country)
         at = words.subject_starts
         for j in range(bisect_left(at, a), len(at)):
             i, rank, n = words.subjects[j]
@@ -729,14 +731,29 @@ class Sides:
                 continue
             if i > a and (low[i - 1] in self.object_preps or low[i - 1] in self.anywhere_preps):
                 continue  # "a partnership between the state of X": no subject
-            best = (rank, i)
+            country = None
+            if low[i] == "the" and n > 2 and any(low[k] in self.demonym_places for k in range(i + 1, i + n - 1)):
+                # "the French government": France where the document names it, else no subject phrase at all
+                country = self._country(low, i, n) if self.subject_phrases[rank][1] == "PLACE" else None
+                if country is None:
+                    continue
+            best = (rank, i, country)
         if best is None:
             return []
+        if best[2] is not None:
+            return [best[2]]
         phrase, label = self.subject_phrases[best[0]]
         if label == "PAIR":
             return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
         actor = actors.get(label)
         return [actor] if actor is not None else []
+
+    def _country(self, low: list[str], i: int, n: int) -> Optional[Span]:
+        """The place the document names for the nationality word of the subject phrase at ``i`` ("the French
+        government": France), or None."""
+        word = next(low[k] for k in range(i + 1, i + n - 1) if low[k] in self.demonym_places)
+        names = self.demonym_places[word]
+        return next((p for p in self._ranked.get("PLACE", ()) if " ".join(p.text.lower().split()) in names), None)
 
     def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
         """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
