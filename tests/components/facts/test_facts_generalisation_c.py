@@ -186,3 +186,15 @@ def test_a_government_named_by_its_nationality_is_the_country_the_text_names(pip
 def test_a_nationality_alone_names_no_side(pipe):
     got = facts(pipe, "The Norwegian government said it would sign a contract with Selvik Bygg AS on Tuesday.")
     assert got == [("contract", ["Selvik Bygg AS"])]
+
+
+def test_over_half_is_a_majority(pipe):
+    got = facts(pipe, "Kessel Parts Co agreed to acquire over 50 pct of Lenning Cast Co last week.")
+    assert got == [("acquisition", ["Kessel Parts Co", "Lenning Cast Co"])]
+    got = facts(pipe, "Kessel Parts Co agreed to acquire 50 pct of Lenning Cast Co last week.")
+    assert got == [("investment", ["Kessel Parts Co", "Lenning Cast Co"])]
+
+
+def test_a_place_before_a_capitalised_description_of_a_name_is_no_side(pipe):
+    got = facts(pipe, "Kessel Parts Co signed a supply contract with U.S. Autoparts firm <Lenning Cast Co>.")
+    assert got == [("contract", ["Kessel Parts Co", "Lenning Cast Co"])]

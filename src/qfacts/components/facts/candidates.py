@@ -22,14 +22,17 @@ _PERCENT = ("pct", "percent", "%", "per")
 
 
 def _percent_over(tok, limit: float) -> bool:
-    """A share above ``limit`` percent: a number ("100", "51.5") right before "pct", "percent" or "%"."""
+    """A share above ``limit`` percent: a number ("100", "51.5") right before "pct", "percent" or "%", or one of
+    at least ``limit`` after "over" or "more than" ("over 50 pct")."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.lower_ not in _PERCENT:
         return False
     try:
-        return float(tok.lower_.replace(",", "")) > limit
+        value = float(tok.lower_.replace(",", ""))
     except ValueError:
         return False
+    before = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return value > limit or value >= limit and before in ("over", "than", "above")
 
 
 class Candidates:

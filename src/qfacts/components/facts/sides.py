@@ -556,6 +556,11 @@ class Sides:
             if w == "<" and k + 1 in by_start:
                 k += 1  # "U.S. parts firm <X Co>": wire markup around the name
                 continue
+            if words == 0 and w.isalpha() and w[:1].isupper() and k + 1 < len(v.text) \
+                    and v.text[k + 1].isalpha() and v.text[k + 1].islower() and v.text[k + 1] not in self.object_preps:
+                words += 1  # "U.S. Autoparts firm X": a capitalised word of the description, a noun after it
+                k += 1
+                continue
             if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
                     or w in ("or", "a", "an", "the"):
                 return False
