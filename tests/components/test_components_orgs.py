@@ -471,3 +471,21 @@ def test_orgs_a_place_after_a_locative_stays_a_place_though_a_body_is_named_afte
     got = [(e.label, e.text) for e in record.entities if e.label in ("ORG", "PLACE")]
     assert got == [("ORG", "Baghdad Operations Command"), ("PLACE", "Baghdad"), ("ORG", "Kelvo Group Inc"),
                    ("ORG", "Kelvo")]
+
+
+def test_orgs_a_person_named_right_after_an_organisation_is_not_part_of_its_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp('"Prices must fall," Norland Department of Agriculture Deputy Administrator Tom Ridley said.')
+    assert ents(doc, "ORG") == ["Norland Department of Agriculture"]
+    doc = nlp("The Organisation for Grain Trade and Development Jean-Marc Leroux said so.")
+    assert ents(doc, "ORG") == ["Organisation for Grain Trade and Development"]
+    doc = nlp("He backed the Coastal League of Prime Minister Ana Ruiz.")
+    assert ents(doc, "ORG") == ["Coastal League"]
+
+
+def test_orgs_a_title_word_after_of_stays_in_the_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Norland Department of Justice filed the suit.")
+    assert ents(doc, "ORG") == ["Norland Department of Justice"]
+    doc = nlp("The Westland Institute for Human Gene Therapy opened.")
+    assert ents(doc, "ORG") == ["Westland Institute for Human Gene Therapy"]

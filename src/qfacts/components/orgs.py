@@ -139,6 +139,9 @@ def _known_place(name: str) -> bool:
     return name in place_gazetteer() or name in small_towns(int(load_json("places.json")["small_town_min_population"]))
 
 
+_SPEECH = ("said", "says", "told")  # what follows a person named after an organisation
+
+
 def _mixed_line(v: TokenView, i: int) -> bool:
     """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
     start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
@@ -196,6 +199,10 @@ class OrgsComponent:
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
+        # capitalised title words that begin a person after a name of the prefix form ("... Deputy Administrator X")
+        self.title_words = frozenset(t for t in self.titles if t[:1].isupper() and t.isalpha() and len(t) > 3) \
+            | frozenset(cfg.get("person_title_words", ()))
+        self.title_starters = frozenset(cfg.get("person_title_starters", ()))  # titles even after "of"
         self.locatives = frozenset(cfg.get("locatives", ()))
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
         self.subject_cues = {tuple(c.split()) for c in cfg.get("subject_cues", ())}  # (two words each)
@@ -308,6 +315,25 @@ class OrgsComponent:
                 break
         return s
 
+    def _person_tail(self, v: TokenView, k0: int, end: int) -> int:
+        """Where a person named right after an organisation's name begins, inside one run ("Department of
+        Agriculture Deputy Administrator William Bailey", "Organisation for Economic Cooperation and Development
+        Jean-Claude Paye"): at a capitalised title word, or at a first name that a surname or two end the run
+        with; ``end`` where none is."""
+        for k in range(k0, end):
+            w = v.text[k]
+            if w in self.title_starters:
+                return k  # "X of Prime Minister Y": the name ends before "of Prime"
+            if v.text[k - 1] in self.connectors:
+                continue  # "Department of Justice": a word after "of" belongs to the name
+            if w in self.title_words:
+                return k
+            if w in self.names.first_names and 2 <= end - k <= 4 and k > k0 \
+                    and all(_is_cap(x) or x == "-" for x in v.text[k + 1:end]) \
+                    and end < len(v.text) and v.text[end] in _SPEECH:
+                return k  # "... and Development Jean-Claude Paye said"
+        return end
+
     def _candidates(self, v: TokenView, s: int, e: int, places: dict) -> list[tuple[int, int, str]]:
         """Organisation spans inside one run: (start, end, head)."""
         out = []
@@ -338,7 +364,9 @@ class OrgsComponent:
                                 and all(_is_cap(v.text[k]) for k in range(r, e)):
                             end, rest = q, r
                             break
-                while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
+                end = self._person_tail(v, s + p + 2, end)
+                while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")
+                                   or v.text[end - 1].isspace()):
                     end -= 1
                 if v.text[end - 1] in self.not_org:
                     return out
