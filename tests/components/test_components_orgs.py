@@ -489,3 +489,14 @@ def test_orgs_a_title_word_after_of_stays_in_the_name():
     assert ents(doc, "ORG") == ["Norland Department of Justice"]
     doc = nlp("The Westland Institute for Human Gene Therapy opened.")
     assert ents(doc, "ORG") == ["Westland Institute for Human Gene Therapy"]
+
+
+def test_orgs_and_co_wrapped_onto_the_next_line_ends_the_company_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = ("NORLAND OPTICS ARRANGES CREDIT\n"
+            "Norland Optical Co is arranging a 100 mln dlr loan\n"
+            "facility, its bankers said on Tuesday. The borrower is an\n"
+            "optical disk joint venture between Westmark Lampenfabriek NV\n"
+            "and A.B. Van der Hoven de Vries and\n"
+            "Co. It makes discs for computers and music players.")
+    assert "A.B. Van der Hoven de Vries and\nCo." in ents(nlp(text), "ORG")

@@ -379,9 +379,10 @@ class OrgsComponent:
         for idx in range(s, e + 1):
             if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
                 # "Securities and Exchange Commission": head words joined by "and" before a head are one name;
-                # "Mitsui and Co Ltd": "and Co" ends a company name
+                # "Mitsui and Co Ltd": "and Co" ends a company name (also across a wrapped line: "and\nCo.")
                 if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
-                        and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
+                        and (v.text[idx + 2 if v.text[idx + 1] == "\n" and idx + 2 < e else idx + 1] in ("Co", "Co.")
+                             and v.text[idx - 1] not in self.suffix or idx + 2 < e
                              and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
                              and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix
                              or v.text[e - 1] in self.suffix and self._pair_and(v, idx)):
