@@ -500,3 +500,11 @@ def test_orgs_and_co_wrapped_onto_the_next_line_ends_the_company_name():
             "and A.B. Van der Hoven de Vries and\n"
             "Co. It makes discs for computers and music players.")
     assert "A.B. Van der Hoven de Vries and\nCo." in ents(nlp(text), "ORG")
+
+
+def test_orgs_names_listed_with_commas_that_a_bracketed_acronym_spells_are_one_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It signed with a partnership managed by Hale, Morrow, Quinn and Tate (HMQT) on Monday.")
+    assert ents(doc, "ORG")[:2] == ["Hale, Morrow, Quinn and Tate", "HMQT"]
+    doc = nlp("It met Hale, Morrow and Quinn Partners (MQP) on Monday.")
+    assert "Hale, Morrow and Quinn Partners" not in ents(doc, "ORG")

@@ -534,6 +534,13 @@ class OrgsComponent:
                 # the acronym may spell only the last words: "Conservative New Democracy (ND)"
                 while s2 < e - 1 and _initials(v.text[s2:e]) != acr and len(_initials(v.text[s2:e])) > len(acr):
                     s2 = self._trim_left(v, s2 + 1, e)
+                # or also the words listed before it with commas: "Welsh, Carson, Anderson and Stowe (WCAS)"
+                k = s2
+                while len(_initials(v.text[k:e])) < len(acr) and acr.endswith(_initials(v.text[k:e])) \
+                        and k >= 2 and v.text[k - 1] == "," and _is_cap(v.text[k - 2]) and k - 2 not in taken:
+                    k -= 2
+                if k < s2 and _initials(v.text[k:e]) == acr:
+                    s2 = k
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
