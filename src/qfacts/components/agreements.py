@@ -35,6 +35,7 @@ class AgreementsComponent:
         self.business_nouns = frozenset(cfg.get("business_nouns", ()))
         self.business_window = int(cfg.get("business_window", 10))
         self.business_stops = frozenset(cfg.get("business_stops", ()))
+        self.name_heads = frozenset(cfg.get("name_heads", ()))
         self.security_nouns = frozenset(cfg.get("security_nouns", ()))
         self.security_stops = frozenset(cfg.get("security_stops", ())) | self.business_stops | self.business_nouns
         self.copy_determiners = frozenset(cfg["copy_determiners"])
@@ -87,6 +88,8 @@ class AgreementsComponent:
             value = row["type"]
             if kind == "blocker":
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
+            if self.name_heads and self._in_name(doc, span):
+                continue  # "Federal Home Loan Banks": a word of an organisation's name
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end, named):
                 continue
             if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named, named_only=True):
@@ -220,6 +223,21 @@ class AgreementsComponent:
                 continue
             k += 1
         return False
+
+    def _in_name(self, doc: Doc, span: Span) -> bool:
+        """The phrase is written with capitals inside a capitalised name that ends in a name head right after
+        it ("Federal Home Loan Banks", "First Federal Savings and Loan Association")."""
+        if not all(t.text[:1].isupper() and not t.text.isupper() for t in span if t.is_alpha):
+            return False
+        low = token_view(doc).lower
+        k = next_word(low, span.end, len(low))
+        if k >= len(low) or doc[k].text not in self.name_heads:
+            return False
+        j = prev_word(low, span.start)
+        if j >= 0 and low[j] == "and":
+            j = prev_word(low, j)
+        return j >= 0 and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].text.isupper() \
+            and low[j] not in self.determiners
 
     def _security_before(self, doc: Doc, start: int) -> bool:
         """A debt security right before the purchase word, which then describes it ("bills bought from X")."""

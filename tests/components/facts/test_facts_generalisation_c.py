@@ -198,3 +198,11 @@ def test_over_half_is_a_majority(pipe):
 def test_a_place_before_a_capitalised_description_of_a_name_is_no_side(pipe):
     got = facts(pipe, "Kessel Parts Co signed a supply contract with U.S. Autoparts firm <Lenning Cast Co>.")
     assert got == [("contract", ["Kessel Parts Co", "Lenning Cast Co"])]
+
+
+def test_an_agreement_word_inside_a_capitalised_bank_name_is_part_of_the_name(pipe):
+    doc = pipe("The Office of Finance, Norland Home Loan Banks, said it set rates on its debt offering.")
+    assert [e.text for e in doc.ents if e.label_ == "AGREEMENT"] == []
+    assert "Norland Home Loan Banks" in [e.text for e in doc.ents if e.label_ == "ORG"]
+    got = facts(pipe, "Kestrel Bank signed a loan agreement with Norland Corp last week.")
+    assert got == [("investment", ["Kestrel Bank", "Norland Corp"])]
