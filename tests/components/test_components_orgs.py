@@ -508,3 +508,11 @@ def test_orgs_names_listed_with_commas_that_a_bracketed_acronym_spells_are_one_n
     assert ents(doc, "ORG")[:2] == ["Hale, Morrow, Quinn and Tate", "HMQT"]
     doc = nlp("It met Hale, Morrow and Quinn Partners (MQP) on Monday.")
     assert "Hale, Morrow and Quinn Partners" not in ents(doc, "ORG")
+
+
+def test_orgs_a_place_starting_a_company_name_before_its_ticker_in_a_headline_is_no_place(nlp):
+    doc = nlp("NEVADA BEDDING <NVB> SEES LOWER NET\nNevada Bedding Co said its profit may fall in Denver.")
+    places = [e.text for e in doc.ents if e.label_ == "PLACE"]
+    assert "NEVADA" not in places and "Denver" in places
+    doc = nlp("NEVADA UTILITY SIGNS PACT\nThe utility said it signed a pact.")
+    assert "NEVADA" in [e.text for e in doc.ents if e.label_ == "PLACE"]

@@ -315,6 +315,15 @@ class OrgsComponent:
                 break
         return s
 
+    @staticmethod
+    def _before_ticker(v: TokenView, k: int) -> bool:
+        """Upper-case words from token ``k`` up to a ticker in angle brackets ("MATTRESS <OMT>"), at least one."""
+        n, words = len(v.text), 0
+        while k < n and words <= 4 and v.text[k].isupper() and v.text[k][:1].isalpha():
+            k += 1
+            words += 1
+        return words > 0 and k + 2 < n and v.text[k] == "<" and v.text[k + 2] == ">" and v.text[k + 1].isupper()
+
     def _person_tail(self, v: TokenView, k0: int, end: int) -> int:
         """Where a person named right after an organisation's name begins, inside one run ("Department of
         Agriculture Deputy Administrator William Bailey", "Organisation for Economic Cooperation and Development
@@ -619,6 +628,10 @@ class OrgsComponent:
         weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and (e.start, e.end) in found
                 and e._.kind in ("city", "subdivision")
                 and ((e.start, e.end) in known_spans or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
+        # a place in a capitals headline that begins a company's name before its ticker ("OHIO MATTRESS <OMT>
+        # MAY ..."): no place of the story
+        weak |= {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e.text.isupper()
+                 and self._before_ticker(v, e.end)}
         current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
         current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:
