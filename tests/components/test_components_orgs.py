@@ -516,3 +516,10 @@ def test_orgs_a_place_starting_a_company_name_before_its_ticker_in_a_headline_is
     assert "NEVADA" not in places and "Denver" in places
     doc = nlp("NEVADA UTILITY SIGNS PACT\nThe utility said it signed a pact.")
     assert "NEVADA" in [e.text for e in doc.ents if e.label_ == "PLACE"]
+
+
+def test_orgs_upper_case_spa_and_ag_and_na_end_company_names():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Talks between Varenna Tessile SPA and Kolberg Chemie Ag went on, Hudson Valley Bank N.A. said.")
+    assert ents(doc, "ORG") == ["Varenna Tessile SPA", "Kolberg Chemie Ag", "Hudson Valley Bank N.A."]
+    assert ents(nlp("Net NA vs 1.2 mln dlrs"), "ORG") == []
