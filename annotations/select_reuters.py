@@ -3,7 +3,11 @@
 chosen: keyword search over ../shared/corpora/reuters-raw, 300-2,500 characters, a quota per kind of agreement
 word so that acquisitions stay a minority, stories already in a shared corpus left out. Deterministic (seeded).
 
-usage: python annotations/select_reuters.py [--per-group N] [--seed S]   (prints one id a line, with its group)
+usage: python annotations/select_reuters.py [--per-group N] [--seed S] [--exclude BATCH.txt ...]
+       (prints one id a line, with its group; --exclude leaves out the ids listed in earlier batch files)
+
+Batches a/b: the defaults (110 ids). Batch c: --seed 20261207 --per-group 4 --exclude annotations/reuters-batch-a.txt
+annotations/reuters-batch-b.txt
 """
 from __future__ import annotations
 
@@ -32,8 +36,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-group", type=int, default=11)
     ap.add_argument("--seed", type=int, default=20261206)
+    ap.add_argument("--exclude", nargs="*", default=[], help="batch files whose ids (first word a line) are left out")
     args = ap.parse_args()
     taken = set()
+    for batch in args.exclude:
+        for line in Path(batch).open(encoding="utf-8"):
+            if line.split():
+                taken.add(line.split()[0])
     for gold in (SHARED / "corpora").glob("*/*.jsonl"):
         for line in gold.open(encoding="utf-8"):
             rid = json.loads(line)["id"]

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Score qfacts on the blind Reuters annotations (annotations/, joined with their texts by build_gold.py).
 
-usage: python bench/score_blind.py [--rules] [--folds K]
+usage: python bench/score_blind.py [--rules] [--batch LETTERS] [--folds K]
+
+``--batch c`` scores the dev batch c (out/reuters-blind-c.jsonl) alone; the default is the held-out batches a+b.
 
 Builds out/reuters-blind.jsonl when it is missing, extracts with the default pipeline into
 out/reuters-blind.pred.jsonl and prints shared/eval/score.py's table (per fold with --folds). The blind set is a
@@ -21,24 +23,31 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def main() -> int:
-    gold = ROOT / "out" / "reuters-blind.jsonl"
+    argv = sys.argv[1:]
+    batch = "ab"
+    if "--batch" in argv:
+        i = argv.index("--batch")
+        batch = argv[i + 1]
+        del argv[i:i + 2]
+    name = "reuters-blind" if batch == "ab" else f"reuters-blind-{batch}"
+    gold = ROOT / "out" / f"{name}.jsonl"
     if not gold.exists():
-        subprocess.run([sys.executable, str(ROOT / "annotations" / "build_gold.py")], check=False)
+        subprocess.run([sys.executable, str(ROOT / "annotations" / "build_gold.py"), "--batch", batch], check=False)
     if not gold.exists() or not SCORER.exists():
         print("no blind gold or no scorer (../shared absent?): nothing to score", file=sys.stderr)
         return 0
     import qfacts
 
-    rules = "--rules" in sys.argv
+    rules = "--rules" in argv
     nlp = qfacts.build_pipeline(overrides={"qfacts_facts": {"model": ""}} if rules else None)
     records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
     docs = [qfacts.Document(id=r["id"], text=r["text"], reference_date=r.get("reference_date"),
                             reference_date_source="record") for r in records]
-    pred = ROOT / "out" / "reuters-blind.pred.jsonl"
+    pred = ROOT / "out" / f"{name}.pred.jsonl"
     with pred.open("w", encoding="utf-8") as f:
         for rec in qfacts.extract_documents(docs, nlp=nlp):
             f.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-    cmd = [sys.executable, str(SCORER), str(gold), str(pred)] + [a for a in sys.argv[1:] if a != "--rules"]
+    cmd = [sys.executable, str(SCORER), str(gold), str(pred)] + [a for a in argv if a != "--rules"]
     sys.stdout.write(subprocess.run(cmd, capture_output=True, text=True).stdout)
     return 0
 

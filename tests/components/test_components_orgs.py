@@ -481,3 +481,55 @@ def test_orgs_a_city_alone_after_a_university_named_after_it_stays_the_city():
     # a company's short name stays the company, even where it is a town's name
     doc = nlp("Champlin Petroleum Co agreed to the sale. Champlin said the price was fair.")
     assert ents(doc, "ORG") == ["Champlin Petroleum Co", "Champlin"]
+
+
+def test_orgs_a_person_named_right_after_an_organisation_is_not_part_of_its_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp('"Prices must fall," Norland Department of Agriculture Deputy Administrator Tom Ridley said.')
+    assert ents(doc, "ORG") == ["Norland Department of Agriculture"]
+    doc = nlp("The Organisation for Grain Trade and Development Jean-Marc Leroux said so.")
+    assert ents(doc, "ORG") == ["Organisation for Grain Trade and Development"]
+    doc = nlp("He backed the Coastal League of Prime Minister Ana Ruiz.")
+    assert ents(doc, "ORG") == ["Coastal League"]
+
+
+def test_orgs_a_title_word_after_of_stays_in_the_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("The Norland Department of Justice filed the suit.")
+    assert ents(doc, "ORG") == ["Norland Department of Justice"]
+    doc = nlp("The Westland Institute for Human Gene Therapy opened.")
+    assert ents(doc, "ORG") == ["Westland Institute for Human Gene Therapy"]
+
+
+def test_orgs_and_co_wrapped_onto_the_next_line_ends_the_company_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = ("NORLAND OPTICS ARRANGES CREDIT\n"
+            "Norland Optical Co is arranging a 100 mln dlr loan\n"
+            "facility, its bankers said on Tuesday. The borrower is an\n"
+            "optical disk joint venture between Westmark Lampenfabriek NV\n"
+            "and A.B. Van der Hoven de Vries and\n"
+            "Co. It makes discs for computers and music players.")
+    assert "A.B. Van der Hoven de Vries and\nCo." in ents(nlp(text), "ORG")
+
+
+def test_orgs_names_listed_with_commas_that_a_bracketed_acronym_spells_are_one_name():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("It signed with a partnership managed by Hale, Morrow, Quinn and Tate (HMQT) on Monday.")
+    assert ents(doc, "ORG")[:2] == ["Hale, Morrow, Quinn and Tate", "HMQT"]
+    doc = nlp("It met Hale, Morrow and Quinn Partners (MQP) on Monday.")
+    assert "Hale, Morrow and Quinn Partners" not in ents(doc, "ORG")
+
+
+def test_orgs_a_place_starting_a_company_name_before_its_ticker_in_a_headline_is_no_place(nlp):
+    doc = nlp("NEVADA BEDDING <NVB> SEES LOWER NET\nNevada Bedding Co said its profit may fall in Denver.")
+    places = [e.text for e in doc.ents if e.label_ == "PLACE"]
+    assert "NEVADA" not in places and "Denver" in places
+    doc = nlp("NEVADA UTILITY SIGNS PACT\nThe utility said it signed a pact.")
+    assert "NEVADA" in [e.text for e in doc.ents if e.label_ == "PLACE"]
+
+
+def test_orgs_upper_case_spa_and_ag_and_na_end_company_names():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    doc = nlp("Talks between Varenna Tessile SPA and Kolberg Chemie Ag went on, Hudson Valley Bank N.A. said.")
+    assert ents(doc, "ORG") == ["Varenna Tessile SPA", "Kolberg Chemie Ag", "Hudson Valley Bank N.A."]
+    assert ents(nlp("Net NA vs 1.2 mln dlrs"), "ORG") == []

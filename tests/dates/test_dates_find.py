@@ -71,6 +71,7 @@ CASES = [
     # weekdays and direction
     ("Samsung signed the deal on Friday.", "Friday", "2025-05-16"),
     ("Samsung will sign the deal on Friday.", "Friday", "2025-05-23"),
+    ("The ministry said it would sign the deal on Friday.", "Friday", "2025-05-23"),
     ("Samsung is scheduled to sign the deal on Friday.", "Friday", "2025-05-23"),
     ("Samsung plans to sign the deal on Thursday.", "Thursday", "2025-05-22"),
     ("Samsung said on Monday that it would invest.", "Monday", "2025-05-19"),

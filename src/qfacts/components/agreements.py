@@ -35,6 +35,9 @@ class AgreementsComponent:
         self.business_nouns = frozenset(cfg.get("business_nouns", ()))
         self.business_window = int(cfg.get("business_window", 10))
         self.business_stops = frozenset(cfg.get("business_stops", ()))
+        self.name_heads = frozenset(cfg.get("name_heads", ()))
+        self.security_nouns = frozenset(cfg.get("security_nouns", ()))
+        self.security_stops = frozenset(cfg.get("security_stops", ())) | self.business_stops | self.business_nouns
         self.copy_determiners = frozenset(cfg["copy_determiners"])
         self.general_type = cfg["general_type"]
         self.verbs = frozenset(cfg["agreement_verbs"])
@@ -85,6 +88,8 @@ class AgreementsComponent:
             value = row["type"]
             if kind == "blocker":
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
+            if self.name_heads and self._in_name(doc, span):
+                continue  # "Federal Home Loan Banks": a word of an organisation's name
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end, named):
                 continue
             if row.get("requires") == "named_after" and not self._party_after(doc, span.end, named, named_only=True):
@@ -95,9 +100,15 @@ class AgreementsComponent:
                 continue
             if row.get("business_type") and self._business_after(doc, span.end, named):
                 value = row["business_type"]
+            if row.get("security_type") and self._security_before(doc, span.start):
+                continue  # "treasury bills bought from the central bank": a market trade, no deal
+            if row.get("security_type") and self._security_after(doc, span.end):
+                value = row["security_type"]  # "agreed to purchase the debenture issue": an investment
             if row.get("requires") == "cue_before" \
                     and not self._cue_before(doc, span.start, row["before"], row.get("within", 4)):
                 continue
+            if row.get("unless_clause") and self._cue_in_clause(doc, span.start, row["unless_clause"]):
+                continue  # "a manager who has since joined X": a person joined, no member
             if id(row) in self.other_senses and self._other_sense(row, doc, span):
                 continue
             if kind in ("specific", "generic") and self._determined(doc, span.start) \
@@ -213,6 +224,38 @@ class AgreementsComponent:
             k += 1
         return False
 
+    def _in_name(self, doc: Doc, span: Span) -> bool:
+        """The phrase is written with capitals inside a capitalised name that ends in a name head right after
+        it ("Federal Home Loan Banks", "First Federal Savings and Loan Association")."""
+        if not all(t.text[:1].isupper() and not t.text.isupper() for t in span if t.is_alpha):
+            return False
+        low = token_view(doc).lower
+        k = next_word(low, span.end, len(low))
+        if k >= len(low) or doc[k].text not in self.name_heads:
+            return False
+        j = prev_word(low, span.start)
+        if j >= 0 and low[j] == "and":
+            j = prev_word(low, j)
+        return j >= 0 and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].text.isupper() \
+            and low[j] not in self.determiners
+
+    def _security_before(self, doc: Doc, start: int) -> bool:
+        """A debt security right before the purchase word, which then describes it ("bills bought from X")."""
+        low = token_view(doc).lower
+        k = prev_word(low, start)
+        return k >= 0 and low[k] in self.security_nouns
+
+    def _security_after(self, doc: Doc, end: int) -> bool:
+        """A debt security (``security_nouns``) within the next business_window words, before a business stop,
+        a business noun or a security stop ("agreed to purchase the debenture issue", "buy 20 mln dlrs of
+        convertible notes from X"; not "acquired all the equity and assumed its debt")."""
+        for t in doc[end:min(len(doc), end + self.business_window)]:
+            if t.lower_ in self.security_stops:
+                return False
+            if t.lower_ in self.security_nouns:
+                return True
+        return False
+
     def _group_after(self, doc: Doc, end: int, named: dict[int, Span]) -> bool:
         """An organisation named right after the phrase whose last word is a group head ("formed Kelvo Forum");
         ``named``: the ORG/PLACE entities by first token."""
@@ -245,6 +288,21 @@ class AgreementsComponent:
         """One of ``cues`` within the ``within`` words before the phrase ("became a card-issuing member")."""
         words = [t.lower_ for t in doc[max(0, start - 2 * within):start] if not t.is_space and t.text != "-"][-within:]
         return any(w in cues for w in words)
+
+    @staticmethod
+    def _cue_in_clause(doc: Doc, start: int, cues: list[str], within: int = 8) -> bool:
+        """One of ``cues`` among the ``within`` words before the phrase, in its clause (no punctuation between:
+        "Jane Roe, who left in May and has since joined X")."""
+        n = 0
+        for t in reversed(doc[max(0, start - 3 * within):start]):
+            if t.is_space:
+                continue
+            if t.lower_ in cues:
+                return True
+            if t.is_punct and t.text not in ("-", "<", ">") or n >= within:
+                return False
+            n += 1
+        return False
 
     def _after_verb(self, doc: Doc, start: int) -> bool:
         """An agreement verb and an article right before the noun ("had signed a framework")."""

@@ -148,6 +148,9 @@ def _strong_place(name: str) -> bool:
     return place is not None and not place.weak
 
 
+_SPEECH = ("said", "says", "told")  # what follows a person named after an organisation
+
+
 def _mixed_line(v: TokenView, i: int) -> bool:
     """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
     start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
@@ -205,6 +208,10 @@ class OrgsComponent:
         self.generic = frozenset(cfg["generic_words"]) | self.suffix | self.pair_words
         self.titles = titles()
         self.person_cues = self.titles | first_names()
+        # capitalised title words that begin a person after a name of the prefix form ("... Deputy Administrator X")
+        self.title_words = frozenset(t for t in self.titles if t[:1].isupper() and t.isalpha() and len(t) > 3) \
+            | frozenset(cfg.get("person_title_words", ()))
+        self.title_starters = frozenset(cfg.get("person_title_starters", ()))  # titles even after "of"
         self.locatives = frozenset(cfg.get("locatives", ()))
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
         self.subject_cues = {tuple(c.split()) for c in cfg.get("subject_cues", ())}  # (two words each)
@@ -317,6 +324,34 @@ class OrgsComponent:
                 break
         return s
 
+    @staticmethod
+    def _before_ticker(v: TokenView, k: int) -> bool:
+        """Upper-case words from token ``k`` up to a ticker in angle brackets ("MATTRESS <OMT>"), at least one."""
+        n, words = len(v.text), 0
+        while k < n and words <= 4 and v.text[k].isupper() and v.text[k][:1].isalpha():
+            k += 1
+            words += 1
+        return words > 0 and k + 2 < n and v.text[k] == "<" and v.text[k + 2] == ">" and v.text[k + 1].isupper()
+
+    def _person_tail(self, v: TokenView, k0: int, end: int) -> int:
+        """Where a person named right after an organisation's name begins, inside one run ("Department of
+        Agriculture Deputy Administrator William Bailey", "Organisation for Economic Cooperation and Development
+        Jean-Claude Paye"): at a capitalised title word, or at a first name that a surname or two end the run
+        with; ``end`` where none is."""
+        for k in range(k0, end):
+            w = v.text[k]
+            if w in self.title_starters:
+                return k  # "X of Prime Minister Y": the name ends before "of Prime"
+            if v.text[k - 1] in self.connectors:
+                continue  # "Department of Justice": a word after "of" belongs to the name
+            if w in self.title_words:
+                return k
+            if w in self.names.first_names and 2 <= end - k <= 4 and k > k0 \
+                    and all(_is_cap(x) or x == "-" for x in v.text[k + 1:end]) \
+                    and end < len(v.text) and v.text[end] in _SPEECH:
+                return k  # "... and Development Jean-Claude Paye said"
+        return end
+
     def _candidates(self, v: TokenView, s: int, e: int, places: dict) -> list[tuple[int, int, str]]:
         """Organisation spans inside one run: (start, end, head)."""
         out = []
@@ -347,7 +382,9 @@ class OrgsComponent:
                                 and all(_is_cap(v.text[k]) for k in range(r, e)):
                             end, rest = q, r
                             break
-                while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")):
+                end = self._person_tail(v, s + p + 2, end)
+                while end > b and (v.text[end - 1] in self.connectors or v.text[end - 1] in ("the", "-")
+                                   or v.text[end - 1].isspace()):
                     end -= 1
                 if v.text[end - 1] in self.not_org:
                     return out
@@ -360,9 +397,10 @@ class OrgsComponent:
         for idx in range(s, e + 1):
             if idx == e or v.text[idx] in ("and", "of", "for", "on", "in", "the"):
                 # "Securities and Exchange Commission": head words joined by "and" before a head are one name;
-                # "Mitsui and Co Ltd": "and Co" ends a company name
+                # "Mitsui and Co Ltd": "and Co" ends a company name (also across a wrapped line: "and\nCo.")
                 if idx < e and v.text[idx] == "and" and start < idx and idx + 1 < e \
-                        and (v.text[idx + 1] in ("Co", "Co.") and v.text[idx - 1] not in self.suffix or idx + 2 < e
+                        and (v.text[idx + 2 if v.text[idx + 1] == "\n" and idx + 2 < e else idx + 1] in ("Co", "Co.")
+                             and v.text[idx - 1] not in self.suffix or idx + 2 < e
                              and all(v.text[k] in self.suffix for k in range(self._trim_left(v, start, idx), idx))
                              and v.text[idx + 1] in self.suffix and v.text[idx + 2] in self.suffix
                              or v.text[e - 1] in self.suffix and self._pair_and(v, idx)):
@@ -514,6 +552,13 @@ class OrgsComponent:
                 # the acronym may spell only the last words: "Conservative New Democracy (ND)"
                 while s2 < e - 1 and _initials(v.text[s2:e]) != acr and len(_initials(v.text[s2:e])) > len(acr):
                     s2 = self._trim_left(v, s2 + 1, e)
+                # or also the words listed before it with commas: "Welsh, Carson, Anderson and Stowe (WCAS)"
+                k = s2
+                while len(_initials(v.text[k:e])) < len(acr) and acr.endswith(_initials(v.text[k:e])) \
+                        and k >= 2 and v.text[k - 1] == "," and _is_cap(v.text[k - 2]) and k - 2 not in taken:
+                    k -= 2
+                if k < s2 and _initials(v.text[k:e]) == acr:
+                    s2 = k
                 if s2 < e and v.text[e - 1] not in self.not_org and (s2, e) not in found \
                         and _initials(v.text[s2:e]) == acr and not (s2 in places and places[s2].end == e):
                     found[(s2, e)] = None
@@ -530,6 +575,24 @@ class OrgsComponent:
             if len(words) >= 2 and last in self.suffix and last not in self.government and first not in self.suffix \
                     and b not in places and first.lower() not in STOP_WORDS and len(first) >= 3 and first.isalpha():
                 aliases.setdefault(first, name)
+        # the first two words of a company name of three or more ending in a legal suffix, used alone later
+        # ("Pacific Western said" after "Pacific Western Airlines Corp"): a short name like "Atlantis" below
+        pairs: dict[tuple[str, str], str] = {}
+        for name, (b, end) in full_names.items():
+            words = v.text[b:end]
+            if len(words) >= 3 and words[-1] in self.suffix and words[-1] not in self.government \
+                    and all(_is_cap(w) and w.isalpha() and w not in self.suffix for w in words[:2]) \
+                    and words[0].lower() not in STOP_WORDS:
+                pairs.setdefault((words[0], words[1]), name)
+        if pairs:
+            spans_at = {b for (b, end) in found}
+            for i in range(n - 1):
+                name = pairs.get((v.text[i], v.text[i + 1]))
+                if name is None or i in spans_at or (i > 0 and self._name_token(v, i - 1)) \
+                        or i + 2 < n and self._name_token(v, i + 2) \
+                        or any((b <= i < end) for (b, end) in found):
+                    continue
+                found[(i, i + 2)] = name
         name_starts = {(b, b + 1) for (b, end) in found if end > b + 1}
         for i in list(compress(range(n), map(aliases.__contains__, v.text))):
             text = v.text[i]
@@ -579,6 +642,10 @@ class OrgsComponent:
         weak = {(e.start, e.end) for e in ents if e.label_ == "PLACE" and (e.start, e.end) in found
                 and e._.kind in ("city", "subdivision")
                 and ((e.start, e.end) in known_spans or (len(e) == 1 and not e.text.isupper() and e.text in aliases))}
+        # a place in a capitals headline that begins a company's name before its ticker ("OHIO MATTRESS <OMT>
+        # MAY ..."): no place of the story
+        weak |= {(e.start, e.end) for e in ents if e.label_ == "PLACE" and e.text.isupper()
+                 and self._before_ticker(v, e.end)}
         current = set_ents(doc, [e for e in ents if (e.start, e.end) not in weak]) if weak else ents
         current = add_entities(doc, spans, current=current)  # the entities handed along: no second read
         if new_places:

@@ -350,7 +350,7 @@ class FactsComponent:
                     own = [named] if named else []
                 else:
                     own = [objs] if objs else partners
-                base_type = types.base_type(trig, kind)
+                base_type = cand.retyped(trig, triggers) or types.base_type(trig, kind)
                 purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
                 groups_of_trig = own or [[]]
                 hedge_words = None  # the trigger's hedge cues (a feature of each of its candidate facts)

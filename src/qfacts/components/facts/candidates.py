@@ -15,6 +15,26 @@ from ..common import TokenView
 from .phrases import has, phrases
 
 
+MAJORITY = ">majority"  # stands in the 'unless'/'if' words of an absorbed_by rule for a share above its "majority"
+
+
+_PERCENT = ("pct", "percent", "%", "per")
+
+
+def _percent_over(tok, limit: float) -> bool:
+    """A share above ``limit`` percent: a number ("100", "51.5") right before "pct", "percent" or "%", or one of
+    at least ``limit`` after "over" or "more than" ("over 50 pct")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ not in _PERCENT:
+        return False
+    try:
+        value = float(tok.lower_.replace(",", ""))
+    except ValueError:
+        return False
+    before = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return value > limit or value >= limit and before in ("over", "than", "above")
+
+
 class Candidates:
     """Reads ``negation_cues``, ``negated_status``, ``hedge_cues``, ``ownership_hedges``, ``signing_cues``,
     ``status_cues``, ``apposition_starts`` and ``absorbed_by`` of facts.json."""
@@ -26,6 +46,7 @@ class Candidates:
         self.hedges = phrases(cfg["hedge_cues"])
         self.ownership_types = frozenset(cfg["ownership_hedges"]["types"])
         self.ownership_hedges = phrases(cfg["ownership_hedges"]["cues"])
+        self.not_held = frozenset(cfg["ownership_hedges"].get("not_held", ()))
         self.hedge_firsts = frozenset(p[0] for p in self.hedges) | frozenset(p[0] for p in self.ownership_hedges)
         self.signing = phrases(cfg["signing_cues"])
         # the first words of the cues read from a sentence's words (negation, signing, hedges): a sentence with
@@ -75,7 +96,20 @@ class Candidates:
     def is_absorbed(self, trig: Span, triggers: list[Span]) -> bool:
         """A part of another agreement of the sentence ("taking a stake each in the joint venture"), or a word
         whose object is another agreement ("acquired 10 pct of X": an investment), no deal of its own."""
+        return self._absorber(trig, triggers, False) is not None
+
+    def retyped(self, trig: Span, triggers: list[Span]) -> Optional[str]:
+        """The type an agreement word takes from another agreement word of its sentence that it only acquires
+        (an ``absorbed_by`` rule with ``"retype": true``): "Y acquired from X a licence" is a licence between Y and
+        X, no acquisition; None where no such rule applies."""
+        t = self._absorber(trig, triggers, True)
+        return None if t is None else t._.value
+
+    def _absorber(self, trig: Span, triggers: list[Span], retype: bool) -> Optional[Span]:
+        """The agreement word that absorbs ``trig`` under the ``absorbed_by`` rules that retype (or do not)."""
         for rule in self.absorbed.get(trig._.value, ()):
+            if bool(rule.get("retype")) != retype:
+                continue
             for t in triggers:
                 if t is trig or t._.value not in rule["by"]:
                     continue
@@ -87,10 +121,12 @@ class Candidates:
                     else:
                         continue
                     words = {w.lower_ for w in between}
+                    if "majority" in rule and any(_percent_over(w, rule["majority"]) for w in between):
+                        words.add(MAJORITY)  # "agreed to buy 100 pct of X": the whole company
                     if words & set(rule.get("unless", ())) or "if" in rule and not words & set(rule["if"]):
                         continue
-                return True
-        return False
+                return t
+        return None
 
     def status_cues(self, low: list[str], s: int, e: int) -> list[tuple[int, int, int, str]]:
         """The status cues of a sentence: (start, length, rank, status)."""
@@ -134,7 +170,15 @@ class Candidates:
         """A hedge cue ("may", "thinking of", "not seeking") in the clause before the agreement word."""
         before = self._clause_before(v, labels, s, trig)
         return has(before, self.hedges) \
-            or trig._.value in self.ownership_types and has(before, self.ownership_hedges)
+            or trig._.value in self.ownership_types and has(before, self.ownership_hedges) \
+            and not self._holds_agreement(before, v.lower[trig.start:trig.end])
+
+    def _holds_agreement(self, before: list[str], trigger: list[str]) -> bool:
+        """What the ownership cue holds is an agreement ("has a definitive agreement to buy X"), not a stake:
+        an agreement noun (``not_held``) after the last ownership cue, or in the agreement word itself."""
+        last = max(k + len(p) for k in range(len(before)) for p in self.ownership_hedges
+                   if tuple(before[k:k + len(p)]) == p)
+        return not self.not_held.isdisjoint(before[last:]) or not self.not_held.isdisjoint(trigger)
 
     def hedge_words(self, v: TokenView, labels: list, s: int, trig: Span) -> list[str]:
         """The hedge cues in the clause before the agreement word (features of the fact model)."""

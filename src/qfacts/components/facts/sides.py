@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ..common import TokenView, next_word, prev_word
-from .parties import dedupe, resets
+from .parties import dedupe, key, resets
 from .phrases import phrases
 
 _NUMBER = re.compile(r"^[$\u20ac\u00a3\u00a5]?[\d.,]+[kmb]?$")
@@ -32,6 +32,7 @@ class Sides:
     """Reads the preposition, coordination, subject, object and apposition cues of facts.json."""
 
     def __init__(self, cfg: dict) -> None:
+        self._ranked: dict[str, list[Span]] = {}  # set per document by :meth:`actors`
         self.split_preps = frozenset(cfg["split_prepositions"])
         self.anywhere_preps = frozenset(cfg["anywhere_prepositions"])
         self.between_stops = frozenset(cfg.get("between_stops", ()))
@@ -41,7 +42,9 @@ class Sides:
         self.subject_phrases = sorted(((tuple(k.split()), lab) for k, lab in cfg["subject_words"].items()),
                                       key=lambda kv: -len(kv[0]))
         # the subject phrases by first word, with their rank (the first phrase of the list found wins)
-        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ()))
+        self.demonym_places = {k: frozenset(v) for k, v in cfg.get("demonym_places", {}).items()}
+        # (a nationality word may stand between "the" and the noun: "the French government")
+        self.referring_modifiers = frozenset(cfg.get("referring_modifiers", ())) | frozenset(self.demonym_places)
         self.subject_index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, (phrase, _label) in enumerate(self.subject_phrases):
             self.subject_index.setdefault(phrase[0], []).append((rank, phrase))
@@ -54,6 +57,7 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        self.unnamed_groups = frozenset(cfg.get("unnamed_groups", ()))
         self.source_nouns = frozenset(cfg.get("source_nouns", ()))
         self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
         self.source_pairs = frozenset(tuple(w.split()) for w in cfg["source_words"] if len(w.split()) == 2)
@@ -377,7 +381,8 @@ class Sides:
             clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
-            if word == "by" and i > s and (low[i - 1] in self.non_party_verbs
+            if word == "by" and i > s and (low[self._before_amount(low, s, i)] in self.non_party_verbs
+                                            and not self._run_by(low, labels, s, self._before_amount(low, s, i))
                                             or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
@@ -393,6 +398,12 @@ class Sides:
                 crossed_comma = False
                 while j < e and skipped < 12:
                     ent = by_start.get(j)
+                    if ent is None and not group and low[j] == "it" and next_word(low, i + 1, e) == j:
+                        sayer = self._sayer(low, s, i, ents)
+                        if sayer is not None:  # "X said Y agreed to merge with it": X is the partner
+                            group.append(sayer)
+                            used.add(sayer.start)
+                            break
                     if ent is None and not group and clause_prep is not None \
                             and word in self.name_run_preps.get(clause_prep[1], ()) \
                             and clause_prep[2] in self.name_run_words:
@@ -465,6 +476,41 @@ class Sides:
             i += 1
         return groups, used, owned, openers
 
+    def _run_by(self, low: list[str], labels: list, s: int, k: int) -> bool:
+        """The verb at ``k`` describes an unnamed side by who runs it: "with a limited partnership managed by X",
+        "to a group led by X" (a partner preposition, an article, unnamed lower-case words ending in one of
+        unnamed_groups): the name after its "by" stands for that side."""
+        j = prev_word(low, k, s)
+        if j < s or low[j] not in self.unnamed_groups or labels[j] is not None:
+            return False
+        for _ in range(4):
+            j = prev_word(low, j, s)
+            if j < s or labels[j] is not None or not low[j].isalpha():
+                return False
+            if low[j] in ("a", "an"):
+                j = prev_word(low, j, s)
+                return j >= s and (low[j] in self.anywhere_preps or low[j] in self.adjacent_preps)
+        return False
+
+    def _before_amount(self, low: list[str], s: int, i: int) -> int:
+        """The word before token ``i``, past an amount that stands between ("owned 25 pct by X": "owned")."""
+        k = prev_word(low, i, s)
+        while k > s and (low[k] in self.amount_words or _NUMBER.match(low[k])):
+            k = prev_word(low, k, s)
+        return k
+
+    def _sayer(self, low: list[str], s: int, i: int, ents: list[Span]) -> Optional[Span]:
+        """The name that reports sentence ``s`` ("X said ..."): the name right before its first reporting verb
+        before token ``i`` (wire markup such as a ticker may stand between), or None."""
+        for k in range(s, i):
+            if low[k] not in self.reporting_verbs:
+                continue
+            j = prev_word(low, k, s)
+            if j >= s and low[j] == ">" and "<" in low[max(s, j - 4):j]:
+                j = prev_word(low, max(s, j - 4) + low[max(s, j - 4):j].index("<"), s)  # "X <XCO> said"
+            return next((ent for ent in ents if ent.end == j + 1), None)
+        return None
+
     @staticmethod
     def held_by_earlier(low: list[str], group: list[Span], trig: Span, triggers: list[Span],
                         ends: Optional[set[int]] = None) -> bool:
@@ -516,7 +562,8 @@ class Sides:
         return next((self.number_words[w] for w in phrase if w in self.number_words), None)
 
     def _describes_next(self, v: TokenView, ent: Span, by_start: dict[int, Span]) -> bool:
-        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc"."""
+        """A place used as a modifier of the next name: "U.S. regional carrier Air Atlanta Inc" (or "<Air
+        Atlanta Inc>")."""
         if ent.label_ != "PLACE":
             return False
         k, words = ent.end, 0
@@ -528,6 +575,14 @@ class Sides:
             nxt = by_start.get(k)
             if nxt is not None:
                 return words > 0 and nxt.label_ == "ORG"
+            if w == "<" and k + 1 in by_start:
+                k += 1  # "U.S. parts firm <X Co>": wire markup around the name
+                continue
+            if words == 0 and w.isalpha() and w[:1].isupper() and k + 1 < len(v.text) \
+                    and v.text[k + 1].isalpha() and v.text[k + 1].islower() and v.text[k + 1] not in self.object_preps:
+                words += 1  # "U.S. Autoparts firm X": a capitalised word of the description, a noun after it
+                k += 1
+                continue
             if not (w.isalpha() and w.islower()) or w in self.coordinators or w in self.object_preps \
                     or w in ("or", "a", "an", "the"):
                 return False
@@ -685,6 +740,7 @@ class Sides:
         """Drop what :meth:`subject` and :meth:`_pair` kept of the last document (its names and facts)."""
         self._unbound_memo = None
         self._latest_memo = None
+        self._ranked = {}
 
     def _word_index(self, low: list[str]) -> "_WordIndex":
         """Where the document's reporting verbs and subject phrases stand (found once per document: a sentence
@@ -702,7 +758,7 @@ class Sides:
         the first one on a tie). Without ``pronouns``, "it" and "they" are left out (after "X said", they stand
         for X)."""
         low = words.low
-        best: Optional[tuple[int, int]] = None  # (rank of the phrase in subject_phrases, position)
+        best: Optional[tuple[int, int, Optional[Span]]] = None  # (rank in subject_phrases, position, country)
         at = words.subject_starts
         for j in range(bisect_left(at, a), len(at)):
             i, rank, n = words.subjects[j]
@@ -712,14 +768,29 @@ class Sides:
                 continue
             if i > a and (low[i - 1] in self.object_preps or low[i - 1] in self.anywhere_preps):
                 continue  # "a partnership between the state of X": no subject
-            best = (rank, i)
+            country = None
+            if low[i] == "the" and n > 2 and any(low[k] in self.demonym_places for k in range(i + 1, i + n - 1)):
+                # "the French government": France where the document names it, else no subject phrase at all
+                country = self._country(low, i, n) if self.subject_phrases[rank][1] == "PLACE" else None
+                if country is None:
+                    continue
+            best = (rank, i, country)
         if best is None:
             return []
+        if best[2] is not None:
+            return [best[2]]
         phrase, label = self.subject_phrases[best[0]]
         if label == "PAIR":
             return self._pair(previous, self.pair_labels.get(" ".join(phrase)), self._count(phrase))
         actor = actors.get(label)
         return [actor] if actor is not None else []
+
+    def _country(self, low: list[str], i: int, n: int) -> Optional[Span]:
+        """The place the document names for the nationality word of the subject phrase at ``i`` ("the French
+        government": France), or None."""
+        word = next(low[k] for k in range(i + 1, i + n - 1) if low[k] in self.demonym_places)
+        names = self.demonym_places[word]
+        return next((p for p in self._ranked.get("PLACE", ()) if " ".join(p.text.lower().split()) in names), None)
 
     def _owns_unit(self, low: list[str], k: int, limit: int) -> bool:
         """A unit noun within three words from token k ("X's shipbuilding subsidiary signed"): X, the parent,
@@ -812,7 +883,9 @@ class Sides:
 
     def _pair(self, previous: list[dict], label: Optional[str], count: Optional[int] = None) -> list[Span]:
         """What "the two companies" / "the two countries" / "they" stand for: the sides of the latest fact
-        with two or more sides (of that label where the phrase names one, and as many as it counts)."""
+        with two or more sides (of that label where the phrase names one, and as many as it counts). Where no
+        earlier fact has two sides, a phrase that counts two and names their kind ("the two companies") is
+        completed with the document's most-named names of that kind."""
         for wanted in ((count, None) if count else (None,)):
             i = self._latest(previous, label, wanted)
             if i >= 0:
@@ -820,7 +893,19 @@ class Sides:
         i = self._latest(previous, None, None)
         if i >= 0:
             return list(previous[i]["_spans"])
-        return list(previous[-1]["_spans"]) if previous else []
+        found = list(previous[-1]["_spans"]) if previous else []
+        if count == 2 and label in ("ORG", "PLACE") and len(found) < count:
+            keys = {key(p) for p in found}
+            for ent in self._ranked.get(label, ()):
+                if len(keys) >= count:
+                    break
+                if key(ent) not in keys and not any(key(ent).startswith(k + " ") or k.startswith(key(ent) + " ")
+                                                    for k in keys):
+                    keys.add(key(ent))
+                    found.append(ent)
+            if len(keys) < count:
+                return list(previous[-1]["_spans"]) if previous else []
+        return found
 
     def _latest(self, previous: list[dict], label: Optional[str], wanted: Optional[int]) -> int:
         """The index of the latest fact of ``previous`` with two or more sides (all of ``label``, and
@@ -931,10 +1016,12 @@ class Sides:
             counts[(ent.label_, key)] += 1
             first.setdefault(key, ent)
         out: dict[str, Optional[Span]] = {"ANY": None, "ORG": None, "PLACE": None}
+        self._ranked = {}  # each label's names, most-named first ("the two companies" where no fact says)
         for label in ("ORG", "PLACE"):
             best = sorted((-c, first[k].start, k) for (lab, k), c in counts.items() if lab == label)
             if best:
                 out[label] = first[best[0][2]]
+                self._ranked[label] = [first[k] for _, _, k in best]
         both = sorted((-c, first[k].start, k) for (lab, k), c in counts.items())
         if both:
             out["ANY"] = first[both[0][2]]

@@ -27,6 +27,9 @@ class Types:
         self.purpose_window = int(purpose["window"])
         self.purpose_instruments = frozenset(purpose["instruments"])
         self.purpose_general = frozenset(purpose["general"])
+        # "an agreement where/under which X will supply ...": the clause's auxiliary stands for "to"
+        self.clause_words = frozenset(purpose.get("clause_words", ()))
+        self.clause_auxiliaries = frozenset(purpose.get("clause_auxiliaries", ()))
         self.purpose_verbs = sorted(((tuple(k.split()), t) for k, t in purpose["verbs"].items()),
                                     key=lambda kv: -len(kv[0]))
         self.founding_verbs = phrases(purpose["founding_verbs"])
@@ -67,7 +70,8 @@ class Types:
 
     def _purpose(self, low: list[str], labels: list, trig: Span, e: int) -> Optional[str]:
         """The type of what an agreement is for, given in its clause as 'to' and a purpose verb ("a letter of
-        intent to build an icebreaker": contract; "an agreement to set up a shipping line": joint venture)."""
+        intent to build an icebreaker": contract; "an agreement to set up a shipping line": joint venture), or
+        in a relative clause as an auxiliary and the verb ("an agreement under which X will supply Y": contract)."""
         words: list[tuple[int, str]] = []
         for k in range(trig.end, e):
             if low[k].isspace():
@@ -76,8 +80,10 @@ class Types:
                 break
             words.append((k, low[k]))
         plain = [w for _, w in words]
+        clause = False  # a relative clause that says what the agreement is ("under which", "whereby")
         for i, w in enumerate(plain[:min(len(plain) - 1, self.purpose_window)]):
-            if w != "to":
+            clause = clause or w in self.clause_words
+            if w != "to" and not (clause and w in self.clause_auxiliaries):
                 continue
             rest = plain[i + 1:]
             for phrase, type_ in self.purpose_verbs:
