@@ -86,8 +86,15 @@ QFACTS = [sys.executable, "-m", "qfacts"]
 
 
 def _start(*args, **kwargs):
+    # (Ctrl-C reaches qfacts as from a terminal even where this suite runs as a background job of a shell,
+    # which starts its jobs with SIGINT ignored; qfacts leaves an ignored SIGINT ignored)
     return subprocess.Popen([*QFACTS, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **kwargs)
+                            stderr=subprocess.PIPE, preexec_fn=_default_sigint if os.name == "posix" else None,
+                            **kwargs)
+
+
+def _default_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_qfacts_code(proc, timeout=60.0):
