@@ -66,6 +66,7 @@ def cases(scale: float) -> dict[str, str]:
         "5 MB line of letters": "a" * k(5_000_000),
         "5 MB line of capitals": "ACME" * k(1_250_000),
         "5 MB line of letters and punctuation": "Acme.Corp,MOU;" * k(360_000),
+        "long capitals line ending in lower case": "MOU " * k(20_000) + "x",
         "repeated '<Acme>' markup": "<Acme Corp>\n" * k(2000),
         "repeated tickers": "Acme Corp <ACME.N> and " * k(2000),
         "repeated bracketed acronyms": "Kelvo Alliance for Quantum (KAQ), " * k(2000),

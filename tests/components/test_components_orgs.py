@@ -533,3 +533,20 @@ def test_orgs_upper_case_spa_and_ag_and_na_end_company_names():
     doc = nlp("Talks between Varenna Tessile SPA and Kolberg Chemie Ag went on, Hudson Valley Bank N.A. said.")
     assert ents(doc, "ORG") == ["Varenna Tessile SPA", "Kolberg Chemie Ag", "Hudson Valley Bank N.A."]
     assert ents(nlp("Net NA vs 1.2 mln dlrs"), "ORG") == []
+
+
+def test_orgs_capitals_lines_are_the_lines_with_a_capital_and_no_lower_case_letter():
+    import random
+
+    from qfacts.components.orgs import _CAPS_LINE
+
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(["MOU ", "x", "\n", "; ", "Acme ", "B", "1 ", "\u00c9", "\u00e9"])
+                       for _ in range(rng.randint(0, 60)))
+        expected, start = [], 0
+        for line in text.split("\n"):
+            if not any("a" <= c <= "z" for c in line) and any("A" <= c <= "Z" for c in line):
+                expected.append((start, start + len(line)))
+            start += len(line) + 1
+        assert [m.span() for m in _CAPS_LINE.finditer(text)] == expected, repr(text)

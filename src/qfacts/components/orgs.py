@@ -38,7 +38,10 @@ _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 _WRAP_BREAK = re.compile(r"[a-z,]\n(?=\S)")
 _SENT_BREAK = re.compile(r"[.!?\"':;)0-9]\n")
 # a line with capitals and no lower-case letter (a headline)
-_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
+# a line with a capital letter and no lower-case one (the look-ahead reads the line once: written as
+# "[^a-z\n]*[A-Z][^a-z\n]*$", the search went back over the line for each capital when a lower-case letter ended it,
+# quadratic in a long line's length)
+_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*$)[^A-Z\n]*[A-Z].*$", re.M)
 
 
 class _Lazy:
