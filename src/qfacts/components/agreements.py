@@ -227,9 +227,10 @@ class AgreementsComponent:
     def _in_name(self, doc: Doc, span: Span) -> bool:
         """The phrase is written with capitals inside a capitalised name that ends in a name head right after
         it ("Federal Home Loan Banks", "First Federal Savings and Loan Association")."""
-        if not all(t.text[:1].isupper() and not t.text.isupper() for t in span if t.is_alpha):
+        v = token_view(doc)  # (the words as strings: no Token object per look)
+        if not all(w[:1].isupper() and not w.isupper() for w in v.text[span.start:span.end] if w.isalpha()):
             return False
-        low = token_view(doc).lower
+        low = v.lower
         k = next_word(low, span.end, len(low))
         if k >= len(low) or doc[k].text not in self.name_heads:
             return False

@@ -72,6 +72,7 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         marks = sorted({bisect_right(idx, m.start()) - 1 for m in _ENDINGS.finditer(v.doc_text)})
         breaks = [i for i in marks if "\n" in spaces[i] or "\n" in text[i]]  # where each line ends
         nb = 0
+        known: Optional[tuple[int, bool]] = None  # (start of the next line, whether it is an upper-case line)
         for i in marks:
             w = text[i]
             blank = w.isspace()
@@ -79,12 +80,20 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
             end_here = False
             if "\n" in ws:
                 # a line break ends a sentence after final punctuation, at a blank line, before an
-                # indented line, or after an upper-case headline; wrapped lines (newswire) run on
+                # indented line, or after an upper-case headline (one over two upper-case lines runs on to the
+                # second); wrapped lines (newswire) run on
                 last = text[i - 1] if blank and i > 0 else w  # "done.\nNext": the newline is a token
-                end_here = (ws.count("\n") > 1 or ws.endswith((" ", "\t")) or (i + 1 < n and text[i + 1].isspace())
-                            or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d")
-                            or _is_upper_line(text, line_start, i + 1)
-                            and not _next_upper_line(text, breaks, nb, i, n))
+                end_here = ws.count("\n") > 1 or ws.endswith((" ", "\t")) or (i + 1 < n and text[i + 1].isspace()) \
+                    or last[-1:] in (".", "!", "?", ":", ")", "\"", "\u201d")
+                if not end_here:
+                    # (the line was read as the one after the line before: not read again)
+                    upper = known[1] if known is not None and known[0] == line_start \
+                        else _is_upper_line(text, line_start, i + 1)
+                    if upper:
+                        end = breaks[nb + 1] + 1 if nb + 1 < len(breaks) else n
+                        nxt_upper = end > i + 1 and _is_upper_line(text, i + 1, end)
+                        known = (i + 1, nxt_upper)
+                        end_here = not nxt_upper
                 line_start = i + 1
                 nb += 1
             elif w in (".", "!", "?") and spaces[i] and i + 1 < n:
@@ -106,13 +115,6 @@ def _bounds(doc: Doc, v: TokenView) -> list[tuple[int, int]]:
         if start < e:
             bounds.append((start, e))
     return bounds
-
-
-def _next_upper_line(words: list[str], breaks: list[int], k: int, i: int, n: int) -> bool:
-    """Whether the line after the one that ends at token i (``breaks[k]``) is an upper-case line too: a headline
-    over two lines."""
-    end = breaks[k + 1] + 1 if k + 1 < len(breaks) else n
-    return end > i + 1 and _is_upper_line(words, i + 1, end)
 
 
 def _is_upper_line(words: list[str], a: int, b: int) -> bool:
