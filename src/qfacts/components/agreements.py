@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json, load_jsonl
-from .common import add_entities, doc_ents, next_word, prev_word, register_extensions, token_view
+from .common import TokenView, add_entities, doc_ents, next_word, prev_word, register_extensions, token_view
 
 _MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
@@ -75,6 +75,7 @@ class AgreementsComponent:
         label = doc.vocab.strings.add("AGREEMENT")  # (by its hash: no string look-up per span)
         spans = [Span(doc, s, e, label=label) for s, e in _longest_first(rows) if taken.isdisjoint(range(s, e))]
         out = []
+        v = token_view(doc)
         store = _value_writer(doc, ("value", "own_value", "kind"))
         previous: list[Span] = []
         # how often each type occurs among ``previous``, and where last: what "the agreement" refers to is read
@@ -88,7 +89,7 @@ class AgreementsComponent:
             value = row["type"]
             if kind == "blocker":
                 continue  # a longer phrase that uses an agreement word in another sense ("investment bank")
-            if self.name_heads and self._in_name(doc, span):
+            if self.name_heads and self._in_name(doc, span, v):
                 continue  # "Federal Home Loan Banks": a word of an organisation's name
             if row.get("requires") == "party_after" and not self._party_after(doc, span.end, named):
                 continue
@@ -111,13 +112,13 @@ class AgreementsComponent:
                 continue  # "a manager who has since joined X": a person joined, no member
             if id(row) in self.other_senses and self._other_sense(row, doc, span):
                 continue
-            if kind in ("specific", "generic") and self._determined(doc, span.start) \
+            if kind in ("specific", "generic") and self._determined(doc, span.start, v) \
                     and (value in counts or kind == "generic" and value in generic_seen):
                 kind = "repeat"  # "the MOC" after "a memorandum of cooperation (MOC)": the same agreement
             elif kind == "generic":
                 generic_seen.add(value)
             elif kind == "anaphor":
-                det = self._determined(doc, span.start) or self._copy_determined(doc, span.start)
+                det = self._determined(doc, span.start, v) or self._copy_determined(doc, span.start)
                 if row.get("requires") == "antecedent" and not (det and value in counts) \
                         and not (row.get("or_after_verb") and self._after_verb(doc, span.start)):
                     continue  # "the letter" names an agreement only after a letter of intent
@@ -162,11 +163,11 @@ class AgreementsComponent:
                 out.append((key, start, end))
         return out
 
-    def _determined(self, doc: Doc, start: int) -> Optional[str]:
+    def _determined(self, doc: Doc, start: int, v: Optional[TokenView] = None) -> Optional[str]:
         """The determiner before the noun, allowing one or two modifiers: "the joint agreement", "this new pact",
         "the first government-to-government agreement" (a hyphenated compound counts as one modifier); None
         where there is none."""
-        v = token_view(doc)  # the words as plain strings: no Token object per look
+        v = v or token_view(doc)  # the words as plain strings: no Token object per look
         low, text = v.lower, v.text
         modifiers = 0
         k = start - 1
@@ -224,10 +225,9 @@ class AgreementsComponent:
             k += 1
         return False
 
-    def _in_name(self, doc: Doc, span: Span) -> bool:
+    def _in_name(self, doc: Doc, span: Span, v: TokenView) -> bool:
         """The phrase is written with capitals inside a capitalised name that ends in a name head right after
         it ("Federal Home Loan Banks", "First Federal Savings and Loan Association")."""
-        v = token_view(doc)  # (the words as strings: no Token object per look)
         if not all(w[:1].isupper() and not w.isupper() for w in v.text[span.start:span.end] if w.isalpha()):
             return False
         low = v.lower
