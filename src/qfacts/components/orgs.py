@@ -715,27 +715,24 @@ class OrgsComponent:
             covered.update(range(e.start, e.end))
         for (b, e) in found:
             covered.update(range(b, e))
+        # a headline in capitals tells nothing by its capitals (its names are the body's, found there): its words
+        # are no candidates (a name never runs across a line break)
+        idx = v.idx
+        for a, z in ((m.start(), m.end()) for m in _CAPS_LINE.finditer(v.doc_text)):
+            covered.update(range(bisect_right(idx, a) - 1, bisect_right(idx, z - 1)))
         cands = self._name_candidates(v, covered)
         if not cands:
             return
         ctx = DocContext(v.text, v.doc_text)
         # what the rules already know is no organisation: a person's surname seen after a first name or title
         # ("Kim Tamsin ... Tamsin"), a nationality word ("Syrian"), a capitalised word that begins a sentence and
-        # stands in lower case elsewhere in the document ("Strike assessments ... a strike"); and a headline in
-        # capitals tells nothing by its capitals (its names are the body's, found there)
+        # stands in lower case elsewhere in the document ("Strike assessments ... a strike")
         words = v.text
-        caps_lines = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(v.doc_text)]
-        caps_starts = [s for s, _ in caps_lines]
-        idx = v.idx
         kept = []
         for b, e in cands:
             if words[e - 1] in people or e - b == 1 and (
                     words[b] in self.demonyms or self.names.is_boundary(words, b) and ctx.seen_lower(words[b])):
                 continue
-            if caps_lines:
-                k = bisect_right(caps_starts, idx[b]) - 1
-                if k >= 0 and idx[b] < caps_lines[k][1]:
-                    continue
             kept.append((b, e))
         if not kept:
             return
