@@ -875,3 +875,13 @@ def test_facts_repeated_words_and_candidates_give_what_the_full_path_gives(nlp, 
         fast = records(nlp, text)
         monkeypatch.setattr(component, "fast", False)
         assert records(nlp, text) == fast, text
+
+
+def test_facts_a_funding_rounds_lead_and_participating_investors_are_its_sides(nlp):
+    got = facts(nlp, "Kelvo Corp raised $12 million in a funding round led by Orrin Ventures, with participation "
+                     "from Tarn Capital and Brindle Bank.")
+    assert [(t, sorted(p)) for t, p, _ in got] == [
+        ("investment", ["Brindle Bank", "Kelvo Corp", "Orrin Ventures", "Tarn Capital"])]
+    # elsewhere "led by" and "with support from" name no side
+    got = facts(nlp, "Kelvo Corp signed a contract with Orrin Ventures, with support from Lyon.")
+    assert got == [("contract", ["Kelvo Corp", "Orrin Ventures"], None)]

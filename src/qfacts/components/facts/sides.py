@@ -57,6 +57,10 @@ class Sides:
         self.coordinators = frozenset(cfg["coordinators"])
         self.gap_stops = frozenset(cfg["gap_stops"])
         self.non_party_verbs = frozenset(cfg["non_party_verbs"])
+        investors = cfg.get("investor_cues", {})
+        self.investor_types = frozenset(investors.get("types", ()))
+        self.investor_verbs = frozenset(investors.get("verbs", ()))  # "a round led by X": X invests
+        self.investor_nouns = frozenset(investors.get("nouns", ()))  # "with participation from X and Y"
         self.unnamed_groups = frozenset(cfg.get("unnamed_groups", ()))
         self.source_nouns = frozenset(cfg.get("source_nouns", ()))
         self.source_words = frozenset(w for w in cfg["source_words"] if " " not in w)
@@ -376,14 +380,17 @@ class Sides:
         clause_preps = self._clause_prepositions(low, labels, e, triggers, v.text)
         trigger_at_end = {t.end: t.start for t in triggers}
         endorsed_by = False
+        # a funding round's investors: "led by X, with participation from Y and Z" are its sides
+        investing = bool(self.investor_types) and any(t._.value in self.investor_types for t in triggers)
         while i < e:
             word = low[i]
             clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
-            if word == "by" and i > s and (low[self._before_amount(low, s, i)] in self.non_party_verbs
-                                            and not self._run_by(low, labels, s, self._before_amount(low, s, i))
-                                            or low[i - 1] == "and" and endorsed_by):
+            if word == "by" and i > s and not (investing and low[prev_word(low, i)] in self.investor_verbs) \
+                    and (low[self._before_amount(low, s, i)] in self.non_party_verbs
+                         and not self._run_by(low, labels, s, self._before_amount(low, s, i))
+                         or low[i - 1] == "and" and endorsed_by):
                 endorsed_by = True
                 i += 1  # "endorsed by X (and by Y)": X stands behind the agreement, it is no side of it
                 continue
@@ -396,6 +403,7 @@ class Sides:
                 j = i + 1
                 skipped = 0
                 crossed_comma = False
+                joining = False  # the group goes on the one before it ("led by X, with participation from Y")
                 while j < e and skipped < 12:
                     ent = by_start.get(j)
                     if ent is None and not group and low[j] == "it" and next_word(low, i + 1, e) == j:
@@ -452,6 +460,12 @@ class Sides:
                         break
                     # "between the state of X and Y" (but "in the port city of X" is a location)
                     of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
+                    if investing and not group and low[j] in ("from", "of", "by") \
+                            and low[prev_word(low, j)] in self.investor_nouns:
+                        joining = True  # "with participation from": the investors follow
+                        j += 1
+                        skipped += 1
+                        continue
                     if (low[j] in self.anywhere_preps or low[j] in self.object_preps) and not of_head \
                             and low[j] not in self.member_openers \
                             or low[j] in (".", ";", "\u2014", "\u2013") or labels[j] == "AGREEMENT":
@@ -465,7 +479,7 @@ class Sides:
                     groups.extend([p] for p in group)  # "an order from X and Y": a deal with each
                 elif group:
                     owner = trigger_at_end.get(i) if word in self.noun_preps else None
-                    if groups and word not in self.split_preps and owner is None:
+                    if groups and (word not in self.split_preps or joining) and owner is None:
                         groups[-1].extend(group)
                     else:
                         groups.append(group)
