@@ -380,14 +380,17 @@ class Sides:
         clause_preps = self._clause_prepositions(low, labels, e, triggers, v.text)
         trigger_at_end = {t.end: t.start for t in triggers}
         endorsed_by = False
-        # a funding round's investors: "led by X, with participation from Y and Z" are its sides
-        investing = bool(self.investor_types) and any(t._.value in self.investor_types for t in triggers)
+        # a funding round's investors: "led by X, with participation from Y and Z" are its sides ("led" right
+        # after the investment word: not "a group of firms led by X", "an investor group led by X, a New York firm")
+        invested = {t.end for t in triggers if t._.value in self.investor_types} if self.investor_types else ()
+        investing = bool(invested)
         while i < e:
             word = low[i]
             clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
-            if word == "by" and i > s and not (investing and low[prev_word(low, i)] in self.investor_verbs) \
+            if word == "by" and i > s and not (investing and low[prev_word(low, i)] in self.investor_verbs
+                                               and prev_word(low, prev_word(low, i)) + 1 in invested) \
                     and (low[self._before_amount(low, s, i)] in self.non_party_verbs
                          and not self._run_by(low, labels, s, self._before_amount(low, s, i))
                          or low[i - 1] == "and" and endorsed_by):
