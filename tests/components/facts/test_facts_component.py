@@ -885,3 +885,10 @@ def test_facts_a_funding_rounds_lead_and_participating_investors_are_its_sides(n
     # elsewhere "led by" and "with support from" name no side
     got = facts(nlp, "Kelvo Corp signed a contract with Orrin Ventures, with support from Lyon.")
     assert got == [("contract", ["Kelvo Corp", "Orrin Ventures"], None)]
+
+
+def test_facts_a_companys_board_or_shareholders_act_for_the_company(nlp):
+    got = facts(nlp, "The boards of Kelvo Corp and Orrin Financial Group approved a definitive agreement to merge.")
+    assert [(t, sorted(p)) for t, p, _ in got] == [("acquisition", ["Kelvo Corp", "Orrin Financial Group"])]
+    got = facts(nlp, "Tarn Bancorp said shareholders of Brindle Savings Bank approved a merger into Tarn Bancorp.")
+    assert [(t, sorted(p)) for t, p, _ in got] == [("acquisition", ["Brindle Savings Bank", "Tarn Bancorp"])]
