@@ -44,7 +44,7 @@ def main() -> int:
     import qfacts
     from qfacts import syntax
     from qfacts.components.common import token_view
-    from qfacts.components.facts import FactsComponent
+    from qfacts.components.facts.sentences import sentence_bounds
 
     load = subprocess.run([sys.executable, "-c", "import time, qfacts.syntax as s; t = time.perf_counter(); "
                            "s.load_parser(); print(time.perf_counter() - t)"], capture_output=True, text=True,
@@ -59,7 +59,7 @@ def main() -> int:
     for d in docs_in:
         doc = nlp(d.text)
         total += len(doc)
-        bounds = FactsComponent._sentences(doc, token_view(doc))
+        bounds = sentence_bounds(doc, token_view(doc))
         if not args.all:
             starts = {e.start for e in doc.ents if e.label_ == "AGREEMENT"}
             bounds = [(s, e) for s, e in bounds if any(s <= i < e for i in starts)]
