@@ -814,7 +814,8 @@ SIDELESS = ["MOU", "A memorandum of understanding was signed", "The MOU may be s
             "The two companies signed an MOU", "An MOU with them", "The pact", "on Friday an MOU",
             "An MOU, the agreement", "LETTER OF INTENT", "Talks may lead to an MOU", "Plans for a possible joint "
             "venture", "Stake in the joint venture", "A contract to buy a unit", "Officials may sign an MOU",
-            "Officials are considering an MOU", "Officials said an MOU was not signed", "MOU talks failed"]
+            "Officials are considering an MOU", "Officials said an MOU was not signed", "MOU talks failed",
+            "The unit acquired a licence", "A stake in the joint venture was acquired"]
 NAMING = ["Kelvo Corp signed an MOU", "Brindle Motors and Lyon", "The signatories are Kelvo Corp and Brindle Motors",
           "The licensee is Orrin Ltd", "Lyon", "The members include Kelvo Corp and Lyon"]
 

@@ -374,8 +374,8 @@ class FactsComponent:
                             [x for x in sent_ents if x.start not in siblings or x in group], dateline,
                             e <= headline_end, collect)
                     if stated and parties and self.fast and not types.plans(purpose, type_):
-                        first = stated.get((type_, frozenset([key(p) for p in parties])))
-                        if first is not None and (first["date"] is not None or date is None and part_of is None):
+                        made = stated.get((type_, frozenset([key(p) for p in parties])))
+                        if made is not None and (made["date"] is not None or date is None and part_of is None):
                             continue  # the same fact as one this sentence made (merged into it below): no new work
                     fact = _new_fact(v, trig, type_, status, stripped, sent_start, e <= headline_end, base_type)
                     # (the words that brought the names in matter only to a type with roles of its own)
@@ -468,7 +468,7 @@ class FactsComponent:
         for trig in triggers:
             if hedges and cand.hedged(v, labels, s, trig) or cand.is_absorbed(trig, triggers):
                 continue
-            base_type = trig._.value
+            base_type = cand.retyped(trig, triggers) or trig._.value  # (as the full path: types.base_type)
             purpose = types.purpose_of(v.lower, labels, trig, e, base_type, triggers)
             fact = _new_fact(v, trig, types.fact_type(base_type, purpose, []), negated or cand.status_of(cues, trig),
                              stripped, sent_start, e <= headline_end, base_type)
