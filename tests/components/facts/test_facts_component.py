@@ -858,7 +858,7 @@ REPEATS = ["MOU", "MOU MOU", "MOU, MOU MOU", "joint venture joint venture", "MOU
            "an MOU and then signed an MOU", "an MOU and will discuss another MOU", "an MOU and an MOU for chips",
            "an MOU and an MOU to build ships", "a letter of intent, a letter of intent to set up a company",
            "an MOU with Lyon and an MOU with Lyon", "an MOU with Lyon, an MOU with Lyon on Friday",
-           "a licence with Lyon and a licence with Orrin Ltd and Lyon"]
+           "a licence with Lyon and a licence with Orrin Ltd and Lyon", "acquired, acquired from Lyon a licence"]
 AROUND = ["Kelvo Corp signed {}", "Kelvo Corp and Lyon signed {} with Brindle Motors", "{} between Orrin Ltd and Lyon",
           "Kelvo Corp may sign {} with Lyon", "{} with Orrin Ltd on Friday", "In May Kelvo Corp signed {} on Friday",
           "Kelvo Corp signed {} to form a joint venture with Lyon", "Kelvo Corp acquired {} of Orrin Ltd",

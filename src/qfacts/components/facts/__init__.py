@@ -280,7 +280,8 @@ class FactsComponent:
                 head, prev = head if repeated else trig, trig
                 if repeated and facts and facts[-1]["trigger_start"] == head.start_char \
                         and types.purpose_of(v.lower, labels, trig, e, trig._.value, triggers) \
-                        == types.purpose_of(v.lower, labels, head, e, trig._.value, triggers):
+                        == types.purpose_of(v.lower, labels, head, e, trig._.value, triggers) \
+                        and cand.retyped(trig, triggers) == cand.retyped(head, triggers):
                     # the same agreement word again, with no name, date or other agreement word since the first,
                     # which made a fact: its candidates would be the first's (merged into them below)
                     continue
