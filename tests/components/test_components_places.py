@@ -174,3 +174,23 @@ def test_places_a_capitalised_locative_opening_a_sentence_glues_nothing_to_the_p
     nlp = make_blank("qfacts_places")
     doc = nlp("Near Mosul, two strikes hit a depot. Outside Dayton the road was closed. Mosul was quiet then.")
     assert ents(doc, "PLACE") == ["Mosul", "Dayton", "Mosul"]
+
+
+def test_places_a_first_name_town_before_a_surname_in_a_sports_story_is_a_person_not_a_club():
+    # "David", "Wayne" and "Gary" are towns too; before a capitalised word that is no place they open a person's
+    # name, and a club name word keeps the pair a club ("Aston Villa")
+    nlp = make_blank("qfacts_places")
+    doc = nlp("TENNIS - VORNAK UPSET IN OPEN.\nLONDON 2001-03-04\nDavid Kelvorn beat Wayne Tamsett and "
+              "Gary J. Pellow on Monday. Bristol beat Aston Villa 2-1.")
+    orgs = ents(doc, "ORG")
+    assert not any(o.startswith(("David", "Wayne", "Gary")) for o in orgs)
+    assert "Bristol" in orgs and "Aston Villa" in orgs
+    assert ents(doc, "PLACE") == ["LONDON"]
+
+
+def test_places_a_town_after_an_initial_in_a_sports_story_is_a_surname_everywhere_in_it():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CRICKET - LEEDS ON TOP.\nLONDON 2001-03-04\nWalker took three wickets.\n"
+              "Leeds 301 (M. Walker 88, P. Tamsett 40) v Essex.\nWalker was out for 88.")
+    orgs = ents(doc, "ORG")
+    assert "Walker" not in orgs and "Leeds" in orgs and "Essex" in orgs

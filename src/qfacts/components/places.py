@@ -82,6 +82,7 @@ class PlacesComponent:
         self.club_kinds = frozenset(sports["club_kinds"])
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
+        self.club_name_words = frozenset(sports.get("club_name_words", ()))
 
     def load_lazy_data(self) -> None:
         """Read now what is otherwise read on first need (the town list): ``--jobs`` calls it before forking."""
@@ -97,11 +98,17 @@ class PlacesComponent:
         people: set[str] = set()  # surnames after a first name or title: "Michael Jordan", "Mr Reading"
         sports = bool(self.sport_slug.match(text[:200]))
         store = span_store(doc, ("canonical", "kind"))   # span._.canonical/kind without an Underscore per span
-        for start, end, place in self._matches(doc, v):
+        matches = self._matches(doc, v)
+        if sports:
+            # a town right after an initial is a surname ("M. Walker"), and so are its bare uses before and after
+            surnames.update(words[s] for s, e, p in matches if p.kind in self.club_kinds and self._after_initial(v, s))
+        for start, end, place in matches:
             if sports and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
                     continue
+                if self._first_name_before_surname(v, start, end):
+                    continue  # "David Millns": a person, neither club nor place
                 if start > 0 and ws[start - 1] == " " and words[start - 1][:1].isupper() and words[start - 1].isalpha() \
                         and v.lower[start - 1] not in STOP_WORDS and not words[start].isupper():
                     surnames.add(words[start])
@@ -250,6 +257,28 @@ class PlacesComponent:
             if span is not None:
                 out.append(span)
         return out
+
+    @staticmethod
+    def _after_initial(v: TokenView, start: int) -> bool:
+        """True after a person's initial: one capital letter and a stop, then a space ("M. Walker")."""
+        if start == 0 or v.ws[start - 1] != " ":
+            return False
+        prev = v.text[start - 1]
+        return len(prev) == 2 and prev[1] == "." and prev[0].isupper() and prev[0].isascii()
+
+    def _first_name_before_surname(self, v: TokenView, start: int, end: int) -> bool:
+        """True for a one-word town that is also a first name, right before (one space) a capitalised word that is no
+        place, no club-name word and no function word, or before a middle initial: "David Millns", "Wayne Ferreira",
+        "David J. Russell" (not "Aston Villa")."""
+        if end != start + 1 or end >= len(v.text) or v.ws[start] != " ":
+            return False
+        first, nxt = v.text[start], v.text[end]
+        if first not in self.first_names or first.isupper():
+            return False
+        if end + 1 < len(v.text) and self._after_initial(v, end + 1):
+            return True  # a middle initial: "David J. Russell"
+        return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and nxt not in self.club_name_words \
+            and v.lower[end] not in STOP_WORDS and self._place(nxt) is None
 
     def _club(self, v: TokenView, start: int, end: int) -> bool:
         """In a sports story a town or state name is a team ("Leeds 2 Chelsea 1", "beat Parma"), unless a
