@@ -194,3 +194,13 @@ def test_places_a_town_after_an_initial_in_a_sports_story_is_a_surname_everywher
               "Leeds 301 (M. Walker 88, P. Tamsett 40) v Essex.\nWalker was out for 88.")
     orgs = ents(doc, "ORG")
     assert "Walker" not in orgs and "Leeds" in orgs and "Essex" in orgs
+
+
+def test_places_towns_in_a_story_of_a_sport_of_single_competitors_stay_places():
+    # a meeting's town in athletics is no club; the same sentence in a soccer story reads the town as a club
+    text = "Kelvorn won the 800 metres at the Bristol meeting ahead of runners from Leeds."
+    nlp = make_blank("qfacts_places")
+    doc = nlp("ATHLETICS - KELVORN WINS.\nLONDON 2001-03-04\n" + text)
+    assert ents(doc, "PLACE") == ["LONDON", "Bristol", "Leeds"] and ents(doc, "ORG") == []
+    doc = nlp("SOCCER - KELVORN WINS.\nLONDON 2001-03-04\n" + text)
+    assert "Bristol" in ents(doc, "ORG")

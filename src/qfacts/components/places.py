@@ -83,6 +83,8 @@ class PlacesComponent:
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
         self.club_name_words = frozenset(sports.get("club_name_words", ()))
+        self.individual_slug = re.compile(r"^\s*(?:%s) - " % "|".join(
+            re.escape(w) for w in sorted(sports.get("individual_slug_words", ()), key=len, reverse=True)))
 
     def load_lazy_data(self) -> None:
         """Read now what is otherwise read on first need (the town list): ``--jobs`` calls it before forking."""
@@ -99,11 +101,13 @@ class PlacesComponent:
         sports = bool(self.sport_slug.match(text[:200]))
         store = span_store(doc, ("canonical", "kind"))   # span._.canonical/kind without an Underscore per span
         matches = self._matches(doc, v)
+        # towns are clubs in a story of a team sport, not of a sport of single competitors ("TENNIS - ...")
+        clubs = sports and not self.individual_slug.match(text[:200])
         if sports:
             # a town right after an initial is a surname ("M. Walker"), and so are its bare uses before and after
             surnames.update(words[s] for s, e, p in matches if p.kind in self.club_kinds and self._after_initial(v, s))
         for start, end, place in matches:
-            if sports and place.kind in self.club_kinds and self._club(v, start, end):
+            if clubs and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
                     continue
