@@ -180,7 +180,7 @@ def test_places_a_first_name_town_before_a_surname_in_a_sports_story_is_a_person
     # "David", "Wayne" and "Gary" are towns too; before a capitalised word that is no place they open a person's
     # name, and a club name word keeps the pair a club ("Aston Villa")
     nlp = make_blank("qfacts_places")
-    doc = nlp("TENNIS - VORNAK UPSET IN OPEN.\nLONDON 2001-03-04\nDavid Kelvorn beat Wayne Tamsett and "
+    doc = nlp("SOCCER - VORNAK SIGNS.\nLONDON 2001-03-04\nDavid Kelvorn joined Wayne Tamsett and "
               "Gary J. Pellow on Monday. Bristol beat Aston Villa 2-1.")
     orgs = ents(doc, "ORG")
     assert not any(o.startswith(("David", "Wayne", "Gary")) for o in orgs)
