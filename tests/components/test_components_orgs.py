@@ -550,3 +550,9 @@ def test_orgs_capitals_lines_are_the_lines_with_a_capital_and_no_lower_case_lett
                 expected.append((start, start + len(line)))
             start += len(line) + 1
         assert [m.span() for m in _CAPS_LINE.finditer(text)] == expected, repr(text)
+
+
+def test_orgs_a_place_the_model_finds_after_a_capitalised_locative_leaves_the_locative_out(nlp):
+    doc = nlp("Near Al Kelvara, one strike destroyed a fighting position.\nNear Dayr Kelvar, one strike destroyed a "
+              "bridge.")
+    assert ents(doc, "PLACE") == ["Al Kelvara", "Dayr Kelvar"]

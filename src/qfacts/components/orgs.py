@@ -772,7 +772,8 @@ class OrgsComponent:
                 if label == "ORG":
                     found.setdefault((b, e), None)
                 elif label == "PLACE":
-                    new_places.append((b, e))
+                    # a capitalised locative opening the sentence is no part of the place: "Near Tal Afar, ..."
+                    new_places.append((b + 1, e) if e - b >= 2 and v.lower[b] in self.locatives else (b, e))
 
     def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
         """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
