@@ -204,3 +204,13 @@ def test_places_towns_in_a_story_of_a_sport_of_single_competitors_stay_places():
     assert ents(doc, "PLACE") == ["LONDON", "Bristol", "Leeds"] and ents(doc, "ORG") == []
     doc = nlp("SOCCER - KELVORN WINS.\nLONDON 2001-03-04\n" + text)
     assert "Bristol" in ents(doc, "ORG")
+
+
+def test_places_a_name_after_a_place_noun_and_of_is_a_place_with_its_other_mentions():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Rebels attacked the mining town of Kelvoreth and the northern province of Tamsa-Dun on Monday. "
+              "Kelvoreth was calm later, officials in Tamsa-Dun said. Kelvoreth Tamsett was not hurt.")
+    assert ents(doc, "PLACE") == ["Kelvoreth", "Tamsa-Dun", "Kelvoreth", "Tamsa-Dun"]
+    # a lower-case noun only, and no function word after it
+    doc = nlp("The state of The Art report and the Republic of Kelvoreth were named.")
+    assert ents(doc, "PLACE") == []

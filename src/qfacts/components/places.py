@@ -83,6 +83,12 @@ class PlacesComponent:
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
         self.club_name_words = frozenset(sports.get("club_name_words", ()))
+        nouns = cfg.get("area_of_nouns", {})
+        self.area_kind = {w: kind for kind, words in nouns.items() for w in words}
+        self.area_of = re.compile(r"\b(%s) of (%s)(?![\w'-])" % (
+            "|".join(sorted(self.area_kind, key=len, reverse=True)),
+            r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*){0,2}")) \
+            if self.area_kind else None
         self.individual_slug = re.compile(r"^\s*(?:%s) - " % "|".join(
             re.escape(w) for w in sorted(sports.get("individual_slug_words", ()), key=len, reverse=True)))
 
@@ -143,8 +149,48 @@ class PlacesComponent:
             spans.append(span)
         if sports:
             spans.extend(self._table_clubs(doc, v))
+        if self.area_of is not None and " of " in text:
+            spans.extend(self._area_names(doc, v, spans, store))
         add_entities(doc, spans)
         return doc
+
+    def _area_names(self, doc: Doc, v: TokenView, spans: list[Span], store) -> list[Span]:
+        """Names the gazetteer lacks after a lower-case place noun and "of" ("the mining town of Moengo"), and
+        their other mentions in the document (not where a found entity or a capitalised neighbour claims them)."""
+        text = v.doc_text
+        names: dict[str, str] = {}
+        for m in self.area_of.finditer(text):
+            name = m.group(2)
+            if name.isupper() or name.split(" ", 1)[0].lower() in STOP_WORDS or name in self.first_names:
+                continue
+            names.setdefault(name, self.area_kind[m.group(1)])
+        if not names:
+            return []
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        covered.update(i for e in doc.ents for i in range(e.start, e.end))
+        out = []
+        for name, kind in names.items():
+            for m in re.finditer(r"(?<![\w'-])%s(?![\w-])" % re.escape(name), text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(i in covered for i in range(span.start, span.end)):
+                    continue
+                b, e = span.start, span.end
+                if b > 0 and v.ws[b - 1] == " " and v.text[b - 1][:1].isupper() and v.lower[b - 1] not in STOP_WORDS \
+                        and v.lower[b - 1] not in self.stop_cues:
+                    continue  # glued to a capitalised word before it: part of another name
+                if e < len(v.text) and v.ws[e - 1] == " " and v.text[e][:1].isupper() \
+                        and v.lower[e] not in STOP_WORDS:
+                    continue
+                covered.update(range(b, e))
+                span = Span(doc, b, e, label="PLACE")
+                if store is not None:
+                    store[("._.", "canonical", span.start_char, span.end_char)] = name
+                    store[("._.", "kind", span.start_char, span.end_char)] = kind
+                else:
+                    span._.canonical = name
+                    span._.kind = kind
+                out.append(span)
+        return out
 
     def _matches(self, doc: Doc, v: TokenView) -> list[tuple[int, int, Place]]:
         """Gazetteer places, and stop-listed names where the context says place: after "in", "at", "near"...
