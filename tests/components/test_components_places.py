@@ -214,3 +214,19 @@ def test_places_a_name_after_a_place_noun_and_of_is_a_place_with_its_other_menti
     # a lower-case noun only, and no function word after it
     doc = nlp("The state of The Art report and the Republic of Kelvoreth were named.")
     assert ents(doc, "PLACE") == []
+
+
+def test_places_a_sport_slug_in_title_case_marks_a_sports_story_too():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Soccer - Kelvorn joins Bristol.\nLONDON 2001-03-04\nStriker Tom Kelvorn joined Bristol on Monday.")
+    assert "Bristol" in ents(doc, "ORG") and ents(doc, "PLACE") == ["LONDON"]
+    doc = nlp("Tennis - Kelvorn wins.\nLONDON 2001-03-04\nKelvorn beat Tamsett at the Bristol tournament.")
+    assert ents(doc, "PLACE") == ["LONDON", "Bristol"]
+
+
+def test_places_a_people_in_the_plural_after_the_is_no_team_nickname():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - DERBY DRAWN.\nLONDON 2001-03-04\nThe Arabs in the crowd cheered as the Kelvo Rovers drew "
+              "with the Tamsetts.")
+    orgs = ents(doc, "ORG")
+    assert "Arabs" not in orgs and "Tamsetts" in orgs

@@ -77,11 +77,14 @@ class PlacesComponent:
         self.event_heads = frozenset(cfg["event_heads"])
         self.event_heads_upper = frozenset(w.upper() for w in self.event_heads)
         sports = cfg["sports"]
-        self.sport_slug = re.compile(r"^\s*(?:%s)\b[A-Z /&-]* - " % "|".join(
+        # (the sport's word in any case: "SOCCER - ...", "Soccer - ...")
+        self.sport_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
             re.escape(w) for w in sorted(sports["slug_words"], key=len, reverse=True)))
         self.club_kinds = frozenset(sports["club_kinds"])
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
+        # peoples in the plural ("the Arabs", "the Serbs"): the organisation rules' nationality words plus "s"
+        self.demonyms = frozenset(load_json("orgs.json").get("demonyms", ()))
         self.club_name_words = frozenset(sports.get("club_name_words", ()))
         nouns = cfg.get("area_of_nouns", {})
         self.area_kind = {w: kind for kind, words in nouns.items() for w in words}
@@ -89,7 +92,7 @@ class PlacesComponent:
             "|".join(sorted(self.area_kind, key=len, reverse=True)),
             r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*){0,2}")) \
             if self.area_kind else None
-        self.individual_slug = re.compile(r"^\s*(?:%s) - " % "|".join(
+        self.individual_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
             re.escape(w) for w in sorted(sports.get("individual_slug_words", ()), key=len, reverse=True)))
 
     def load_lazy_data(self) -> None:
@@ -294,7 +297,8 @@ class PlacesComponent:
             name = m.group(1)
             last = name.rsplit(" ", 1)[-1]
             # not an event ("the Atlanta Games"), a people ("the Mexicans") or a place ("the Netherlands")
-            if last not in self.not_nicknames and not last.endswith("ans") and self._place(name) is None \
+            if last not in self.not_nicknames and not last.endswith("ans") and last[:-1] not in self.demonyms \
+                    and self._place(name) is None \
                     and self._place(name.split(" ", 1)[0]) is None:
                 ranges.append(m.span(1))
         for a, b in ranges:
