@@ -230,3 +230,11 @@ def test_places_a_people_in_the_plural_after_the_is_no_team_nickname():
               "with the Tamsetts.")
     orgs = ents(doc, "ORG")
     assert "Arabs" not in orgs and "Tamsetts" in orgs
+
+
+def test_places_a_town_in_cricket_scorecard_notation_is_a_player_throughout_the_story():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CRICKET - KELVO SCOREBOARD.\nLONDON 2001-03-04\nTom Anwar c Tamsett b Bristol 176\n"
+              "Jim Kelvorn not out 12\nBowling: Tamsett 3-0-15-0, Bristol 14.3-4-45-1\nEssex beat Kent.")
+    orgs = ents(doc, "ORG")
+    assert "Bristol" not in orgs and "Essex" in orgs

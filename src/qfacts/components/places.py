@@ -37,6 +37,9 @@ _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
+# a cricket scorecard: the dismissal letters before a fielder's or bowler's name, and bowling figures after a name
+_DISMISSALS = frozenset({"b", "c", "st"})
+_BOWLING = re.compile(r" \d{1,3}(?:\.\d)?-\d{1,3}-\d{1,3}-\d{1,2}\b")
 
 
 def _fixtures(text: str) -> list[re.Match]:
@@ -114,7 +117,9 @@ class PlacesComponent:
         clubs = sports and not self.individual_slug.match(text[:200])
         if sports:
             # a town right after an initial is a surname ("M. Walker"), and so are its bare uses before and after
-            surnames.update(words[s] for s, e, p in matches if p.kind in self.club_kinds and self._after_initial(v, s))
+            # and so is one in a cricket scorecard's notation: "c Croft b Cork", "Cork 14.3-4-45-1"
+            surnames.update(words[s] for s, e, p in matches if p.kind in self.club_kinds and (
+                self._after_initial(v, s) or self._scorecard_player(v, s, e)))
         for start, end, place in matches:
             if clubs and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
@@ -311,6 +316,15 @@ class PlacesComponent:
             if span is not None:
                 out.append(span)
         return out
+
+    @staticmethod
+    def _scorecard_player(v: TokenView, start: int, end: int) -> bool:
+        """True for a name in a cricket scorecard's notation: after "b", "c" or "st" (bowled, caught, stumped by:
+        "c Croft b Cork") or before bowling figures (overs-maidens-runs-wickets: "Cork 14.3-4-45-1")."""
+        if start > 0 and v.text[start - 1] in _DISMISSALS and v.ws[start - 1] == " ":
+            return True
+        a = v.idx[end - 1] + len(v.text[end - 1])
+        return _BOWLING.match(v.doc_text, a) is not None
 
     @staticmethod
     def _after_initial(v: TokenView, start: int) -> bool:
