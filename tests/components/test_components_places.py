@@ -238,3 +238,9 @@ def test_places_a_town_in_cricket_scorecard_notation_is_a_player_throughout_the_
               "Jim Kelvorn not out 12\nBowling: Tamsett 3-0-15-0, Bristol 14.3-4-45-1\nEssex beat Kent.")
     orgs = ents(doc, "ORG")
     assert "Bristol" not in orgs and "Essex" in orgs
+
+
+def test_places_the_article_before_a_country_name_in_running_text_is_no_part_of_the_name():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Kelvo Ltd moved its office from the Netherlands to Belgium.")
+    assert ents(doc, "PLACE") == ["Netherlands", "Belgium"]
