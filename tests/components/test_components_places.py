@@ -244,3 +244,10 @@ def test_places_the_article_before_a_country_name_in_running_text_is_no_part_of_
     nlp = make_blank("qfacts_places")
     doc = nlp("Kelvo Ltd moved its office from the Netherlands to Belgium.")
     assert ents(doc, "PLACE") == ["Netherlands", "Belgium"]
+
+
+def test_places_a_compass_initial_before_a_country_or_state_is_part_of_the_name():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Kelvo Ltd opened offices in S. Korea and in Wheeling, W. Va. on Monday.")
+    places = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PLACE"]
+    assert ("S. Korea", "South Korea") in places and ("W. Va.", "West Virginia") in places

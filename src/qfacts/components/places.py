@@ -37,6 +37,7 @@ _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
+_COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 # a cricket scorecard: the dismissal letters before a fielder's or bowler's name, and bowling figures after a name
 _DISMISSALS = frozenset({"b", "c", "st"})
 _BOWLING = re.compile(r" \d{1,3}(?:\.\d)?-\d{1,3}-\d{1,3}-\d{1,2}\b")
@@ -133,6 +134,15 @@ class PlacesComponent:
                     continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
+            if start > 0 and words[start - 1] in _COMPASS and ws[start - 1] == " ":
+                # a compass point's initial before a country or state: "S. Korea", "W. Va." (when the gazetteer holds
+                # the whole name: "South Korea", "West Virginia")
+                point = _COMPASS[words[start - 1]] + " "
+                whole = self._place(point + text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]) \
+                    or self._place(point + place.canonical)
+                if whole is not None:
+                    start -= 1
+                    place = whole
             if self._in_title(v, end):
                 continue  # "U.S. Open", "Gulf War", "Korea-Japan Trade Agreement": an event's or a document's name
             name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
