@@ -251,3 +251,9 @@ def test_places_a_compass_initial_before_a_country_or_state_is_part_of_the_name(
     doc = nlp("Kelvo Ltd opened offices in S. Korea and in Wheeling, W. Va. on Monday.")
     places = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PLACE"]
     assert ("S. Korea", "South Korea") in places and ("W. Va.", "West Virginia") in places
+
+
+def test_places_a_town_after_a_first_name_and_a_middle_initial_is_a_surname():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died. Dayton served in Paris.")
+    assert ents(doc, "PLACE") == ["Woodbridge", "Virginia", "Paris"]

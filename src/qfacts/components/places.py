@@ -286,10 +286,13 @@ class PlacesComponent:
         return False
 
     def _person(self, v: TokenView, start: int) -> bool:
-        """A place name right after a first name or a title is a surname: "Michael Jordan", "Mr Reading"."""
+        """A place name right after a first name or a title (or after one and a middle initial) is a surname:
+        "Michael Jordan", "Mr Reading", "Scott C. Dayton"."""
         if start == 0 or v.ws[start - 1] != " ":
             return False
         prev = v.text[start - 1]
+        if start > 1 and self._after_initial(v, start) and v.ws[start - 2] == " ":
+            prev = v.text[start - 2]  # over a middle initial: "Scott C. Dayton", "Franklin D. Roosevelt"
         return prev in self.titles or (prev in self.first_names and self._place(prev) is None)
 
     def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
