@@ -257,3 +257,14 @@ def test_places_a_town_after_a_first_name_and_a_middle_initial_is_a_surname():
     nlp = make_blank("qfacts_places")
     doc = nlp("Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died. Dayton served in Paris.")
     assert ents(doc, "PLACE") == ["Woodbridge", "Virginia", "Paris"]
+
+
+def test_places_the_town_in_capitals_opening_a_dateline_is_a_place_the_gazetteer_may_lack():
+    nlp = make_blank("qfacts_dates", "qfacts_places")
+    doc = nlp("Rebels free two prisoners.\nKELVORETH, Tamsavia 2001-03-04\nRebels in the hills said on Monday.")
+    assert ents(doc, "PLACE")[0] == "KELVORETH"
+    doc = nlp("Train derails.\nTAMSABAD, Vt.\n2001-03-04\nA train derailed.")
+    assert ents(doc, "PLACE")[0] == "TAMSABAD"
+    # a capitals line that is no dateline (no date after it) is left alone
+    doc = nlp("KELVORETH TAMSABAD WINS\nThe rest of the story.")
+    assert ents(doc, "PLACE") == []

@@ -38,6 +38,11 @@ _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
 _COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+# a dateline in the story's first lines: a town in capitals, maybe its region or country, and the date
+# ("PEMBERTON, British Columbia 1996-08-24", "MONTPELIER, Vt.\n1996-08-27", "TOKYO, April 12")
+_CAPS_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+                            r"[ ,\n]+(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
+                            re.M)
 # a cricket scorecard: the dismissal letters before a fielder's or bowler's name, and bowling figures after a name
 _DISMISSALS = frozenset({"b", "c", "st"})
 _BOWLING = re.compile(r" \d{1,3}(?:\.\d)?-\d{1,3}-\d{1,3}-\d{1,2}\b")
@@ -169,8 +174,30 @@ class PlacesComponent:
             spans.extend(self._table_clubs(doc, v))
         if self.area_of is not None and " of " in text:
             spans.extend(self._area_names(doc, v, spans, store))
+        m = _CAPS_DATELINE.search(text, 0, 400)
+        if m is not None:
+            span = self._dateline_place(doc, v, m, spans, store)
+            if span is not None:
+                spans.append(span)
         add_entities(doc, spans)
         return doc
+
+    def _dateline_place(self, doc: Doc, v: TokenView, m: "re.Match", spans: list[Span], store) -> "Span | None":
+        """The town in capitals that opens a story's dateline ("PEMBERTON, British Columbia 1996-08-24", "LOME
+        1996-08-25"), where the gazetteer lacks it or stop-lists it: the dateline's structure says place."""
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or any(s.start < span.end and span.start < s.end for s in spans) \
+                or any(e.start < span.end and span.start < e.end for e in doc.ents):
+            return None
+        name = m.group(1).title()
+        out = Span(doc, span.start, span.end, label="PLACE")
+        if store is not None:
+            store[("._.", "canonical", out.start_char, out.end_char)] = name
+            store[("._.", "kind", out.start_char, out.end_char)] = "city"
+        else:
+            out._.canonical = name
+            out._.kind = "city"
+        return out
 
     def _area_names(self, doc: Doc, v: TokenView, spans: list[Span], store) -> list[Span]:
         """Names the gazetteer lacks after a lower-case place noun and "of" ("the mining town of Moengo"), and
