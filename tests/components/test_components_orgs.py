@@ -588,3 +588,12 @@ def test_orgs_two_found_pieces_that_touch_are_one_name():
     assert _joined("Kelvo, Tamsett and others.", ["Kelvo", "Tamsett"]) == ["Kelvo", "Tamsett"]
     assert _joined("Kelvo's Tamsett Union grew.", ["Kelvo", "Tamsett Union"]) == ["Kelvo", "Tamsett Union"]
     assert _joined("He joined Kelvo of Bristol.", ["Kelvo", "Bristol"], clubs=["Bristol"]) == ["Bristol", "Kelvo"]
+
+
+def test_orgs_a_league_in_a_sports_story_is_a_competition_but_an_organisation_elsewhere():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = "The Kelvoran Baseball League fined the club, officials of the Tamsett League said."
+    doc = nlp("BASEBALL - KELVO FINED.\nLONDON 2001-03-04\n" + text)
+    assert not any(o.endswith("League") for o in ents(doc, "ORG"))
+    doc = nlp("Kelvo fined.\nLONDON 2001-03-04\n" + text)
+    assert "Kelvoran Baseball League" in ents(doc, "ORG")

@@ -197,6 +197,10 @@ class OrgsComponent:
         self.suffix = frozenset(cfg["suffix_heads"])
         self.prefix = frozenset(cfg["prefix_heads"])
         self.not_org = frozenset(cfg["not_org_heads"])
+        self.competition_heads = frozenset(cfg.get("sports_competition_heads", ()))
+        slugs = load_json("places.json")["sports"]["slug_words"]
+        self.sport_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
+            re.escape(w) for w in sorted(slugs, key=len, reverse=True)))
         self.connectors = frozenset(cfg["connectors"])
         self.campus = frozenset(cfg["campus_heads"])
         self.government = frozenset(cfg["government_heads"])
@@ -633,6 +637,11 @@ class OrgsComponent:
 
         if len(found) > 1:
             self._join_split(v, found, seeded)
+
+        if self.competition_heads and self.sport_slug.match(v.doc_text[:200]):
+            # a sports story's league is a competition: "the American League"
+            for key in [k for k in found if v.text[k[1] - 1] in self.competition_heads]:
+                del found[key]
 
         spans = []
         for (b, end), canonical in sorted(found.items()):
