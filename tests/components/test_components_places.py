@@ -268,3 +268,10 @@ def test_places_the_town_in_capitals_opening_a_dateline_is_a_place_the_gazetteer
     # a capitals line that is no dateline (no date after it) is left alone
     doc = nlp("KELVORETH TAMSABAD WINS\nThe rest of the story.")
     assert ents(doc, "PLACE") == []
+
+
+def test_places_a_plural_place_noun_and_of_names_two_places():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("A bus crashed between the towns of Kelvora and Tamsa Dun, police said. The town of Dorvenka and "
+              "Kelvo Tamsett said.")
+    assert ents(doc, "PLACE") == ["Kelvora", "Tamsa Dun", "Dorvenka"]

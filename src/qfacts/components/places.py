@@ -97,10 +97,12 @@ class PlacesComponent:
         self.club_name_words = frozenset(sports.get("club_name_words", ()))
         nouns = cfg.get("area_of_nouns", {})
         self.area_kind = {w: kind for kind, words in nouns.items() for w in words}
-        self.area_of = re.compile(r"\b(%s) of (%s)(?![\w'-])" % (
-            "|".join(sorted(self.area_kind, key=len, reverse=True)),
-            r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*){0,2}")) \
-            if self.area_kind else None
+        self.area_singular = frozenset(self.area_kind)   # ("islands" is listed: one place's name)
+        # (a plural noun names two places: "the towns of Rousse and Veliko Tarnovo")
+        self.area_kind.update({w + "s": kind for w, kind in list(self.area_kind.items()) if not w.endswith("s")})
+        name_re = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*){0,2}"
+        self.area_of = re.compile(r"\b(%s) of (%s)(?![\w'-])(?: and (%s)(?![\w'-]))?" % (
+            "|".join(sorted(self.area_kind, key=len, reverse=True)), name_re, name_re)) if self.area_kind else None
         self.individual_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
             re.escape(w) for w in sorted(sports.get("individual_slug_words", ()), key=len, reverse=True)))
 
@@ -205,10 +207,12 @@ class PlacesComponent:
         text = v.doc_text
         names: dict[str, str] = {}
         for m in self.area_of.finditer(text):
-            name = m.group(2)
-            if name.isupper() or name.split(" ", 1)[0].lower() in STOP_WORDS or name in self.first_names:
-                continue
-            names.setdefault(name, self.area_kind[m.group(1)])
+            noun = m.group(1)
+            for name in (m.group(2), m.group(3) if noun.endswith("s") and noun not in self.area_singular else None):
+                if name is None or name.isupper() or name.split(" ", 1)[0].lower() in STOP_WORDS \
+                        or name in self.first_names:
+                    continue
+                names.setdefault(name, self.area_kind[noun])
         if not names:
             return []
         covered = {i for s in spans for i in range(s.start, s.end)}
