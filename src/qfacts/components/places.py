@@ -100,7 +100,7 @@ class PlacesComponent:
         self.area_singular = frozenset(self.area_kind)   # ("islands" is listed: one place's name)
         # (a plural noun names two places: "the towns of Rousse and Veliko Tarnovo")
         self.area_kind.update({w + "s": kind for w, kind in list(self.area_kind.items()) if not w.endswith("s")})
-        name_re = r"[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*){0,2}"
+        name_re = r"[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[^\W\d_]+)*){0,2}"
         self.area_of = re.compile(r"\b(%s) of (%s)(?![\w'-])(?: and (%s)(?![\w'-]))?" % (
             "|".join(sorted(self.area_kind, key=len, reverse=True)), name_re, name_re)) if self.area_kind else None
         self.individual_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
