@@ -71,6 +71,8 @@ def cases(scale: float) -> dict[str, str]:
         "repeated tickers": "Acme Corp <ACME.N> and " * k(2000),
         "repeated bracketed acronyms": "Kelvo Alliance for Quantum (KAQ), " * k(2000),
         "repeated possessive names": "Kelvo's Brindle Corp and " * k(2000),
+        "hyphenated name after 'town of', then an apostrophe": "the town of Ab-" + "-".join(["Ab"] * k(40)) + "'s",
+        "repeated 'the towns of X and Y'": "the towns of Kelvo-Dun and Tamsa Bay, " * k(2000),
         "many one-party facts (distinct names)": " ".join(
             f"{name} Corp signed a memorandum of understanding." for name in invented_names(k(1500))),
         "many two-party facts (distinct names)": " ".join(

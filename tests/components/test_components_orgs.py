@@ -550,3 +550,50 @@ def test_orgs_capitals_lines_are_the_lines_with_a_capital_and_no_lower_case_lett
                 expected.append((start, start + len(line)))
             start += len(line) + 1
         assert [m.span() for m in _CAPS_LINE.finditer(text)] == expected, repr(text)
+
+
+def test_orgs_a_place_the_model_finds_after_a_capitalised_locative_leaves_the_locative_out(nlp):
+    doc = nlp("Near Al Kelvara, one strike destroyed a fighting position.\nNear Dayr Kelvar, one strike destroyed a "
+              "bridge.")
+    assert ents(doc, "PLACE") == ["Al Kelvara", "Dayr Kelvar"]
+
+
+
+def _joined(text, pieces, clubs=()):
+    """The found names after OrgsComponent._join_split, for found names given as word texts."""
+    from qfacts.components.common import token_view
+    nlp = make_blank("qfacts_orgs")
+    doc = nlp.make_doc(text)
+    v = token_view(doc)
+    words = [t.text for t in doc]
+
+    def span(piece):
+        parts = [t.text for t in nlp.make_doc(piece)]
+        for b in range(len(words)):
+            if words[b:b + len(parts)] == parts:
+                return b, b + len(parts)
+        raise AssertionError(piece)
+    found = {span(p): None for p in pieces}
+    nlp.get_pipe("qfacts_orgs")._join_split(v, found, {span(c) for c in clubs})
+    return sorted(doc[b:e].text for b, e in found)
+
+
+def test_orgs_two_found_pieces_that_touch_are_one_name():
+    # one space apart, over "of", over a hyphen, and a lone head word after a possessive
+    assert _joined("Shares in Kelvorn Abbey rose.", ["Kelvorn", "Abbey"]) == ["Kelvorn Abbey"]
+    assert _joined("The Sisters of Tamsora met.", ["Sisters", "Tamsora"]) == ["Sisters of Tamsora"]
+    assert _joined("Its Kelvo-Tamsett unit grew.", ["Kelvo", "Tamsett"]) == ["Kelvo-Tamsett"]
+    assert _joined("The Kelvoran Farmers ' Union met.", ["Kelvoran Farmers", "Union"]) == ["Kelvoran Farmers ' Union"]
+    # apart: a comma between, two words after a possessive, a town's club after "of", a line break
+    assert _joined("Kelvo, Tamsett and others.", ["Kelvo", "Tamsett"]) == ["Kelvo", "Tamsett"]
+    assert _joined("Kelvo's Tamsett Union grew.", ["Kelvo", "Tamsett Union"]) == ["Kelvo", "Tamsett Union"]
+    assert _joined("He joined Kelvo of Bristol.", ["Kelvo", "Bristol"], clubs=["Bristol"]) == ["Bristol", "Kelvo"]
+
+
+def test_orgs_a_league_in_a_sports_story_is_a_competition_but_an_organisation_elsewhere():
+    nlp = make_blank("qfacts_places", "qfacts_orgs")
+    text = "The Kelvoran Baseball League fined the club, officials of the Tamsett League said."
+    doc = nlp("BASEBALL - KELVO FINED.\nLONDON 2001-03-04\n" + text)
+    assert not any(o.endswith("League") for o in ents(doc, "ORG"))
+    doc = nlp("Kelvo fined.\nLONDON 2001-03-04\n" + text)
+    assert "Kelvoran Baseball League" in ents(doc, "ORG")

@@ -174,3 +174,104 @@ def test_places_a_capitalised_locative_opening_a_sentence_glues_nothing_to_the_p
     nlp = make_blank("qfacts_places")
     doc = nlp("Near Mosul, two strikes hit a depot. Outside Dayton the road was closed. Mosul was quiet then.")
     assert ents(doc, "PLACE") == ["Mosul", "Dayton", "Mosul"]
+
+
+def test_places_a_first_name_town_before_a_surname_in_a_sports_story_is_a_person_not_a_club():
+    # "David", "Wayne" and "Gary" are towns too; before a capitalised word that is no place they open a person's
+    # name, and a club name word keeps the pair a club ("Aston Villa")
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - VORNAK SIGNS.\nLONDON 2001-03-04\nDavid Kelvorn joined Wayne Tamsett and "
+              "Gary J. Pellow on Monday. Bristol beat Aston Villa 2-1.")
+    orgs = ents(doc, "ORG")
+    assert not any(o.startswith(("David", "Wayne", "Gary")) for o in orgs)
+    assert "Bristol" in orgs and "Aston Villa" in orgs
+    assert ents(doc, "PLACE") == ["LONDON"]
+
+
+def test_places_a_town_after_an_initial_in_a_sports_story_is_a_surname_everywhere_in_it():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CRICKET - LEEDS ON TOP.\nLONDON 2001-03-04\nWalker took three wickets.\n"
+              "Leeds 301 (M. Walker 88, P. Tamsett 40) v Essex.\nWalker was out for 88.")
+    orgs = ents(doc, "ORG")
+    assert "Walker" not in orgs and "Leeds" in orgs and "Essex" in orgs
+
+
+def test_places_towns_in_a_story_of_a_sport_of_single_competitors_stay_places():
+    # a meeting's town in athletics is no club; the same sentence in a soccer story reads the town as a club
+    text = "Kelvorn won the 800 metres at the Bristol meeting ahead of runners from Leeds."
+    nlp = make_blank("qfacts_places")
+    doc = nlp("ATHLETICS - KELVORN WINS.\nLONDON 2001-03-04\n" + text)
+    assert ents(doc, "PLACE") == ["LONDON", "Bristol", "Leeds"] and ents(doc, "ORG") == []
+    doc = nlp("SOCCER - KELVORN WINS.\nLONDON 2001-03-04\n" + text)
+    assert "Bristol" in ents(doc, "ORG")
+
+
+def test_places_a_name_after_a_place_noun_and_of_is_a_place_with_its_other_mentions():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Rebels attacked the mining town of Kelvoreth and the northern province of Tamsa-Dun on Monday. "
+              "Kelvoreth was calm later, officials in Tamsa-Dun said. Kelvoreth Tamsett was not hurt.")
+    assert ents(doc, "PLACE") == ["Kelvoreth", "Tamsa-Dun", "Kelvoreth", "Tamsa-Dun"]
+    # a lower-case noun only, and no function word after it
+    doc = nlp("The state of The Art report and the Republic of Kelvoreth were named.")
+    assert ents(doc, "PLACE") == []
+
+
+def test_places_a_sport_slug_in_title_case_marks_a_sports_story_too():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Soccer - Kelvorn joins Bristol.\nLONDON 2001-03-04\nStriker Tom Kelvorn joined Bristol on Monday.")
+    assert "Bristol" in ents(doc, "ORG") and ents(doc, "PLACE") == ["LONDON"]
+    doc = nlp("Tennis - Kelvorn wins.\nLONDON 2001-03-04\nKelvorn beat Tamsett at the Bristol tournament.")
+    assert ents(doc, "PLACE") == ["LONDON", "Bristol"]
+
+
+def test_places_a_people_in_the_plural_after_the_is_no_team_nickname():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("SOCCER - DERBY DRAWN.\nLONDON 2001-03-04\nThe Arabs in the crowd cheered as the Kelvo Rovers drew "
+              "with the Tamsetts.")
+    orgs = ents(doc, "ORG")
+    assert "Arabs" not in orgs and "Tamsetts" in orgs
+
+
+def test_places_a_town_in_cricket_scorecard_notation_is_a_player_throughout_the_story():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("CRICKET - KELVO SCOREBOARD.\nLONDON 2001-03-04\nTom Anwar c Tamsett b Bristol 176\n"
+              "Jim Kelvorn not out 12\nBowling: Tamsett 3-0-15-0, Bristol 14.3-4-45-1\nEssex beat Kent.")
+    orgs = ents(doc, "ORG")
+    assert "Bristol" not in orgs and "Essex" in orgs
+
+
+def test_places_the_article_before_a_country_name_in_running_text_is_no_part_of_the_name():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Kelvo Ltd moved its office from the Netherlands to Belgium.")
+    assert ents(doc, "PLACE") == ["Netherlands", "Belgium"]
+
+
+def test_places_a_compass_initial_before_a_country_or_state_is_part_of_the_name():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Kelvo Ltd opened offices in S. Korea and in Wheeling, W. Va. on Monday.")
+    places = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PLACE"]
+    assert ("S. Korea", "South Korea") in places and ("W. Va.", "West Virginia") in places
+
+
+def test_places_a_town_after_a_first_name_and_a_middle_initial_is_a_surname():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died. Dayton served in Paris.")
+    assert ents(doc, "PLACE") == ["Woodbridge", "Virginia", "Paris"]
+
+
+def test_places_the_town_in_capitals_opening_a_dateline_is_a_place_the_gazetteer_may_lack():
+    nlp = make_blank("qfacts_dates", "qfacts_places")
+    doc = nlp("Rebels free two prisoners.\nKELVORETH, Tamsavia 2001-03-04\nRebels in the hills said on Monday.")
+    assert ents(doc, "PLACE")[0] == "KELVORETH"
+    doc = nlp("Train derails.\nTAMSABAD, Vt.\n2001-03-04\nA train derailed.")
+    assert ents(doc, "PLACE")[0] == "TAMSABAD"
+    # a capitals line that is no dateline (no date after it) is left alone
+    doc = nlp("KELVORETH TAMSABAD WINS\nThe rest of the story.")
+    assert ents(doc, "PLACE") == []
+
+
+def test_places_a_plural_place_noun_and_of_names_two_places():
+    nlp = make_blank("qfacts_places")
+    doc = nlp("A bus crashed between the towns of Kelvora and Tamsa Dun, police said. The town of Dorvenka and "
+              "Kelvo Tamsett said.")
+    assert ents(doc, "PLACE") == ["Kelvora", "Tamsa Dun", "Dorvenka"]

@@ -197,6 +197,10 @@ class OrgsComponent:
         self.suffix = frozenset(cfg["suffix_heads"])
         self.prefix = frozenset(cfg["prefix_heads"])
         self.not_org = frozenset(cfg["not_org_heads"])
+        self.competition_heads = frozenset(cfg.get("sports_competition_heads", ()))
+        slugs = load_json("places.json")["sports"]["slug_words"]
+        self.sport_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
+            re.escape(w) for w in sorted(slugs, key=len, reverse=True)))
         self.connectors = frozenset(cfg["connectors"])
         self.campus = frozenset(cfg["campus_heads"])
         self.government = frozenset(cfg["government_heads"])
@@ -631,6 +635,14 @@ class OrgsComponent:
         if self.model is not None or self.collect:
             self._classify(doc, v, found, ents, taken, people, new_places)
 
+        if len(found) > 1:
+            self._join_split(v, found, seeded)
+
+        if self.competition_heads and self.sport_slug.match(v.doc_text[:200]):
+            # a sports story's league is a competition: "the American League"
+            for key in [k for k in found if v.text[k[1] - 1] in self.competition_heads]:
+                del found[key]
+
         spans = []
         for (b, end), canonical in sorted(found.items()):
             if (b, end) in seeded or any(k in taken for k in range(b, end)):
@@ -769,7 +781,8 @@ class OrgsComponent:
                 if label == "ORG":
                     found.setdefault((b, e), None)
                 elif label == "PLACE":
-                    new_places.append((b, e))
+                    # a capitalised locative opening the sentence is no part of the place: "Near Tal Afar, ..."
+                    new_places.append((b + 1, e) if e - b >= 2 and v.lower[b] in self.locatives else (b, e))
 
     def _ampersand(self, v: TokenView, s: int, e: int, found: dict, places: dict[int, Span]) -> None:
         """Capitalised names joined by "&" are a firm ("Douglas & Lomason"), unless a side is a country or state
@@ -981,6 +994,33 @@ class OrgsComponent:
                 continue
             del found[(b, e)], found[(e, e2)]
             found[(b, e2)] = None
+
+    def _join_split(self, v: TokenView, found: dict, clubs: set) -> None:
+        """Two found names that touch are one name, read in two pieces by different rules: one space apart on a line
+        ("Mentmore Abbey", "Daewoo Information"), joined by a hyphen without spaces ("PMC-Sierra") or by "of"
+        ("Missionaries of Charity"), or a lone head word after the other's possessive ("Farmers ' Union"); not over
+        "of" before a town's club of the sports rules (``clubs``: "Espanyol of Barcelona")."""
+        words, ws = v.text, v.ws
+        by_start = {b: e for (b, e) in found}
+        for (b, e) in sorted(found):
+            if (b, e) not in found or e >= len(words):
+                continue
+            if e in by_start and ws[e - 1] == " " and "\n" not in words[e] \
+                    and not (words[e - 1][-1] == "." and words[e - 1] in self.legal and words[e] not in self.legal):
+                nb = e  # (a legal suffix with its full stop may end a sentence: "... Corp. Norwell Ltd said")
+            elif e + 1 in by_start and (words[e] == "-" and not ws[e - 1] and not ws[e]
+                                        or words[e] == "of" and ws[e - 1] == " "
+                                        or words[e] in ("'s", "'") and by_start[e + 1] == e + 2
+                                        and words[e + 1] in self.suffix):
+                nb = e + 1
+            else:
+                continue
+            ne = by_start[nb]
+            if (nb, ne) not in found or nb > e and words[e] == "of" and (nb, ne) in clubs:
+                continue
+            del found[(b, e)], found[(nb, ne)]
+            found[(b, ne)] = None
+            by_start[b] = ne
 
     def _party_slots(self, v: TokenView, found: dict, places: dict[int, Span], taken: set[int],
                      hits: list[int]) -> None:

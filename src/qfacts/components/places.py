@@ -37,6 +37,15 @@ _CLUB_WORD = re.compile(r"^[A-Z][a-z]*[A-Za-z]\.?$|^[A-Z]{2,4}$")
 
 
 _REGION_KINDS = frozenset({"country", "state", "subdivision"})
+_COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+# a dateline in the story's first lines: a town in capitals, maybe its region or country, and the date
+# ("PEMBERTON, British Columbia 1996-08-24", "MONTPELIER, Vt.\n1996-08-27", "TOKYO, April 12")
+_CAPS_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+                            r"[ ,\n]+(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
+                            re.M)
+# a cricket scorecard: the dismissal letters before a fielder's or bowler's name, and bowling figures after a name
+_DISMISSALS = frozenset({"b", "c", "st"})
+_BOWLING = re.compile(r" \d{1,3}(?:\.\d)?-\d{1,3}-\d{1,3}-\d{1,2}\b")
 
 
 def _fixtures(text: str) -> list[re.Match]:
@@ -77,11 +86,25 @@ class PlacesComponent:
         self.event_heads = frozenset(cfg["event_heads"])
         self.event_heads_upper = frozenset(w.upper() for w in self.event_heads)
         sports = cfg["sports"]
-        self.sport_slug = re.compile(r"^\s*(?:%s)\b[A-Z /&-]* - " % "|".join(
+        # (the sport's word in any case: "SOCCER - ...", "Soccer - ...")
+        self.sport_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
             re.escape(w) for w in sorted(sports["slug_words"], key=len, reverse=True)))
         self.club_kinds = frozenset(sports["club_kinds"])
         self.locative = frozenset(sports["locative_words"])
         self.not_nicknames = frozenset(sports["not_nicknames"])
+        # peoples in the plural ("the Arabs", "the Serbs"): the organisation rules' nationality words plus "s"
+        self.demonyms = frozenset(load_json("orgs.json").get("demonyms", ()))
+        self.club_name_words = frozenset(sports.get("club_name_words", ()))
+        nouns = cfg.get("area_of_nouns", {})
+        self.area_kind = {w: kind for kind, words in nouns.items() for w in words}
+        self.area_singular = frozenset(self.area_kind)   # ("islands" is listed: one place's name)
+        # (a plural noun names two places: "the towns of Rousse and Veliko Tarnovo")
+        self.area_kind.update({w + "s": kind for w, kind in list(self.area_kind.items()) if not w.endswith("s")})
+        name_re = r"[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?: [A-Z][^\W\d_]+(?:-[^\W\d_]+)*){0,2}"
+        self.area_of = re.compile(r"\b(%s) of (%s)(?![\w'-])(?: and (%s)(?![\w'-]))?" % (
+            "|".join(sorted(self.area_kind, key=len, reverse=True)), name_re, name_re)) if self.area_kind else None
+        self.individual_slug = re.compile(r"^\s*(?i:%s)\b[A-Z /&-]* - " % "|".join(
+            re.escape(w) for w in sorted(sports.get("individual_slug_words", ()), key=len, reverse=True)))
 
     def load_lazy_data(self) -> None:
         """Read now what is otherwise read on first need (the town list): ``--jobs`` calls it before forking."""
@@ -97,17 +120,36 @@ class PlacesComponent:
         people: set[str] = set()  # surnames after a first name or title: "Michael Jordan", "Mr Reading"
         sports = bool(self.sport_slug.match(text[:200]))
         store = span_store(doc, ("canonical", "kind"))   # span._.canonical/kind without an Underscore per span
-        for start, end, place in self._matches(doc, v):
-            if sports and place.kind in self.club_kinds and self._club(v, start, end):
+        matches = self._matches(doc, v)
+        # towns are clubs in a story of a team sport, not of a sport of single competitors ("TENNIS - ...")
+        clubs = sports and not self.individual_slug.match(text[:200])
+        if sports:
+            # a town right after an initial is a surname ("M. Walker"), and so are its bare uses before and after
+            # and so is one in a cricket scorecard's notation: "c Croft b Cork", "Cork 14.3-4-45-1"
+            surnames.update(words[s] for s, e, p in matches if p.kind in self.club_kinds and (
+                self._after_initial(v, s) or self._scorecard_player(v, s, e)))
+        for start, end, place in matches:
+            if clubs and place.kind in self.club_kinds and self._club(v, start, end):
                 # a town right after a capitalised word is a surname ("Todd Martin"), and so is its later bare use
                 if words[start] in surnames:
                     continue
+                if self._first_name_before_surname(v, start, end):
+                    continue  # "David Millns": a person, neither club nor place
                 if start > 0 and ws[start - 1] == " " and words[start - 1][:1].isupper() and words[start - 1].isalpha() \
                         and v.lower[start - 1] not in STOP_WORDS and not words[start].isupper():
                     surnames.add(words[start])
                     continue
                 spans.append(Span(doc, *self._club_name(v, start, end), label="ORG"))
                 continue
+            if start > 0 and words[start - 1] in _COMPASS and ws[start - 1] == " ":
+                # a compass point's initial before a country or state: "S. Korea", "W. Va." (when the gazetteer holds
+                # the whole name: "South Korea", "West Virginia")
+                point = _COMPASS[words[start - 1]] + " "
+                whole = self._place(point + text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]) \
+                    or self._place(point + place.canonical)
+                if whole is not None:
+                    start -= 1
+                    place = whole
             if self._in_title(v, end):
                 continue  # "U.S. Open", "Gulf War", "Korea-Japan Trade Agreement": an event's or a document's name
             name = text[v.idx[start]:v.idx[end - 1] + len(words[end - 1])]
@@ -132,8 +174,72 @@ class PlacesComponent:
             spans.append(span)
         if sports:
             spans.extend(self._table_clubs(doc, v))
+        if self.area_of is not None and " of " in text:
+            spans.extend(self._area_names(doc, v, spans, store))
+        m = _CAPS_DATELINE.search(text, 0, 400)
+        if m is not None:
+            span = self._dateline_place(doc, v, m, spans, store)
+            if span is not None:
+                spans.append(span)
         add_entities(doc, spans)
         return doc
+
+    def _dateline_place(self, doc: Doc, v: TokenView, m: "re.Match", spans: list[Span], store) -> "Span | None":
+        """The town in capitals that opens a story's dateline ("PEMBERTON, British Columbia 1996-08-24", "LOME
+        1996-08-25"), where the gazetteer lacks it or stop-lists it: the dateline's structure says place."""
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or any(s.start < span.end and span.start < s.end for s in spans) \
+                or any(e.start < span.end and span.start < e.end for e in doc.ents):
+            return None
+        name = m.group(1).title()
+        out = Span(doc, span.start, span.end, label="PLACE")
+        if store is not None:
+            store[("._.", "canonical", out.start_char, out.end_char)] = name
+            store[("._.", "kind", out.start_char, out.end_char)] = "city"
+        else:
+            out._.canonical = name
+            out._.kind = "city"
+        return out
+
+    def _area_names(self, doc: Doc, v: TokenView, spans: list[Span], store) -> list[Span]:
+        """Names the gazetteer lacks after a lower-case place noun and "of" ("the mining town of Moengo"), and
+        their other mentions in the document (not where a found entity or a capitalised neighbour claims them)."""
+        text = v.doc_text
+        names: dict[str, str] = {}
+        for m in self.area_of.finditer(text):
+            noun = m.group(1)
+            for name in (m.group(2), m.group(3) if noun.endswith("s") and noun not in self.area_singular else None):
+                if name is None or name.isupper() or name.split(" ", 1)[0].lower() in STOP_WORDS \
+                        or name in self.first_names:
+                    continue
+                names.setdefault(name, self.area_kind[noun])
+        if not names:
+            return []
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        covered.update(i for e in doc.ents for i in range(e.start, e.end))
+        out = []
+        for name, kind in names.items():
+            for m in re.finditer(r"(?<![\w'-])%s(?![\w-])" % re.escape(name), text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(i in covered for i in range(span.start, span.end)):
+                    continue
+                b, e = span.start, span.end
+                if b > 0 and v.ws[b - 1] == " " and v.text[b - 1][:1].isupper() and v.lower[b - 1] not in STOP_WORDS \
+                        and v.lower[b - 1] not in self.stop_cues:
+                    continue  # glued to a capitalised word before it: part of another name
+                if e < len(v.text) and v.ws[e - 1] == " " and v.text[e][:1].isupper() \
+                        and v.lower[e] not in STOP_WORDS:
+                    continue
+                covered.update(range(b, e))
+                span = Span(doc, b, e, label="PLACE")
+                if store is not None:
+                    store[("._.", "canonical", span.start_char, span.end_char)] = name
+                    store[("._.", "kind", span.start_char, span.end_char)] = kind
+                else:
+                    span._.canonical = name
+                    span._.kind = kind
+                out.append(span)
+        return out
 
     def _matches(self, doc: Doc, v: TokenView) -> list[tuple[int, int, Place]]:
         """Gazetteer places, and stop-listed names where the context says place: after "in", "at", "near"...
@@ -211,10 +317,13 @@ class PlacesComponent:
         return False
 
     def _person(self, v: TokenView, start: int) -> bool:
-        """A place name right after a first name or a title is a surname: "Michael Jordan", "Mr Reading"."""
+        """A place name right after a first name or a title (or after one and a middle initial) is a surname:
+        "Michael Jordan", "Mr Reading", "Scott C. Dayton"."""
         if start == 0 or v.ws[start - 1] != " ":
             return False
         prev = v.text[start - 1]
+        if start > 1 and self._after_initial(v, start) and v.ws[start - 2] == " ":
+            prev = v.text[start - 2]  # over a middle initial: "Scott C. Dayton", "Franklin D. Roosevelt"
         return prev in self.titles or (prev in self.first_names and self._place(prev) is None)
 
     def _table_clubs(self, doc: Doc, v: TokenView) -> list[Span]:
@@ -237,7 +346,8 @@ class PlacesComponent:
             name = m.group(1)
             last = name.rsplit(" ", 1)[-1]
             # not an event ("the Atlanta Games"), a people ("the Mexicans") or a place ("the Netherlands")
-            if last not in self.not_nicknames and not last.endswith("ans") and self._place(name) is None \
+            if last not in self.not_nicknames and not last.endswith("ans") and last[:-1] not in self.demonyms \
+                    and self._place(name) is None \
                     and self._place(name.split(" ", 1)[0]) is None:
                 ranges.append(m.span(1))
         for a, b in ranges:
@@ -250,6 +360,37 @@ class PlacesComponent:
             if span is not None:
                 out.append(span)
         return out
+
+    @staticmethod
+    def _scorecard_player(v: TokenView, start: int, end: int) -> bool:
+        """True for a name in a cricket scorecard's notation: after "b", "c" or "st" (bowled, caught, stumped by:
+        "c Croft b Cork") or before bowling figures (overs-maidens-runs-wickets: "Cork 14.3-4-45-1")."""
+        if start > 0 and v.text[start - 1] in _DISMISSALS and v.ws[start - 1] == " ":
+            return True
+        a = v.idx[end - 1] + len(v.text[end - 1])
+        return _BOWLING.match(v.doc_text, a) is not None
+
+    @staticmethod
+    def _after_initial(v: TokenView, start: int) -> bool:
+        """True after a person's initial: one capital letter and a stop, then a space ("M. Walker")."""
+        if start == 0 or v.ws[start - 1] != " ":
+            return False
+        prev = v.text[start - 1]
+        return len(prev) == 2 and prev[1] == "." and prev[0].isupper() and prev[0].isascii()
+
+    def _first_name_before_surname(self, v: TokenView, start: int, end: int) -> bool:
+        """True for a one-word town that is also a first name, right before (one space) a capitalised word that is no
+        place, no club-name word and no function word, or before a middle initial: "David Millns", "Wayne Ferreira",
+        "David J. Russell" (not "Aston Villa")."""
+        if end != start + 1 or end >= len(v.text) or v.ws[start] != " ":
+            return False
+        first, nxt = v.text[start], v.text[end]
+        if first not in self.first_names or first.isupper():
+            return False
+        if end + 1 < len(v.text) and self._after_initial(v, end + 1):
+            return True  # a middle initial: "David J. Russell"
+        return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and nxt not in self.club_name_words \
+            and v.lower[end] not in STOP_WORDS and self._place(nxt) is None
 
     def _club(self, v: TokenView, start: int, end: int) -> bool:
         """In a sports story a town or state name is a team ("Leeds 2 Chelsea 1", "beat Parma"), unless a
