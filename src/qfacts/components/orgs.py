@@ -151,9 +151,6 @@ def _strong_place(name: str) -> bool:
     return place is not None and not place.weak
 
 
-_SPEECH = ("said", "says", "told")  # what follows a person named after an organisation
-
-
 def _mixed_line(v: TokenView, i: int) -> bool:
     """The line that holds token ``i`` has a lower-case letter (it is no headline in capitals)."""
     start = v.doc_text.rfind("\n", 0, v.idx[i]) + 1
@@ -219,6 +216,7 @@ class OrgsComponent:
         self.title_words = frozenset(t for t in self.titles if t[:1].isupper() and t.isalpha() and len(t) > 3) \
             | frozenset(cfg.get("person_title_words", ()))
         self.title_starters = frozenset(cfg.get("person_title_starters", ()))  # titles even after "of"
+        self.speech_words = frozenset(cfg.get("person_speech_words", ()))  # what follows such a person
         self.locatives = frozenset(cfg.get("locatives", ()))
         self.partner_cues = {tuple(c.split()) for c in cfg.get("partner_cues", ())}
         self.subject_cues = {tuple(c.split()) for c in cfg.get("subject_cues", ())}  # (two words each)
@@ -355,7 +353,7 @@ class OrgsComponent:
                 return k
             if w in self.names.first_names and 2 <= end - k <= 4 and k > k0 \
                     and all(_is_cap(x) or x == "-" for x in v.text[k + 1:end]) \
-                    and end < len(v.text) and v.text[end] in _SPEECH:
+                    and end < len(v.text) and v.text[end] in self.speech_words:
                 return k  # "... and Development Jean-Claude Paye said"
         return end
 

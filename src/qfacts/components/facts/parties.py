@@ -110,15 +110,7 @@ def key(ent: Span) -> str:
 
 def dedupe(parties: list[Span]) -> list[Span]:
     """The parties in order, each entity once."""
-    if len(parties) < 2:
-        return list(parties)
-    seen, out = set(), []
-    for p in parties:
-        k = _party_of(p)[1]
-        if k not in seen:
-            seen.add(k)
-            out.append(p)
-    return out
+    return list(parties) if len(parties) < 2 else dedupe_onto([], set(), parties)
 
 
 def dedupe_onto(first: list[Span], first_keys: set[str], more: list[Span]) -> list[Span]:

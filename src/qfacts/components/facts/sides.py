@@ -383,13 +383,12 @@ class Sides:
         # a funding round's investors: "led by X, with participation from Y and Z" are its sides ("led" right
         # after the investment word: not "a group of firms led by X", "an investor group led by X, a New York firm")
         invested = {t.end for t in triggers if t._.value in self.investor_types} if self.investor_types else ()
-        investing = bool(invested)
         while i < e:
             word = low[i]
             clause_prep = clause_preps.get(i)
             adjacent = (word in self.adjacent_preps and self._right_after(low, i, trigger_ends)) \
                 or clause_prep is not None and word in clause_prep[0]
-            if word == "by" and i > s and not (investing and low[prev_word(low, i)] in self.investor_verbs
+            if word == "by" and i > s and not (invested and low[prev_word(low, i)] in self.investor_verbs
                                                and prev_word(low, prev_word(low, i)) + 1 in invested) \
                     and (low[self._before_amount(low, s, i)] in self.non_party_verbs
                          and not self._run_by(low, labels, s, self._before_amount(low, s, i))
@@ -463,7 +462,7 @@ class Sides:
                         break
                     # "between the state of X and Y" (but "in the port city of X" is a location)
                     of_head = low[j] == "of" and low[j - 1] in self.of_heads and word not in self.locatives
-                    if investing and not group and low[j] in ("from", "of", "by") \
+                    if invested and not group and low[j] in ("from", "of", "by") \
                             and low[prev_word(low, j)] in self.investor_nouns:
                         joining = True  # "with participation from": the investors follow
                         j += 1
